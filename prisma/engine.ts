@@ -1,0 +1,194 @@
+/**
+ * Prisma's own Wasm schema engine, driven over our driver adapters, because the native engine cannot be downloaded
+ * on these machines (../shared/STACK.md). Produces and reads the standard `prisma/migrations/<ts>_<name>/migration.sql`
+ * layout and `_prisma_migrations` rows, so `prisma migrate deploy` on a connected machine accepts the same files.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { pgConfigFromUrl, type DbTarget } from "../lib/db/target";
+
+export const PRISMA_DIR = path.dirname(new URL(import.meta.url).pathname);
+export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
+export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
+const LOCKFILE = "migration_lock.toml";
+const FILTERS = { externalTables: [] as string[], externalEnums: [] as string[] };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Adapters for the migration process only.
+
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+/** The engine reads catalog columns of type "char" (OID 18), which adapter-pg cannot deserialize: present them as text. */
+function charAsText<T>(result: T): T {
+  const fields = (result as { fields?: { dataTypeID: number }[] } | undefined)?.fields;
+  if (fields) for (const f of fields) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_TEXT_OID;
+  return result;
+}
+
+class CharAsTextPool extends pg.Pool {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const out = (super.query as any)(...args);
+    return out && typeof out.then === "function" ? out.then(charAsText) : out;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override connect(...args: any[]): any {
+    if (args.length > 0) return (super.connect as (...a: unknown[]) => unknown)(...args);
+    return super.connect().then((client) => {
+      const original = client.query.bind(client) as (...a: unknown[]) => unknown;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (client as any).query = (...a: unknown[]) => {
+        const out = original(...a) as Promise<unknown> | undefined;
+        return out && typeof out.then === "function" ? out.then(charAsText) : out;
+      };
+      return client;
+    });
+  }
+}
+
+class PgMigrationFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "postgres" as const;
+  readonly adapterName = "oms-pg-migrate";
+  constructor(private readonly config: ReturnType<typeof pgConfigFromUrl>) {}
+
+  connect(): Promise<SqlDriverAdapter> {
+    return new PrismaPg(new CharAsTextPool({ ...this.config, max: 2 }), { disposeExternalPool: true }).connect();
+  }
+
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    const admin = new pg.Client({ ...this.config });
+    await admin.connect();
+    const name = `prisma_shadow_${randomUUID().replace(/-/g, "")}`;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const adapter = await new PrismaPg(new CharAsTextPool({ ...this.config, database: name, max: 2 }), {
+      disposeExternalPool: true,
+    }).connect();
+    const dispose = adapter.dispose.bind(adapter);
+    // Close the shadow pool *before* dropping the database, or the drop waits on our own connections.
+    adapter.dispose = async () => {
+      await dispose();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    };
+    return adapter;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The engine.
+
+type Glue = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type Engine = InstanceType<Glue["SchemaEngine"]>;
+
+export type EngineSession = {
+  engine: Engine;
+  migrationsList: () => MigrationsList;
+  schemaFiles: () => { files: { path: string; content: string }[] };
+  close: () => Promise<void>;
+};
+
+export type MigrationsList = {
+  baseDir: string;
+  lockfile: { path: string; content: string | null };
+  shadowDbInitScript: string;
+  migrationDirectories: { path: string; migrationFile: { path: string; content: { tag: "ok"; value: string } } }[];
+};
+
+async function loadGlue(): Promise<Glue> {
+  const require = createRequire(import.meta.url);
+  const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
+  const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Glue;
+  const module = new WebAssembly.Module(fs.readFileSync(path.join(pkgDir, "schema_engine_bg.wasm")));
+  const instance = new WebAssembly.Instance(module, {
+    "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+  });
+  (glue as unknown as { __wbg_set_wasm(e: WebAssembly.Exports): void }).__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  return glue;
+}
+
+export function readMigrationsList(dir = MIGRATIONS_DIR): MigrationsList {
+  const dirs = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const lockPath = path.join(dir, LOCKFILE);
+  return {
+    baseDir: dir,
+    lockfile: { path: LOCKFILE, content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: dirs.map((name) => ({
+      path: name,
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok" as const, value: fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8") },
+      },
+    })),
+  };
+}
+
+export function migrationChecksum(sql: string): string {
+  return createHash("sha256").update(sql).digest("hex");
+}
+
+/** Opens the engine on a target. `log` receives the engine's own log lines (JSON), silenced unless DEBUG_SCHEMA_ENGINE. */
+export async function openEngine(target: DbTarget): Promise<EngineSession> {
+  const glue = await loadGlue();
+  let factory: SqlMigrationAwareDriverAdapterFactory;
+  let closeExtra = async () => {};
+  if (target.kind === "postgres") {
+    factory = new PgMigrationFactory(pgConfigFromUrl(target.url));
+  } else {
+    fs.mkdirSync(target.dir, { recursive: true });
+    const client = new PGlite(target.dir);
+    factory = new PrismaPGlite(client);
+    closeExtra = () => client.close();
+  }
+  const schemaFiles = () => ({ files: [{ path: SCHEMA_PATH, content: fs.readFileSync(SCHEMA_PATH, "utf8") }] });
+  const log = (line: string) => {
+    if (process.env.DEBUG_SCHEMA_ENGINE) console.error("[schema-engine]", line);
+  };
+  const engine = (await glue.SchemaEngine.new(
+    { datamodels: schemaFiles().files.map((f) => [f.path, f.content] as [string, string]) },
+    log,
+    bindMigrationAwareSqlAdapterFactory(factory),
+  )) as Engine;
+  return {
+    engine,
+    migrationsList: () => readMigrationsList(),
+    schemaFiles,
+    close: async () => {
+      engine.free();
+      await closeExtra();
+    },
+  };
+}
+
+/** Applies every pending migration; returns the names applied. Used by `db:deploy`, `npm run dev` and tests. */
+export async function deployMigrations(target: DbTarget): Promise<string[]> {
+  const session = await openEngine(target);
+  try {
+    const out = await session.engine.applyMigrations({ migrationsList: session.migrationsList(), filters: FILTERS });
+    return out.appliedMigrationNames;
+  } finally {
+    await session.close();
+  }
+}
+
+export { FILTERS };
