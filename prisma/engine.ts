@@ -62,10 +62,18 @@ class CharAsTextPool extends pg.Pool {
 class PgMigrationFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "postgres" as const;
   readonly adapterName = "oms-pg-migrate";
+  private readonly pools: pg.Pool[] = [];
   constructor(private readonly config: ReturnType<typeof pgConfigFromUrl>) {}
 
   connect(): Promise<SqlDriverAdapter> {
-    return new PrismaPg(new CharAsTextPool({ ...this.config, max: 2 }), { disposeExternalPool: true }).connect();
+    const pool = new CharAsTextPool({ ...this.config, max: 2 });
+    this.pools.push(pool);
+    return new PrismaPg(pool, { disposeExternalPool: true }).connect();
+  }
+
+  /** Freeing the engine does not dispose its adapter: end the pools ourselves, or the database stays "in use". */
+  async close(): Promise<void> {
+    await Promise.all(this.pools.splice(0).map((p) => (p.ended ? undefined : p.end().catch(() => undefined))));
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
@@ -91,7 +99,7 @@ class PgMigrationFactory implements SqlMigrationAwareDriverAdapterFactory {
 // The engine.
 
 type Glue = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
-type Engine = InstanceType<Glue["SchemaEngine"]>;
+type Engine = import("@prisma/schema-engine-wasm/schema_engine_bg").SchemaEngine;
 
 export type EngineSession = {
   engine: Engine;
@@ -107,7 +115,15 @@ export type MigrationsList = {
   migrationDirectories: { path: string; migrationFile: { path: string; content: { tag: "ok"; value: string } } }[];
 };
 
-async function loadGlue(): Promise<Glue> {
+// The wasm-bindgen glue is a module singleton: instantiate it once per process. Re-instantiating it under an
+// engine that has run corrupts that engine's pending closures ("FnOnce called more than once").
+let gluePromise: Promise<Glue> | undefined;
+function loadGlue(): Promise<Glue> {
+  gluePromise ??= instantiateGlue();
+  return gluePromise;
+}
+
+async function instantiateGlue(): Promise<Glue> {
   const require = createRequire(import.meta.url);
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
   const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Glue;
@@ -153,7 +169,9 @@ export async function openEngine(target: DbTarget): Promise<EngineSession> {
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let closeExtra = async () => {};
   if (target.kind === "postgres") {
-    factory = new PgMigrationFactory(pgConfigFromUrl(target.url));
+    const pgFactory = new PgMigrationFactory(pgConfigFromUrl(target.url));
+    factory = pgFactory;
+    closeExtra = () => pgFactory.close();
   } else {
     fs.mkdirSync(target.dir, { recursive: true });
     const client = new PGlite(target.dir);

@@ -104,9 +104,9 @@ async function dev(s: EngineSession) {
   await deploy(s);
   const schema = s.schemaFiles();
   const loss = await s.engine.evaluateDataLoss({ migrationsList: s.migrationsList(), schema, filters: FILTERS });
-  if (loss.unexecutableSteps.length) fail(loss.unexecutableSteps.map((w) => w.message).join("\n"));
+  if (loss.unexecutableSteps.length) fail(loss.unexecutableSteps.map((w: { message: string }) => w.message).join("\n"));
   if (loss.warnings.length && !flag("accept-data-loss")) {
-    fail(`This migration would lose data:\n${loss.warnings.map((w) => `  • ${w.message}`).join("\n")}\nRe-run with --accept-data-loss if that is intended.`);
+    fail(`This migration would lose data:\n${loss.warnings.map((w: { message: string }) => `  • ${w.message}`).join("\n")}\nRe-run with --accept-data-loss if that is intended.`);
   }
   if (loss.migrationSteps === 0) {
     console.log("✔ schema.prisma and the migrations agree: nothing to create.");

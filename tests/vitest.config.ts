@@ -5,7 +5,13 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 export default defineConfig({
   root,
-  resolve: { alias: { "@": root } },
+  resolve: {
+    alias: {
+      "@": root.replace(/\/$/, ""),
+      // Server modules guard themselves with `server-only`; tests are server code.
+      "server-only": `${root}tests/support/empty-module.ts`,
+    },
+  },
   test: {
     coverage: {
       provider: "v8",
@@ -26,6 +32,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup-db.ts"],
           // Each file gets its own freshly migrated database; PGlite boots slowly, so allow for it.
           testTimeout: 60_000,
           hookTimeout: 120_000,

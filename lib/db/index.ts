@@ -1,14 +1,14 @@
-import { openDb, type Db } from "./client";
+import { openDb, type Db, type OpenDb } from "./client";
 
 export type { Db } from "./client";
 
 // One PrismaClient per process, kept on globalThis so Next's hot reload does not open a new pool (or a second
 // PGlite on the same directory) on every edit. Created on first use, so importing this module never connects.
-const holder = globalThis as unknown as { __omsDb?: Db };
+const holder = globalThis as unknown as { __omsDb?: OpenDb };
 
 function getDb(): Db {
-  holder.__omsDb ??= openDb().db;
-  return holder.__omsDb;
+  holder.__omsDb ??= openDb();
+  return holder.__omsDb.db;
 }
 
 export const db: Db = new Proxy({} as Db, {
@@ -18,3 +18,10 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** Scripts and tests: close the connection (PGlite otherwise keeps the process alive for seconds). */
+export async function closeDb(): Promise<void> {
+  const open = holder.__omsDb;
+  holder.__omsDb = undefined;
+  await open?.close();
+}

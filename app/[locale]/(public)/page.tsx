@@ -1,0 +1,29 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+
+export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("common.home");
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold md:text-4xl">{t("title")}</h1>
+      <p className="mb-8 max-w-2xl text-xl">{t("lead")}</p>
+      <div className="grid gap-6 md:grid-cols-2">
+        <section className="border-t-4 border-[var(--color-brand)] pt-4">
+          <h2 className="mb-2 text-xl font-bold">
+            <Link href="/status">{t("statusCard")}</Link>
+          </h2>
+          <p className="mb-2">{t("statusCardText")}</p>
+          <p className="text-[var(--color-muted)]">{t("fiveDays")}</p>
+        </section>
+        <section className="border-t-4 border-[var(--color-line)] pt-4">
+          <h2 className="mb-2 text-xl font-bold">
+            <Link href="/staff">{t("staffCard")}</Link>
+          </h2>
+          <p>{t("staffCardText")}</p>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { StatusForm } from "@/components/status/status-form";
+import { checkStatusAction } from "./actions";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "status" });
+  return { title: t("title") };
+}
+
+export default async function StatusPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("status");
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-6 max-w-2xl text-lg">{t("lead")}</p>
+      <StatusForm action={checkStatusAction} />
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { CreateUserForm } from "@/components/staff/create-user-form";
+import { UserActiveToggle } from "@/components/staff/user-active-toggle";
+import { requirePermission } from "@/lib/auth/session";
+import { listOfficesAndOrganizations, listStaffUsers } from "@/lib/users/queries";
+import { ROLES } from "@/lib/users/user.schema";
+import { createStaffUserAction, setStaffUserActiveAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("staff.admin"))("usersTitle") };
+}
+
+export default async function AdminUsersPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await requirePermission("users.manage", locale);
+  const [t, lang, users, { offices, organizations }] = await Promise.all([getTranslations(), getLocale(), listStaffUsers(user), listOfficesAndOrganizations()]);
+  const name = (o: { nameRu: string; nameKy: string } | null) => (o ? (lang === "ky" ? o.nameKy : o.nameRu) : "—");
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-bold">{t("staff.admin.usersTitle")}</h1>
+      <div className="mb-10 overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm" data-testid="users-table">
+          <caption className="sr-only">{t("staff.admin.usersTitle")}</caption>
+          <thead>
+            <tr className="border-b-2 border-[var(--color-ink)]">
+              <th scope="col" className="py-2 pr-3">{t("staff.admin.login")}</th>
+              <th scope="col" className="py-2 pr-3">{t("staff.admin.fullName")}</th>
+              <th scope="col" className="py-2 pr-3">{t("staff.admin.role")}</th>
+              <th scope="col" className="py-2 pr-3">{t("staff.admin.place")}</th>
+              <th scope="col" className="py-2 pr-3">{t("staff.admin.state")}</th>
+              <th scope="col" className="py-2">{t("staff.admin.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-b border-[var(--color-line)]" data-testid={`user-row-${u.login}`}>
+                <td className="py-2 pr-3 font-mono">{u.login}</td>
+                <td className="py-2 pr-3">{u.fullName}</td>
+                <td className="py-2 pr-3">{t(`staff.roles.${u.role}`)}</td>
+                <td className="py-2 pr-3">{u.healthOrganization ? name(u.healthOrganization) : name(u.office)}</td>
+                <td className="py-2 pr-3">{u.active ? t("staff.admin.active") : t("staff.admin.blocked")}</td>
+                <td className="py-2">
+                  {u.id !== user.id && <UserActiveToggle action={setStaffUserActiveAction} userId={u.id} active={u.active} login={u.login} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section className="max-w-2xl">
+        <h2 className="mb-4 text-2xl font-bold">{t("staff.admin.createTitle")}</h2>
+        <CreateUserForm
+          action={createStaffUserAction}
+          roles={ROLES.map((r) => ({ value: r, label: t(`staff.roles.${r}`) }))}
+          offices={offices.map((o) => ({ value: o.code, label: name(o) }))}
+          organizations={organizations.map((o) => ({ value: o.code, label: name(o) }))}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/staff/sign-out-button";
+import { getStaffUser } from "@/lib/auth/session";
+import { Link } from "@/lib/i18n/navigation";
+import { hasPermission } from "@/lib/auth/permissions";
+
+/** The staff bar: who is signed in, their workspace's sections, sign out. Each page still checks its own permission. */
+export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  const [user, t] = await Promise.all([getStaffUser(), getTranslations()]);
+  const links = user
+    ? [
+        hasPermission(user, "office.workspace") && { href: "/staff/office", label: t("staff.nav.journal") },
+        hasPermission(user, "clinic.workspace") && { href: "/staff/clinic", label: t("staff.nav.policies") },
+        hasPermission(user, "fund.workspace") && { href: "/staff/fund", label: t("staff.nav.sales") },
+        hasPermission(user, "users.manage") && { href: "/staff/admin", label: t("staff.nav.users") },
+        hasPermission(user, "audit.view") && { href: "/staff/admin/audit", label: t("staff.nav.audit") },
+      ].filter((l): l is { href: string; label: string } => Boolean(l))
+    : [];
+  return (
+    <>
+      {user && (
+        <div className="no-print -mt-4 mb-8 flex flex-wrap items-center justify-between gap-3 border-b-2 border-[var(--color-line)] pb-3" data-testid="staff-bar">
+          <p>
+            <span data-testid="staff-user">{t("auth.signedInAs", { name: user.fullName })}</span>
+            {" · "}
+            <span className="text-[var(--color-muted)]" data-testid="staff-role">{t(`staff.roles.${user.role}`)}</span>
+          </p>
+          <nav aria-label={t("staff.nav.label")} className="flex flex-wrap items-center gap-4">
+            {links.map((l) => (
+              <Link key={l.href} href={l.href}>{l.label}</Link>
+            ))}
+            <SignOutButton label={t("auth.signOut")} callbackUrl={`/${locale}/staff/sign-in`} />
+          </nav>
+        </div>
+      )}
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/staff/sign-in-form";
+import { getStaffUser } from "@/lib/auth/session";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "auth" }))("signInTitle") };
+}
+
+export default async function SignInPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  if (await getStaffUser()) redirect(`/${locale}/staff`);
+  const t = await getTranslations("auth");
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">{t("signInTitle")}</h1>
+      <p className="mb-6 max-w-2xl">{t("signInLead")}</p>
+      <SignInForm />
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+
+export default async function NotFound() {
+  const t = await getTranslations("common.notFound");
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-4">{t("text")}</p>
+      <Link href="/">{t("home")}</Link>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useFormErrors } from "@/components/forms/use-form-errors";
+import { initialActionState, type ActionResult } from "@/lib/actions/result";
+import type { InsuredStatus } from "@/lib/policies/status";
+import { StatusResult } from "./status-result";
+
+type Action = (prev: ActionResult<InsuredStatus>, formData: FormData) => Promise<ActionResult<InsuredStatus>>;
+
+export function StatusForm({ action }: { action: Action }) {
+  const t = useTranslations("status");
+  const [state, formAction] = useActionState(action, initialActionState<InsuredStatus>());
+  const { fieldError, summary, summaryTitle, titlePrefix } = useFormErrors(state, ["pin", "on"]);
+  return (
+    <>
+      <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />
+      <form action={formAction} noValidate className="max-w-xl" data-testid="status-form">
+        <TextField
+          name="pin"
+          label={t("pinLabel")}
+          hint={t("pinHint")}
+          error={fieldError("pin")}
+          defaultValue={state.values.pin ?? ""}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={20}
+          className="font-mono tracking-wider"
+        />
+        <TextField name="on" type="date" label={t("dateLabel")} hint={t("dateHint")} error={fieldError("on")} defaultValue={state.values.on ?? ""} />
+        <SubmitButton label={t("submit")} pendingLabel={t("checking")} />
+      </form>
+      {state.ok && <StatusResult status={state.data} />}
+    </>
+  );
+}

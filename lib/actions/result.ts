@@ -1,0 +1,33 @@
+import type { ZodError } from "zod";
+
+/**
+ * The one shape every form action returns (STYLE §5). Errors are full message keys ("errors.loginTaken").
+ * `values` echoes the non-secret input so React 19's form reset loses nothing.
+ */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; values: Record<string, string> }
+  | { ok: false; fieldErrors: Record<string, string>; formError?: string; errorId?: string; values: Record<string, string> };
+
+export function initialActionState<T>(): ActionResult<T> {
+  return { ok: false, fieldErrors: {}, values: {} };
+}
+
+const SECRET_FIELDS = new Set(["password", "passwordConfirm"]);
+
+export function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v === "string" && !SECRET_FIELDS.has(k) && !k.startsWith("$")) out[k] = v;
+  }
+  return out;
+}
+
+/** First message per field, in the order of the form. */
+export function zodFieldErrors(error: ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    fieldErrors[key] ??= issue.message;
+  }
+  return fieldErrors;
+}

@@ -1,0 +1,41 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Anything that can write: the client or a transaction client. Audit rows go in the same transaction as the change. */
+type AuditWriter = { auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): Promise<unknown> } };
+
+export type AuditActor = { id: string | null; label: string };
+
+export type AuditEntry = {
+  actor: AuditActor;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Strips what must never sit in an audit row (password hashes) and makes values JSON-safe (BigInt, Date). */
+function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => {
+      if (key === "passwordHash" || key === "password") return undefined;
+      if (typeof v === "bigint") return v.toString();
+      return v;
+    }),
+  ) as Prisma.InputJsonValue;
+}
+
+export async function writeAudit(writer: AuditWriter, entry: AuditEntry): Promise<void> {
+  await writer.auditLog.create({
+    data: {
+      actorId: entry.actor.id,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      before: toAuditJson(entry.before),
+      after: toAuditJson(entry.after),
+    },
+  });
+}

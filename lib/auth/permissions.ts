@@ -1,0 +1,83 @@
+/**
+ * Who may do what — the one place to look. Every check is a named function that refuses by default: an unknown
+ * role, a blocked account or a missing office gets nothing. Pages call `requirePermission`, server actions go
+ * through `authorizedAction` (./action.ts), and both end here.
+ */
+export type StaffRole = "CLERK" | "DOCTOR" | "REFUND_OFFICER" | "ADMIN";
+
+export type StaffUser = {
+  id: string;
+  login: string;
+  fullName: string;
+  role: StaffRole;
+  officeId: number | null;
+  healthOrganizationId: number | null;
+};
+
+const isRole = (user: StaffUser | null | undefined, role: StaffRole): user is StaffUser => user?.role === role;
+
+/** Territorial-office clerk: the office workspace (cl. 10–16, 29–31). */
+export function canUseOfficeWorkspace(user: StaffUser | null | undefined): boolean {
+  return isRole(user, "CLERK") && user.officeId !== null;
+}
+
+/** A clerk sees the records of their own office only (cl. 12.3: personal data stays confidential). */
+export function canViewOfficeRecords(user: StaffUser | null | undefined, officeId: number | null): boolean {
+  return canUseOfficeWorkspace(user) && officeId !== null && user!.officeId === officeId;
+}
+
+/** Family doctor of a contracted health organization: the clinic workspace (cl. 24–27). */
+export function canUseClinicWorkspace(user: StaffUser | null | undefined): boolean {
+  return isRole(user, "DOCTOR") && user.healthOrganizationId !== null;
+}
+
+/** Fund, Budget Planning Department: refunds and sales monitoring (cl. 32; order on cost 3.3). */
+export function canUseFundWorkspace(user: StaffUser | null | undefined): boolean {
+  return isRole(user, "REFUND_OFFICER");
+}
+
+export function canApproveRefund(user: StaffUser | null | undefined): boolean {
+  return isRole(user, "REFUND_OFFICER");
+}
+
+/** Fund administrator: staff accounts and the audit log. */
+export function canManageUsers(user: StaffUser | null | undefined): boolean {
+  return isRole(user, "ADMIN");
+}
+
+export function canViewAuditLog(user: StaffUser | null | undefined): boolean {
+  return isRole(user, "ADMIN");
+}
+
+/** Permissions by name, for the page guard and the action wrapper (which log refusals under this name). */
+export const PERMISSIONS = {
+  "office.workspace": canUseOfficeWorkspace,
+  "clinic.workspace": canUseClinicWorkspace,
+  "fund.workspace": canUseFundWorkspace,
+  "refund.approve": canApproveRefund,
+  "users.manage": canManageUsers,
+  "audit.view": canViewAuditLog,
+} as const satisfies Record<string, (user: StaffUser | null | undefined) => boolean>;
+
+export type PermissionName = keyof typeof PERMISSIONS;
+
+export function hasPermission(user: StaffUser | null | undefined, permission: PermissionName): boolean {
+  const check: ((u: StaffUser | null | undefined) => boolean) | undefined = PERMISSIONS[permission];
+  return check ? check(user) : false;
+}
+
+/** Where each role lands after sign-in; null for anything unknown. */
+export function workspacePath(role: string | null | undefined): string | null {
+  switch (role) {
+    case "CLERK":
+      return "/staff/office";
+    case "DOCTOR":
+      return "/staff/clinic";
+    case "REFUND_OFFICER":
+      return "/staff/fund";
+    case "ADMIN":
+      return "/staff/admin";
+    default:
+      return null;
+  }
+}

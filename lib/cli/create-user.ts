@@ -1,0 +1,75 @@
+/**
+ * Creates a real staff account — the only way production gets accounts (the seed makes demo ones only in development).
+ *   npm run user:create -- --login a.asanova --name "Асанова Айгуль" --role CLERK --office BISHKEK
+ *   npm run user:create -- --login doctor1 --name "…" --role DOCTOR --health-org CFM_BISHKEK_1
+ * The password is asked for (not echoed), or read from standard input when it is not a terminal. It is never an
+ * argument, so it does not land in shell history or the process list.
+ */
+import readline from "node:readline";
+import { ZodError } from "zod";
+import { openDb } from "../db/client";
+import { isAppError } from "../errors";
+import { createStaffUser } from "../users/mutations";
+
+function arg(name: string): string | undefined {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let data = "";
+    for await (const chunk of process.stdin) data += chunk;
+    return data.split(/\r?\n/)[0] ?? "";
+  }
+  const ask = (q: string) =>
+    new Promise<string>((resolve) => {
+      const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+      // Mute the echo of what is typed after the question.
+      const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
+      out._writeToOutput = (s: string) => {
+        if (s.startsWith(q)) out.output.write(s);
+      };
+      rl.question(q, (answer) => {
+        rl.close();
+        process.stdout.write("\n");
+        resolve(answer);
+      });
+    });
+  const first = await ask("Password: ");
+  const second = await ask("Repeat password: ");
+  if (first !== second) throw new Error("The passwords do not match.");
+  return first;
+}
+
+async function main() {
+  const input = {
+    login: arg("login") ?? "",
+    fullName: arg("name") ?? "",
+    role: (arg("role") ?? "").toUpperCase() as "CLERK",
+    officeCode: arg("office"),
+    healthOrganizationCode: arg("health-org"),
+    password: "",
+  };
+  input.password = await readPassword();
+  const { db, close } = openDb();
+  try {
+    const user = await createStaffUser({ id: null, label: `cli:${process.env.USER ?? "unknown"}` }, input, db);
+    console.log(`✔ Created ${user.role} ${user.login} (${user.id})`);
+  } finally {
+    await close();
+  }
+}
+
+main().catch((e) => {
+  if (e instanceof ZodError) {
+    for (const issue of e.issues) console.error(`✖ ${issue.path.join(".") || "input"}: ${issue.message}`);
+    console.error("Usage: npm run user:create -- --login <login> --name <full name> --role CLERK|DOCTOR|REFUND_OFFICER|ADMIN [--office <code>] [--health-org <code>]");
+  } else if (isAppError(e)) {
+    console.error(`✖ ${e.field ?? "input"}: ${e.code}`);
+  } else {
+    console.error(e instanceof Error ? e.message : e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { db } from "@/lib/db";
+import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
+import { insuredStatusOn, type CalendarDate, type CoverageInput } from "@/lib/rules";
+
+export type InsuredStatus = ReturnType<typeof insuredStatusOn>;
+
+/** Everything that can make a person insured: their policies and coverage from other sources (cl. 8, 12.2, 19). */
+export async function findCoverageByPin(pin: string): Promise<CoverageInput> {
+  const person = await db.person.findUnique({
+    where: { pin },
+    select: {
+      policies: { select: { number: true, status: true, validFrom: true, validTo: true } },
+      externalCoverages: { select: { validFrom: true, validTo: true } },
+    },
+  });
+  if (!person) return { policies: [], external: [] };
+  return {
+    policies: person.policies.map((p) => ({
+      number: p.number,
+      status: p.status,
+      validFrom: fromDbDateOrNull(p.validFrom),
+      validTo: fromDbDateOrNull(p.validTo),
+    })),
+    external: person.externalCoverages.map((e) => ({ validFrom: fromDbDate(e.validFrom), validTo: fromDbDate(e.validTo) })),
+  };
+}
+
+/**
+ * "Is this PIN insured on that day?" An unknown PIN answers exactly like an uninsured person: the check never
+ * reveals whether someone is in the register, and never returns a name (cl. 12.3).
+ */
+export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise<InsuredStatus> {
+  return insuredStatusOn(await findCoverageByPin(pin), on);
+}

@@ -1,0 +1,41 @@
+/**
+ * Demo data for development and the end-to-end tests: one account per staff role and a few people whose status
+ * shows each case of the status check. Never loaded when NODE_ENV=production.
+ */
+export const DEMO_PASSWORD = "demo-password";
+
+export const DEMO_USERS = [
+  { login: "clerk.bishkek", fullName: "Асанова Айгуль Маратовна", role: "CLERK", officeCode: "BISHKEK" },
+  { login: "clerk.osh", fullName: "Мамытов Бакыт Токтосунович", role: "CLERK", officeCode: "OSH" },
+  { login: "doctor", fullName: "Исакова Жылдыз Кубанычбековна", role: "DOCTOR", healthOrganizationCode: "CFM_BISHKEK_1" },
+  { login: "refunds", fullName: "Орозбеков Нурлан Сапарович", role: "REFUND_OFFICER" },
+  { login: "admin", fullName: "Администратор Фонда ОМС", role: "ADMIN" },
+] as const;
+
+/** Offsets are days from the seed day, so the demo keeps showing every case whenever it is seeded. */
+export const DEMO_PEOPLE = [
+  {
+    // insured now by a policy bought at the Bishkek office
+    pin: "21505198500017", lastName: "Сыдыков", firstName: "Эрлан", patronymic: "Бакирович", birthDate: "1985-05-15",
+    sex: "MALE", category: "CITIZEN", documentType: "KG_ID_CARD", documentNumber: "ID0512345", phone: "+996700123456",
+    policies: [{ number: "P-DEMO-000001", paidOffset: -65, channel: "OFFICE", office: "BISHKEK" }],
+  },
+  {
+    // paid three days ago online: not insured yet, the policy starts in two days (cl. 5)
+    pin: "10203199000024", lastName: "Абдыкадырова", firstName: "Назгуль", patronymic: "Талантовна", birthDate: "1990-03-02",
+    sex: "FEMALE", category: "CITIZEN", documentType: "KG_ID_CARD", documentNumber: "ID0987654", phone: "+996555987654",
+    policies: [{ number: "E-DEMO-000002", paidOffset: -3, channel: "ONLINE", office: null }],
+  },
+  {
+    // insured through employment contributions (external source)
+    pin: "21111197500031", lastName: "Токтогулов", firstName: "Азамат", patronymic: null, birthDate: "1975-11-11",
+    sex: "MALE", category: "CITIZEN", documentType: "KG_PASSPORT", documentNumber: "AN1234567", phone: null,
+    policies: [], external: { fromOffset: -200, toOffset: 165 },
+  },
+  {
+    // a policy from the Osh office that has ended: not insured
+    pin: "11212200300045", lastName: "Жумабаева", firstName: "Айпери", patronymic: "Улановна", birthDate: "2003-12-12",
+    sex: "FEMALE", category: "CITIZEN", documentType: "KG_ID_CARD", documentNumber: "ID0111222", phone: "+996777111222",
+    policies: [{ number: "P-DEMO-000004", paidOffset: -400, channel: "OFFICE", office: "OSH" }],
+  },
+] as const;

@@ -1,0 +1,125 @@
+/**
+ * npm run db:seed [-- --if-empty] [-- --no-demo]
+ * Reference data (offices, health organizations, tariffs) always; demo accounts and people unless production.
+ */
+import { policyPeriodForPayment, TARIFFS_FROM_2024_02_01, addDays, bishkekDate, type CalendarDate } from "../lib/rules";
+import { openDb, type Db } from "../lib/db/client";
+import { toDbDate } from "../lib/db/calendar";
+import { describeTarget, resolveDbTarget } from "../lib/db/target";
+import { writeAudit } from "../lib/audit/write-audit";
+import { createStaffUser } from "../lib/users/mutations";
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_USERS } from "./demo-data";
+import { HEALTH_ORGANIZATIONS, TERRITORIAL_OFFICES } from "./reference-data";
+
+const SYSTEM = { id: null, label: "seed" };
+
+export async function seedReferenceData(db: Db) {
+  for (const o of TERRITORIAL_OFFICES) {
+    await db.territorialOffice.upsert({ where: { code: o.code }, update: { ...o }, create: { ...o } });
+  }
+  for (const h of HEALTH_ORGANIZATIONS) {
+    const office = await db.territorialOffice.findUniqueOrThrow({ where: { code: h.office } });
+    const data = { code: h.code, nameRu: h.nameRu, nameKy: h.nameKy, officeId: office.id };
+    await db.healthOrganization.upsert({ where: { code: h.code }, update: data, create: data });
+  }
+  for (const t of TARIFFS_FROM_2024_02_01) {
+    const data = {
+      category: t.category,
+      termMonths: t.termMonths,
+      priceSom: t.priceSom,
+      effectiveFrom: toDbDate(t.effectiveFrom),
+      effectiveTo: t.effectiveTo ? toDbDate(t.effectiveTo) : null,
+      legalBasisRu: t.legalBasisRu,
+      legalBasisKy: t.legalBasisKy,
+    };
+    await db.tariff.upsert({
+      where: { category_termMonths_effectiveFrom: { category: t.category, termMonths: t.termMonths, effectiveFrom: data.effectiveFrom } },
+      update: data,
+      create: data,
+    });
+  }
+}
+
+export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new Date())) {
+  for (const u of DEMO_USERS) {
+    if (await db.user.findUnique({ where: { login: u.login } })) continue;
+    await createStaffUser(SYSTEM, { ...u, password: DEMO_PASSWORD }, db);
+  }
+  for (const p of DEMO_PEOPLE) {
+    if (await db.person.findUnique({ where: { pin: p.pin } })) continue;
+    const { policies, ...rest } = p;
+    const external = "external" in p ? p.external : undefined;
+    const person = await db.person.create({
+      data: {
+        pin: rest.pin, lastName: rest.lastName, firstName: rest.firstName, patronymic: rest.patronymic,
+        birthDate: toDbDate(rest.birthDate), sex: rest.sex, category: rest.category,
+        citizenship: "KG", documentType: rest.documentType, documentNumber: rest.documentNumber, phone: rest.phone,
+      },
+    });
+    if (external) {
+      await db.externalCoverage.create({
+        data: { personId: person.id, source: "EMPLOYMENT", validFrom: toDbDate(addDays(today, external.fromOffset)), validTo: toDbDate(addDays(today, external.toOffset)), note: "demo" },
+      });
+    }
+    for (const pol of policies) {
+      const paymentDay = addDays(today, pol.paidOffset);
+      const period = policyPeriodForPayment(paymentDay, 12, null);
+      const tariff = await db.tariff.findFirst({ where: { category: "CITIZEN", termMonths: 12 }, orderBy: { effectiveFrom: "desc" } });
+      const office = pol.office ? await db.territorialOffice.findUnique({ where: { code: pol.office } }) : null;
+      const policy = await db.policy.create({
+        data: {
+          number: pol.number, personId: person.id, category: "CITIZEN", termMonths: 12, priceSom: tariff?.priceSom ?? 1840,
+          tariffId: tariff?.id, status: "ISSUED", validFrom: toDbDate(period.validFrom), validTo: toDbDate(period.validTo),
+          channel: pol.channel, officeId: office?.id ?? null,
+        },
+      });
+      await db.payment.create({
+        data: {
+          channel: pol.channel === "ONLINE" ? "PORTAL" : "BANK_CASH_DESK", externalTxnId: `DEMO-${pol.number}`,
+          amountSom: policy.priceSom, paidAt: new Date(`${paymentDay}T10:00:00+06:00`),
+          payerName: `${rest.lastName} ${rest.firstName}`, payerPhone: rest.phone, status: "CONFIRMED", policyId: policy.id,
+        },
+      });
+    }
+  }
+  await writeAudit(db, { actor: SYSTEM, action: "seed.demo", entity: "System", after: { users: DEMO_USERS.length, people: DEMO_PEOPLE.length } });
+}
+
+export function printDemoCredentials() {
+  console.log("\nDemo staff accounts (development only), password for all: " + DEMO_PASSWORD);
+  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(15)} ${u.login}`);
+  console.log("Demo PINs for the status check: " + DEMO_PEOPLE.map((p) => p.pin).join(", ") + "\n");
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const isProduction = process.env.NODE_ENV === "production";
+  const withDemo = !isProduction && !args.includes("--no-demo");
+  const target = resolveDbTarget();
+  const { db, close } = openDb(target);
+  try {
+    if (args.includes("--if-empty") && (await db.territorialOffice.count()) > 0) {
+      if (withDemo) printDemoCredentials();
+      return;
+    }
+    console.log(`Seeding ${describeTarget(target)}…`);
+    await seedReferenceData(db);
+    console.log(`✔ ${TERRITORIAL_OFFICES.length} territorial offices, ${HEALTH_ORGANIZATIONS.length} health organizations, ${TARIFFS_FROM_2024_02_01.length} tariffs`);
+    if (withDemo) {
+      await seedDemoData(db);
+      console.log("✔ demo accounts and people");
+      printDemoCredentials();
+    } else if (isProduction) {
+      console.log("Production: no demo accounts. Create real ones with npm run user:create.");
+    }
+  } finally {
+    await close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
