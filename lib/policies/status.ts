@@ -2,7 +2,8 @@ import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import { insuredStatusOn, type CalendarDate, type CoverageInput } from "@/lib/rules";
 
-export type InsuredStatus = ReturnType<typeof insuredStatusOn>;
+export type { InsuredStatus } from "@/lib/rules";
+type InsuredStatus = ReturnType<typeof insuredStatusOn>;
 
 /** Everything that can make a person insured: their policies and coverage from other sources (cl. 8, 12.2, 19). */
 export async function findCoverageByPin(pin: string): Promise<CoverageInput> {
@@ -31,4 +32,17 @@ export async function findCoverageByPin(pin: string): Promise<CoverageInput> {
  */
 export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise<InsuredStatus> {
   return insuredStatusOn(await findCoverageByPin(pin), on);
+}
+
+/** The public contract of GET /api/v1/status (issue #2): exactly these fields, whatever the rules add inside. */
+export function toStatusApiBody(status: InsuredStatus) {
+  const { coverage, next } = status;
+  return {
+    insured: status.insured,
+    on: status.on,
+    coverage: coverage
+      ? { source: coverage.source, policyNumber: coverage.policyNumber, validFrom: coverage.validFrom, validTo: coverage.validTo }
+      : null,
+    next: next ? { policyNumber: next.policyNumber, validFrom: next.validFrom, validTo: next.validTo } : null,
+  };
 }

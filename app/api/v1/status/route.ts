@@ -1,6 +1,6 @@
 import { jsonBadRequest, jsonOk } from "@/lib/api/responses";
 import { todayInBishkek } from "@/lib/clock";
-import { checkInsuredStatus } from "@/lib/policies/status";
+import { checkInsuredStatus, toStatusApiBody } from "@/lib/policies/status";
 import { ZStatusQuery } from "@/lib/policies/status.schema";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const parsed = ZStatusQuery.safeParse({ pin: params.get("pin") ?? "", on: params.get("on") ?? undefined });
   if (!parsed.success) return jsonBadRequest(request, parsed.error);
-  return jsonOk(await checkInsuredStatus(parsed.data.pin, parsed.data.on ?? todayInBishkek()));
+  return jsonOk(toStatusApiBody(await checkInsuredStatus(parsed.data.pin, parsed.data.on ?? todayInBishkek())));
 }

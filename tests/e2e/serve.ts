@@ -1,0 +1,75 @@
+/**
+ * The end-to-end web server: a database of its own (a fresh PostgreSQL database when DATABASE_URL is set, else a
+ * fresh PGlite directory), migrated and seeded with the demo data, then `next build` and `next start`.
+ * Removes its database when stopped.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { openDb } from "../../lib/db/client";
+import { describeTarget, resolveDbTarget, withDatabase, type DbTarget } from "../../lib/db/target";
+import { deployMigrations } from "../../prisma/engine";
+import { seedDemoData, seedReferenceData } from "../../prisma/seed";
+import { adminQuery, TMP_DIR, uniqueName } from "../support/databases";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const port = process.env.E2E_PORT ?? "3100";
+
+async function main() {
+  const base = resolveDbTarget();
+  let target: DbTarget;
+  let dispose: () => Promise<void>;
+  if (base.kind === "postgres") {
+    const name = uniqueName("oms_e2e");
+    await adminQuery(base.url, `CREATE DATABASE "${name}"`);
+    target = { kind: "postgres", url: withDatabase(base.url, name) };
+    dispose = () => adminQuery(base.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } else {
+    const dir = path.join(TMP_DIR, uniqueName("e2e_pglite"));
+    target = { kind: "pglite", dir };
+    dispose = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`[e2e] database ${describeTarget(target)}`);
+  await deployMigrations(target);
+  const { db, close } = openDb(target);
+  await seedReferenceData(db);
+  await seedDemoData(db);
+  await close(); // PGlite: the server must be the only process with the directory open
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-for-tests-only",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (target.kind === "postgres") env.DATABASE_URL = target.url;
+  else {
+    delete env.DATABASE_URL;
+    env.PGLITE_DIR = target.dir;
+  }
+  if (process.env.E2E_SKIP_BUILD !== "1") {
+    const build = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
+    if (build.status !== 0) {
+      await dispose();
+      process.exit(build.status ?? 1);
+    }
+  }
+  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { cwd: root, env, stdio: "inherit" });
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await dispose().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on("SIGTERM", () => void stop(0));
+  process.on("SIGINT", () => void stop(0));
+  server.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
