@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "./support/chromium";
 
@@ -24,6 +25,7 @@ export default defineConfig({
   webServer: {
     // Builds the app and serves it on a database of its own, migrated and seeded with demo data.
     command: "npx tsx tests/e2e/serve.ts",
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",

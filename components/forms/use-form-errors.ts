@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useMemo, useRef } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { SummaryError } from "./error-summary";
 
@@ -25,5 +26,9 @@ export function useFormErrors<T>(state: ActionResult<T>, fields: string[]) {
       if (m) summary.push({ field: f, message: m });
     }
   }
-  return { fieldError, summary, summaryTitle: t("errors.summaryTitle"), titlePrefix: t("common.errorTitlePrefix") };
+  // React 19 resets a form after its action; a <select> then falls back to the value it had when first mounted, not
+  // to the echoed one. A new key per result remounts the form so every field shows what was submitted.
+  const attempts = useRef(0);
+  const formKey = useMemo(() => `attempt-${attempts.current++}`, [state]);
+  return { fieldError, summary, formKey, summaryTitle: t("errors.summaryTitle"), titlePrefix: t("common.errorTitlePrefix") };
 }

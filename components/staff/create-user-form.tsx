@@ -17,7 +17,7 @@ const FIELDS = ["login", "fullName", "role", "password", "officeCode", "healthOr
 export function CreateUserForm({ action, roles, offices, organizations }: { action: Action; roles: Option[]; offices: Option[]; organizations: Option[] }) {
   const t = useTranslations("staff.admin");
   const [state, formAction] = useActionState(action, initialActionState<{ login: string }>());
-  const { fieldError, summary, summaryTitle, titlePrefix } = useFormErrors(state, FIELDS);
+  const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, FIELDS);
   // After success the form starts empty for the next account; after an error it keeps what was typed (not the password).
   const v = state.ok ? {} : state.values;
   const choose = { value: "", label: t("choose") };
@@ -29,7 +29,7 @@ export function CreateUserForm({ action, roles, offices, organizations }: { acti
         </p>
       )}
       <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />
-      <form action={formAction} noValidate key={state.ok ? state.data.login : "form"} data-testid="create-user-form">
+      <form action={formAction} noValidate key={formKey} data-testid="create-user-form">
         <TextField name="login" label={t("login")} error={fieldError("login")} defaultValue={v.login ?? ""} autoComplete="off" autoCapitalize="none" spellCheck={false} />
         <TextField name="fullName" label={t("fullName")} error={fieldError("fullName")} defaultValue={v.fullName ?? ""} autoComplete="off" />
         <SelectField name="role" label={t("role")} error={fieldError("role")} defaultValue={v.role ?? ""} options={[choose, ...roles]} />

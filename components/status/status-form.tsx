@@ -15,11 +15,11 @@ type Action = (prev: ActionResult<InsuredStatus>, formData: FormData) => Promise
 export function StatusForm({ action }: { action: Action }) {
   const t = useTranslations("status");
   const [state, formAction] = useActionState(action, initialActionState<InsuredStatus>());
-  const { fieldError, summary, summaryTitle, titlePrefix } = useFormErrors(state, ["pin", "on"]);
+  const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, ["pin", "on"]);
   return (
     <>
       <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />
-      <form action={formAction} noValidate className="max-w-xl" data-testid="status-form">
+      <form key={formKey} action={formAction} noValidate className="max-w-xl" data-testid="status-form">
         <TextField
           name="pin"
           label={t("pinLabel")}

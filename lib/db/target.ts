@@ -17,7 +17,8 @@ export function resolveDbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget 
     }
     return { kind: "postgres", url };
   }
-  return { kind: "pglite", dir: path.resolve(env.PGLITE_DIR?.trim() || ".data/pglite") };
+  // A runtime directory, not a module: keep the bundler from trying to trace it.
+  return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PGLITE_DIR?.trim() || ".data/pglite") };
 }
 
 /** Explicit connection fields: pg lets a connectionString override `database`, which would aim a shadow pool at the main DB. */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { canViewOfficeRecords, hasPermission, PERMISSIONS, workspacePath, type PermissionName, type StaffUser } from "@/lib/auth/permissions";
+
+const user = (role: string, officeId: number | null = null, healthOrganizationId: number | null = null) =>
+  ({ id: "u", login: "u", fullName: "U", role, officeId, healthOrganizationId }) as StaffUser;
+
+const clerk = user("CLERK", 1);
+const doctor = user("DOCTOR", 1, 7);
+const refunds = user("REFUND_OFFICER");
+const admin = user("ADMIN");
+
+// Each role has exactly its own workspace; every other cell must be false (refuse by default).
+const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
+  ["clerk with an office", clerk, ["office.workspace"]],
+  ["clerk without an office", user("CLERK", null), []],
+  ["doctor with a health organization", doctor, ["clinic.workspace"]],
+  ["doctor without a health organization", user("DOCTOR", 1, null), []],
+  ["Fund refund officer", refunds, ["fund.workspace", "refund.approve"]],
+  ["admin", admin, ["users.manage", "audit.view"]],
+  ["unknown role", user("SUPERUSER"), []],
+  ["empty role", user(""), []],
+  ["no user", null, []],
+];
+
+describe("lib/auth/permissions: each role gets its own workspace and nothing else", () => {
+  it.each(MATRIX)("%s", (_name, u, allowed) => {
+    for (const p of Object.keys(PERMISSIONS) as PermissionName[]) {
+      expect(hasPermission(u, p), p).toBe(allowed.includes(p));
+    }
+  });
+
+  it("refuses a permission name it does not know", () => {
+    expect(hasPermission(admin, "everything" as PermissionName)).toBe(false);
+  });
+
+  it.each([
+    ["own office", clerk, 1, true],
+    ["another office", clerk, 2, false],
+    ["a record without an office", clerk, null, false],
+    ["a doctor of the same office", doctor, 1, false],
+    ["an admin", admin, 1, false],
+  ] as const)("office records: %s", (_name, u, officeId, expected) => {
+    expect(canViewOfficeRecords(u, officeId)).toBe(expected);
+  });
+
+  it.each([
+    ["CLERK", "/staff/office"],
+    ["DOCTOR", "/staff/clinic"],
+    ["REFUND_OFFICER", "/staff/fund"],
+    ["ADMIN", "/staff/admin"],
+    ["SUPERUSER", null],
+    [undefined, null],
+  ])("workspace of %s is %s", (role, path) => {
+    expect(workspacePath(role)).toBe(path);
+  });
+});
