@@ -1,9 +1,8 @@
 import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
-import { insuredStatusOn, type CalendarDate, type CoverageInput } from "@/lib/rules";
+import { insuredStatusOn, type CalendarDate, type CoverageInput, type InsuredStatus } from "@/lib/rules";
 
-export type { InsuredStatus } from "@/lib/rules";
-type InsuredStatus = ReturnType<typeof insuredStatusOn>;
+export type { InsuredStatus };
 
 /** Everything that can make a person insured: their policies and coverage from other sources (cl. 8, 12.2, 19). */
 export async function findCoverageByPin(pin: string): Promise<CoverageInput> {
@@ -11,7 +10,7 @@ export async function findCoverageByPin(pin: string): Promise<CoverageInput> {
     where: { pin },
     select: {
       policies: { select: { number: true, status: true, validFrom: true, validTo: true } },
-      externalCoverages: { select: { validFrom: true, validTo: true } },
+      externalCoverages: { select: { validFrom: true, validTo: true, source: true } },
     },
   });
   if (!person) return { policies: [], external: [] };
@@ -22,7 +21,7 @@ export async function findCoverageByPin(pin: string): Promise<CoverageInput> {
       validFrom: fromDbDateOrNull(p.validFrom),
       validTo: fromDbDateOrNull(p.validTo),
     })),
-    external: person.externalCoverages.map((e) => ({ validFrom: fromDbDate(e.validFrom), validTo: fromDbDate(e.validTo) })),
+    external: person.externalCoverages.map((e) => ({ validFrom: fromDbDate(e.validFrom), validTo: fromDbDate(e.validTo), source: e.source })),
   };
 }
 
