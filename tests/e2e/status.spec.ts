@@ -75,6 +75,14 @@ test("the language switch keeps the page", async ({ page }) => {
   await expect(page).toHaveURL(/\/ru\/status$/);
 });
 
+test("the header's links are readable (white on the brand colour, not brand on brand)", async ({ page }) => {
+  await page.goto("/ru");
+  const banner = page.getByRole("banner");
+  for (const name of [ruCommon.portalName, ruCommon.nav.status, ruCommon.nav.staff, ruCommon.languageNames.ky]) {
+    await expect(banner.getByRole("link", { name: new RegExp(name) }).first()).toHaveCSS("color", "rgb(255, 255, 255)");
+  }
+});
+
 test("the home page in both languages is accessible", async ({ page }) => {
   for (const { locale, common } of LANGS) {
     await page.goto(`/${locale}`);
