@@ -4,6 +4,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Two builds side by side (e.g. two end-to-end runs) need two directories.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships a WASM data bundle that Turbopack must not try to bundle (STACK.md).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
   poweredByHeader: false,

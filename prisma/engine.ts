@@ -7,6 +7,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
@@ -115,25 +116,30 @@ export type MigrationsList = {
   migrationDirectories: { path: string; migrationFile: { path: string; content: { tag: "ok"; value: string } } }[];
 };
 
-// The wasm-bindgen glue is a module singleton: instantiate it once per process. Re-instantiating it under an
-// engine that has run corrupts that engine's pending closures ("FnOnce called more than once").
-let gluePromise: Promise<Glue> | undefined;
-function loadGlue(): Promise<Glue> {
-  gluePromise ??= instantiateGlue();
-  return gluePromise;
-}
+// Each engine gets its own copy of the wasm-bindgen glue module (a distinct import URL) and its own wasm instance.
+// The glue keeps its instance in module state: re-pointing a shared copy at a new instance corrupts the closures of an
+// engine that has run ("FnOnce called more than once"), and one instance does not serve a second engine (it "must be
+// provided through an external factory").
+let glueCopies = 0;
 
-async function instantiateGlue(): Promise<Glue> {
+async function loadGlue(): Promise<Glue> {
   const require = createRequire(import.meta.url);
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
-  const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Glue;
-  const module = new WebAssembly.Module(fs.readFileSync(path.join(pkgDir, "schema_engine_bg.wasm")));
+  const glueUrl = `${pathToFileURL(path.join(pkgDir, "schema_engine_bg.js")).href}?copy=${++glueCopies}`;
+  const glue = (await import(/* webpackIgnore: true */ glueUrl)) as Glue;
+  const module = await wasmModule(path.join(pkgDir, "schema_engine_bg.wasm"));
   const instance = new WebAssembly.Instance(module, {
     "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
   });
   (glue as unknown as { __wbg_set_wasm(e: WebAssembly.Exports): void }).__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue;
+}
+
+let compiled: Promise<WebAssembly.Module> | undefined;
+function wasmModule(file: string): Promise<WebAssembly.Module> {
+  compiled ??= WebAssembly.compile(fs.readFileSync(file));
+  return compiled;
 }
 
 export function readMigrationsList(dir = MIGRATIONS_DIR): MigrationsList {
@@ -207,6 +213,17 @@ export async function deployMigrations(target: DbTarget): Promise<string[]> {
   } finally {
     await session.close();
   }
+}
+
+/**
+ * The SQL that would take a database from the migrations on disk to `schema.prisma` (or the given schema files):
+ * empty when they agree. What `db:status` reports and `db:migrate` writes.
+ */
+export async function pendingSchemaChanges(session: EngineSession, files = session.schemaFiles().files): Promise<string> {
+  const list = session.migrationsList();
+  const from = list.migrationDirectories.length ? ({ tag: "migrations", ...list } as const) : ({ tag: "empty" } as const);
+  const result = await session.engine.diff({ from, to: { tag: "schemaDatamodel", files }, script: true, exitCode: null, filters: FILTERS });
+  return (result.stdout ?? "").replace(/^-- This is an empty migration\.\s*$/m, "").trim();
 }
 
 export { FILTERS };

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describeTarget, resolveDbTarget } from "../lib/db/target";
-import { FILTERS, MIGRATIONS_DIR, openEngine, type EngineSession } from "./engine";
+import { FILTERS, MIGRATIONS_DIR, openEngine, pendingSchemaChanges, type EngineSession } from "./engine";
 
 const [command = "status", ...rest] = process.argv.slice(2);
 const flag = (name: string) => rest.includes(`--${name}`);
@@ -25,31 +25,6 @@ async function deploy(s: EngineSession) {
   const { appliedMigrationNames } = await s.engine.applyMigrations({ migrationsList: s.migrationsList(), filters: FILTERS });
   if (appliedMigrationNames.length === 0) console.log("✔ No pending migrations.");
   for (const name of appliedMigrationNames) console.log(`✔ Applied ${name}`);
-}
-
-/** Migrations on disk that would change the schema: empty when schema.prisma and prisma/migrations agree. */
-async function schemaChangesNotInMigrations(s: EngineSession): Promise<string> {
-  const list = s.migrationsList();
-  const from = list.migrationDirectories.length ? ({ tag: "migrations", ...list } as const) : ({ tag: "empty" } as const);
-  let script = "";
-  const original = process.stdout.write.bind(process.stdout);
-  // The engine prints the diff script to stdout itself; capture it instead of letting it through.
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    script += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString();
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await s.engine.diff({
-      from,
-      to: { tag: "schemaDatamodel", ...s.schemaFiles() },
-      script: true,
-      exitCode: null,
-      filters: FILTERS,
-    });
-  } finally {
-    process.stdout.write = original;
-  }
-  return script.replace(/^-- This is an empty migration\.\s*$/m, "").trim();
 }
 
 async function status(s: EngineSession) {
@@ -85,7 +60,7 @@ async function status(s: EngineSession) {
       console.log(`✖ Drift: the database differs from the migrations. ${dev.action.reason}`);
     }
   }
-  const pending = await schemaChangesNotInMigrations(s);
+  const pending = await pendingSchemaChanges(s);
   if (pending) {
     ok = false;
     console.log("✖ schema.prisma has changes that no migration holds — run npm run db:migrate -- --name <name>");
@@ -95,6 +70,10 @@ async function status(s: EngineSession) {
   return ok;
 }
 
+/** Statements that can lose data; `dev` refuses them unless --accept-data-loss (the engine's own evaluateDataLoss
+ * cannot reach a shadow database through the Wasm build, so the generated script is checked instead). */
+const DESTRUCTIVE = /\b(DROP\s+(TABLE|COLUMN|TYPE|INDEX)|ALTER\s+COLUMN\s+\S+\s+(SET\s+NOT\s+NULL|TYPE)|TRUNCATE|DELETE\s+FROM)\b/i;
+
 async function dev(s: EngineSession) {
   const diag = await s.engine.devDiagnostic({ migrationsList: s.migrationsList(), filters: FILTERS });
   if (diag.action.tag === "reset") {
@@ -102,33 +81,26 @@ async function dev(s: EngineSession) {
     await s.engine.reset({ filter: FILTERS });
   }
   await deploy(s);
-  const schema = s.schemaFiles();
-  const loss = await s.engine.evaluateDataLoss({ migrationsList: s.migrationsList(), schema, filters: FILTERS });
-  if (loss.unexecutableSteps.length) fail(loss.unexecutableSteps.map((w: { message: string }) => w.message).join("\n"));
-  if (loss.warnings.length && !flag("accept-data-loss")) {
-    fail(`This migration would lose data:\n${loss.warnings.map((w: { message: string }) => `  • ${w.message}`).join("\n")}\nRe-run with --accept-data-loss if that is intended.`);
-  }
-  if (loss.migrationSteps === 0) {
+  const script = await pendingSchemaChanges(s);
+  if (!script) {
     console.log("✔ schema.prisma and the migrations agree: nothing to create.");
     return;
   }
+  const destructive = script.split("\n").filter((line) => DESTRUCTIVE.test(line));
+  if (destructive.length && !flag("accept-data-loss")) {
+    fail(`This migration may lose data:\n${destructive.map((l) => `  • ${l.trim()}`).join("\n")}\nRe-run with --accept-data-loss if that is intended.`);
+  }
   const name = (option("name") ?? "migration").toLowerCase().replace(/[^a-z0-9_]+/g, "_");
-  const out = await s.engine.createMigration({
-    draft: false,
-    migrationName: name,
-    migrationsList: s.migrationsList(),
-    schema,
-    filters: FILTERS,
-  });
-  if (!out.migrationScript) return console.log("✔ Nothing to create.");
-  const dir = path.join(MIGRATIONS_DIR, out.generatedMigrationName);
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dirName = `${stamp}_${name}`;
+  const dir = path.join(MIGRATIONS_DIR, dirName);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `migration.${out.extension}`), out.migrationScript);
+  fs.writeFileSync(path.join(dir, "migration.sql"), `${script}\n`);
   const lock = path.join(MIGRATIONS_DIR, "migration_lock.toml");
   if (!fs.existsSync(lock)) {
-    fs.writeFileSync(lock, `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${out.connectorType}"\n`);
+    fs.writeFileSync(lock, `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n`);
   }
-  console.log(`✔ Created prisma/migrations/${out.generatedMigrationName}/migration.sql`);
+  console.log(`✔ Created prisma/migrations/${dirName}/migration.sql`);
   if (!flag("create-only")) await deploy(s);
 }
 

@@ -2,7 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { pgConfigFromUrl, type DbTarget } from "../../lib/db/target";
-import { deployMigrations, openEngine, readMigrationsList, FILTERS } from "../../prisma/engine";
+import { deployMigrations, openEngine, pendingSchemaChanges, readMigrationsList, FILTERS } from "../../prisma/engine";
 import { createEmptyDatabase } from "../support/databases";
 
 // Where a PostgreSQL server is available (CI, and these machines), the comparison uses it in both runs.
@@ -68,6 +68,12 @@ describe("migrations (prisma/migrations, applied with the Wasm schema engine)", 
       expect(diag.failedMigrationNames).toEqual([]);
       const dev = await session.engine.devDiagnostic({ migrationsList: session.migrationsList(), filters: FILTERS });
       expect(dev.action.tag).toBe("createMigration"); // "reset" would mean drift
+
+      // schema.prisma and the committed migrations agree; a model added to the schema is reported.
+      expect(await pendingSchemaChanges(session)).toBe("");
+      const [schema] = session.schemaFiles().files;
+      const changed = [{ path: schema!.path, content: `${schema!.content}\nmodel DriftProbe {\n  id Int @id\n}\n` }];
+      expect(await pendingSchemaChanges(session, changed)).toMatch(/CREATE TABLE "DriftProbe"/);
     } finally {
       await session.close();
     }

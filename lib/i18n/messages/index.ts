@@ -1,21 +1,27 @@
 // Each JSON file is a namespace; both languages must have the same keys (tests/unit/i18n.test.ts).
 import kyAuth from "./ky/auth.json";
+import kyBuy from "./ky/buy.json";
 import kyCommon from "./ky/common.json";
 import kyErrors from "./ky/errors.json";
+import kyNotifications from "./ky/notifications.json";
+import kyPayments from "./ky/payments.json";
 import kyRules from "./ky/rules.json";
 import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
 import ruAuth from "./ru/auth.json";
+import ruBuy from "./ru/buy.json";
 import ruCommon from "./ru/common.json";
 import ruErrors from "./ru/errors.json";
+import ruNotifications from "./ru/notifications.json";
+import ruPayments from "./ru/payments.json";
 import ruRules from "./ru/rules.json";
 import ruStaff from "./ru/staff.json";
 import ruStatus from "./ru/status.json";
 import type { Locale } from "../routing";
 
 export const MESSAGES = {
-  ru: { common: ruCommon, status: ruStatus, auth: ruAuth, staff: ruStaff, errors: ruErrors, rules: ruRules },
-  ky: { common: kyCommon, status: kyStatus, auth: kyAuth, staff: kyStaff, errors: kyErrors, rules: kyRules },
+  ru: { common: ruCommon, status: ruStatus, auth: ruAuth, staff: ruStaff, errors: ruErrors, rules: ruRules, notifications: ruNotifications, buy: ruBuy, payments: ruPayments },
+  ky: { common: kyCommon, status: kyStatus, auth: kyAuth, staff: kyStaff, errors: kyErrors, rules: kyRules, notifications: kyNotifications, buy: kyBuy, payments: kyPayments },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["ru"];
