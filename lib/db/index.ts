@@ -17,6 +17,10 @@ export const db: Db = new Proxy({} as Db, {
     const value = Reflect.get(client as object, prop, client);
     return typeof value === "function" ? value.bind(client) : value;
   },
+  // Tests replace a method (e.g. make $transaction fail) on the real client.
+  set(_target, prop, value) {
+    return Reflect.set(getDb() as object, prop, value);
+  },
 });
 
 /** Scripts and tests: close the connection (PGlite otherwise keeps the process alive for seconds). */

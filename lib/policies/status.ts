@@ -6,8 +6,16 @@ export type { InsuredStatus };
 
 /** Everything that can make a person insured: their policies and coverage from other sources (cl. 8, 12.2, 19). */
 export async function findCoverageByPin(pin: string): Promise<CoverageInput> {
+  return findCoverage({ pin });
+}
+
+export async function findCoverageByPersonId(id: string): Promise<CoverageInput> {
+  return findCoverage({ id });
+}
+
+async function findCoverage(where: { pin: string } | { id: string }): Promise<CoverageInput> {
   const person = await db.person.findUnique({
-    where: { pin },
+    where,
     select: {
       policies: { select: { number: true, status: true, validFrom: true, validTo: true } },
       externalCoverages: { select: { validFrom: true, validTo: true, source: true } },

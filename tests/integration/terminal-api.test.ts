@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET } from "../../app/api/v1/terminal/[provider]/route";
+import { db } from "../../lib/db";
+import { toDbDate } from "../../lib/db/calendar";
+import { createExternalCoverage, createPerson, makePin } from "../support/factories";
+import { serveRoute } from "../support/route-server";
+
+let server: { url: string; close: () => Promise<void> };
+beforeAll(async () => {
+  server = await serveRoute("/api/v1/terminal/:provider", GET as never);
+});
+afterAll(() => server.close());
+
+let txnSeq = 500_000_000 + (Date.now() % 100_000_000);
+const nextTxn = () => String(++txnSeq);
+
+/** Bishkek local time YYYYMMDDHHMMSS, as terminals send it. */
+function bishkek(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 6 * 3600_000);
+  return d.toISOString().replace(/\D/g, "").slice(0, 14);
+}
+
+type Params = Record<string, string>;
+async function terminal(provider: string, params: Params, init: RequestInit = {}) {
+  const res = await fetch(`${server.url}/api/v1/terminal/${provider}?${new URLSearchParams(params)}`, init);
+  const text = await res.text();
+  const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1];
+  return { status: res.status, text, result: Number(tag("result")), prvTxn: tag("prv_txn"), comment: tag("comment") ?? "", osmp: tag("osmp_txn_id"), sum: tag("sum") };
+}
+
+const pay = (p: Params) => terminal("quickpay", { command: "pay", service: "citizen", sum: "1840", txn_date: bishkek("2024-03-10T06:00:00Z"), fio: "Сыдыков Эрлан Бакирович", phone: "0700123456", ...p });
+const check = (p: Params) => terminal("quickpay", { command: "check", service: "citizen", sum: "1840", ...p });
+
+async function paymentsFor(txn: string) {
+  return db.payment.findMany({ where: { externalTxnId: txn }, include: { policy: true } });
+}
+
+describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; order No. 226 appendix)", () => {
+  it("answers UTF-8 XML in the fixed shape; check accepts and changes nothing", async () => {
+    const pin = makePin();
+    const txn = nextTxn();
+    const r = await check({ txn_id: txn, account: pin });
+    expect(r.status).toBe(200);
+    expect(r.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<response><osmp_txn_id>\d+<\/osmp_txn_id><sum>1840<\/sum><result>0<\/result><comment>[^<]+<\/comment><\/response>$/);
+    expect(r.osmp).toBe(txn);
+    expect(await db.person.count({ where: { pin } })).toBe(0);
+    expect(await paymentsFor(txn)).toHaveLength(0);
+  });
+
+  it("result 0: pay creates one payment and one policy, prv_txn is our payment id, dates follow txn_date (cl. 5)", async () => {
+    const txn = nextTxn();
+    const pin = makePin();
+    const r = await pay({ txn_id: txn, account: pin });
+    expect(r.result).toBe(0);
+    const [payment] = await paymentsFor(txn);
+    expect(r.prvTxn).toBe(payment!.id);
+    expect(payment).toMatchObject({ channel: "QUICKPAY", amountSom: 1840, account: pin, payerName: "Сыдыков Эрлан Бакирович", payerPhone: "+996700123456" });
+    expect(payment!.policy).toMatchObject({ status: "ISSUED", termMonths: 12, priceSom: 1840, channel: "TERMINAL" });
+    expect(payment!.policy!.validFrom!.toISOString().slice(0, 10)).toBe("2024-03-15");
+    expect(payment!.policy!.validTo!.toISOString().slice(0, 10)).toBe("2025-03-14");
+  });
+
+  it("dates the policy by txn_date however late the request arrives: 23:30 Bishkek on 31 Aug is 31 Aug", async () => {
+    const txn = nextTxn();
+    const r = await pay({ txn_id: txn, account: makePin(), txn_date: "20240831233000" });
+    expect(r.result).toBe(0);
+    const [payment] = await paymentsFor(txn);
+    expect(payment!.paidAt.toISOString()).toBe("2024-08-31T17:30:00.000Z");
+    expect(payment!.policy!.validFrom!.toISOString().slice(0, 10)).toBe("2024-09-05");
+    expect(payment!.policy!.validTo!.toISOString().slice(0, 10)).toBe("2025-09-04");
+  });
+
+  it("sells a foreigner 6 months for 5955 and 12 months for 11910: the sum chooses the term", async () => {
+    for (const [sum, from, to] of [["5955", "2024-03-15", "2024-09-14"], ["11910", "2024-03-15", "2025-03-14"]] as const) {
+      const txn = nextTxn();
+      const r = await pay({ txn_id: txn, account: makePin(), service: "foreigner", sum });
+      expect(r.result, r.comment).toBe(0);
+      const [payment] = await paymentsFor(txn);
+      expect(payment!.policy).toMatchObject({ category: "FOREIGNER", priceSom: Number(sum) });
+      expect([payment!.policy!.validFrom!.toISOString().slice(0, 10), payment!.policy!.validTo!.toISOString().slice(0, 10)]).toEqual([from, to]);
+    }
+  });
+
+  it("accepts a foreigner's document number when the register knows the document", async () => {
+    const person = await db.person.create({
+      data: { lastName: "Smith", firstName: "John", birthDate: toDbDate("1990-01-01"), sex: "MALE", category: "FOREIGNER", documentType: "FOREIGN_PASSPORT", documentNumber: `X${nextTxn()}` },
+    });
+    const txn = nextTxn();
+    const r = await pay({ txn_id: txn, account: person.documentNumber!, service: "foreigner", sum: "5955" });
+    expect(r.result, r.comment).toBe(0);
+    expect((await paymentsFor(txn))[0]!.policy!.personId).toBe(person.id);
+    expect((await pay({ txn_id: nextTxn(), account: "ZZ0000001", service: "foreigner", sum: "5955" })).result).toBe(4);
+  });
+
+  it("replays and 10 concurrent duplicates of a pay: one payment, one policy, the same prv_txn and 0 each time", async () => {
+    const txn = nextTxn();
+    const params = { txn_id: txn, account: makePin() };
+    const first = await pay(params);
+    for (let i = 0; i < 5; i++) expect(await pay(params)).toMatchObject({ result: 0, prvTxn: first.prvTxn });
+    const concurrentTxn = nextTxn();
+    const concurrentAccount = makePin();
+    const concurrent = await Promise.all(Array.from({ length: 10 }, () => pay({ txn_id: concurrentTxn, account: concurrentAccount })));
+    expect(new Set(concurrent.map((r) => r.result))).toEqual(new Set([0]));
+    expect(new Set(concurrent.map((r) => r.prvTxn)).size).toBe(1);
+    expect(await paymentsFor(txn)).toHaveLength(1);
+    expect(await paymentsFor(concurrentTxn)).toHaveLength(1);
+  });
+
+  it.each([
+    ["4: a PIN of 13 digits", { account: "2150519850001" }, 4],
+    ["4: a PIN with an impossible birth date", { account: "23102199000017" }, 4],
+    ["4: letters for a citizen", { account: "AB1234567" }, 4],
+    ["241: a sum below the price", { sum: "1000" }, 241],
+    ["242: a sum above the price", { sum: "2000" }, 242],
+    ["241: tyiyn short of the price", { sum: "1839.99" }, 241],
+    ["300: no fio", { fio: "" }, 300],
+    ["300: no phone", { phone: "" }, 300],
+    ["300: a malformed phone", { phone: "12" }, 300],
+    ["300: a malformed txn_date", { txn_date: "2024-03-10" }, 300],
+    ["300: an impossible txn_date", { txn_date: "20240230120000" }, 300],
+    ["300: a txn_date in the future", { txn_date: bishkek(new Date(Date.now() + 3600_000).toISOString()) }, 300],
+    ["300: a txn_id of 21 digits", { txn_id: "123456789012345678901" }, 300],
+    ["300: an unknown command", { command: "refund" }, 300],
+    ["300: an unknown service", { service: "vip" }, 300],
+  ])("result %s — nothing recorded", async (_name, p, code) => {
+    const txn = (p as Params).txn_id ?? nextTxn();
+    const r = await pay({ txn_id: txn, account: makePin(), ...(p as Params) });
+    expect(r.result, r.comment).toBe(code);
+    expect(r.comment.length).toBeGreaterThan(3);
+    expect(r.prvTxn).toBeUndefined();
+    expect(await paymentsFor(txn)).toHaveLength(0);
+  });
+
+  it("241/242 for a foreigner: between the 6- and 12-month prices is short of the 12-month price", async () => {
+    expect((await pay({ txn_id: nextTxn(), account: makePin(), service: "foreigner", sum: "5000" })).result).toBe(241);
+    expect((await pay({ txn_id: nextTxn(), account: makePin(), service: "foreigner", sum: "8000" })).result).toBe(241);
+    expect((await pay({ txn_id: nextTxn(), account: makePin(), service: "foreigner", sum: "12000" })).result).toBe(242);
+  });
+
+  it("300: the same txn_id again with another account or sum — and the first payment stands", async () => {
+    const txn = nextTxn();
+    const first = await pay({ txn_id: txn, account: makePin() });
+    expect(first.result).toBe(0);
+    expect((await pay({ txn_id: txn, account: makePin() })).result).toBe(300);
+    expect((await terminal("quickpay", { command: "pay", service: "foreigner", sum: "5955", txn_id: txn, account: makePin(), txn_date: bishkek("2024-03-10T06:00:00Z"), fio: "A B", phone: "0700123456" })).result).toBe(300);
+    expect(await paymentsFor(txn)).toHaveLength(1);
+  });
+
+  it("7: a citizen under 16 on the payment day, with the explanation", async () => {
+    const txn = nextTxn();
+    const r = await pay({ txn_id: txn, account: makePin("FEMALE", "2010-06-01") });
+    expect(r.result).toBe(7);
+    expect(r.comment).toMatch(/16/);
+    expect(await paymentsFor(txn)).toHaveLength(0);
+    // …and 16 on the payment day is allowed.
+    expect((await pay({ txn_id: nextTxn(), account: makePin("FEMALE", "2008-03-10") })).result).toBe(0);
+  });
+
+  it("7: a person insured by another source (check and pay)", async () => {
+    const person = await createPerson();
+    await createExternalCoverage(person.id, "2024-01-01", "2024-12-31");
+    expect((await pay({ txn_id: nextTxn(), account: person.pin! })).result).toBe(7);
+    await db.externalCoverage.updateMany({ where: { personId: person.id }, data: { validTo: toDbDate("2099-12-31") } });
+    const c = await check({ txn_id: nextTxn(), account: person.pin! });
+    expect(c.result).toBe(7);
+    expect(c.comment).toMatch(/застрахован/);
+  });
+
+  it("7: no tariff in force on the payment day", async () => {
+    expect((await pay({ txn_id: nextTxn(), account: makePin(), txn_date: "20240115120000" })).result).toBe(7);
+  });
+
+  it("1: a temporary error when the database fails; the retry then succeeds (idempotent)", async () => {
+    const txn = nextTxn();
+    const account = makePin();
+    const original = db.$transaction;
+    // Simulate the database going away for one request.
+    (db as unknown as { $transaction: unknown }).$transaction = () => Promise.reject(new Error("connection terminated"));
+    let first;
+    try {
+      first = await pay({ txn_id: txn, account });
+    } finally {
+      (db as unknown as { $transaction: unknown }).$transaction = original;
+    }
+    expect(first.result).toBe(1);
+    expect(await paymentsFor(txn)).toHaveLength(0);
+    expect((await pay({ txn_id: txn, account })).result).toBe(0);
+  });
+
+  it("each provider has its own transaction ids", async () => {
+    const txn = nextTxn();
+    const account = makePin();
+    const a = await pay({ txn_id: txn, account });
+    const b = await terminal("megacom", { command: "pay", service: "citizen", sum: "1840", txn_id: txn, account: makePin(), txn_date: bishkek("2024-03-10T06:00:00Z"), fio: "Б Б", phone: "0555123456" });
+    expect([a.result, b.result]).toEqual([0, 0]);
+    expect((await paymentsFor(txn)).map((p) => p.channel).sort()).toEqual(["MEGACOM", "QUICKPAY"]);
+  });
+
+  it("unknown provider → 404", async () => {
+    expect((await terminal("visa", { command: "check" })).status).toBe(404);
+  });
+});
+
+describe("terminal authentication (HTTP Basic per provider)", () => {
+  const env = process.env;
+  afterAll(() => {
+    process.env = env;
+  });
+
+  it("accepts loopback without credentials outside production, and refuses when credentials are configured but missing or wrong", async () => {
+    expect((await check({ txn_id: nextTxn(), account: makePin() })).status).toBe(200);
+    process.env = { ...env, TERMINAL_AUTH_QUICKPAY: "qp:s3cret" };
+    expect((await check({ txn_id: nextTxn(), account: makePin() })).status).toBe(401);
+    const wrong = { headers: { authorization: `Basic ${Buffer.from("qp:wrong").toString("base64")}` } };
+    expect((await terminal("quickpay", { command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() }, wrong)).status).toBe(401);
+    const right = { headers: { authorization: `Basic ${Buffer.from("qp:s3cret").toString("base64")}` } };
+    expect((await terminal("quickpay", { command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() }, right)).status).toBe(200);
+    // Megacom has no credentials configured: loopback is still accepted outside production.
+    expect((await terminal("megacom", { command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() })).status).toBe(200);
+  });
+
+  it("refuses an unconfigured provider in production, even from loopback", async () => {
+    process.env = { ...env, NODE_ENV: "production" };
+    expect((await check({ txn_id: nextTxn(), account: makePin() })).status).toBe(401);
+  });
+});
+
