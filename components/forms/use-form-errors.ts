@@ -8,17 +8,17 @@ import type { SummaryError } from "./error-summary";
 /** Translates an action result's error keys for the fields and the error summary, in the order of `fields`. */
 export function useFormErrors<T>(state: ActionResult<T>, fields: string[]) {
   const t = useTranslations();
-  const tr = (code: string, values?: Record<string, string>) =>
+  const tr = (code: string, values?: Record<string, string | number>) =>
     t.has(code as never) ? t(code as never, values as never) : t("errors.invalidInput");
   const fieldError = (name: string): string | undefined => {
     if (state.ok) return undefined;
     const code = state.fieldErrors[name];
-    return code ? tr(code) : undefined;
+    return code ? tr(code, state.errorValues?.[name]) : undefined;
   };
   const summary: SummaryError[] = [];
   if (!state.ok) {
     if (state.formError) {
-      const message = tr(state.formError);
+      const message = tr(state.formError, state.errorValues?.form);
       summary.push({ message: state.errorId ? `${message} (${state.errorId})` : message });
     }
     for (const f of fields) {

@@ -6,7 +6,15 @@ import type { ZodError } from "zod";
  */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; values: Record<string, string> }
-  | { ok: false; fieldErrors: Record<string, string>; formError?: string; errorId?: string; values: Record<string, string> };
+  | {
+      ok: false;
+      fieldErrors: Record<string, string>;
+      formError?: string;
+      /** values for the error messages' placeholders, by field name (or "form") */
+      errorValues?: Record<string, Record<string, string | number>>;
+      errorId?: string;
+      values: Record<string, string>;
+    };
 
 export function initialActionState<T>(): ActionResult<T> {
   return { ok: false, fieldErrors: {}, values: {} };

@@ -7,7 +7,10 @@ export async function runHandler<T>(name: string, values: Record<string, string>
     return { ok: true, data: await fn(), values };
   } catch (e) {
     if (isAppError(e)) {
-      return e.field ? { ok: false, fieldErrors: { [e.field]: e.code }, values } : { ok: false, fieldErrors: {}, formError: e.code, values };
+      const errorValues = e.values ? { [e.field ?? "form"]: e.values } : undefined;
+      return e.field
+        ? { ok: false, fieldErrors: { [e.field]: e.code }, errorValues, values }
+        : { ok: false, fieldErrors: {}, formError: e.code, errorValues, values };
     }
     return { ok: false, fieldErrors: {}, formError: "errors.unexpected", errorId: logUnexpectedError(e, `action ${name}`), values };
   }

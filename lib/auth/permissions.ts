@@ -16,7 +16,7 @@ export type StaffUser = {
 
 const isRole = (user: StaffUser | null | undefined, role: StaffRole): user is StaffUser => user?.role === role;
 
-/** Territorial-office clerk: the office workspace (cl. 10–16, 29–31). */
+/** Territorial-office clerk: the office workspace (cl. 10–16, 29–31), including cash-desk receipts (cl. 17). */
 export function canUseOfficeWorkspace(user: StaffUser | null | undefined): boolean {
   return isRole(user, "CLERK") && user.officeId !== null;
 }
@@ -40,6 +40,19 @@ export function canApproveRefund(user: StaffUser | null | undefined): boolean {
   return isRole(user, "REFUND_OFFICER");
 }
 
+/** Fund staff match the payment systems' daily registries against recorded payments (issue #5). */
+export function canReconcilePayments(user: StaffUser | null | undefined): boolean {
+  return isRole(user, "REFUND_OFFICER");
+}
+
+/**
+ * A person's payment statement (every payment, period, payer, refund, status): the clerk who checks status before a
+ * sale or a refund letter (cl. 12, 33) and the Fund's refund officers. Viewing it is logged.
+ */
+export function canViewPaymentStatement(user: StaffUser | null | undefined): boolean {
+  return canUseOfficeWorkspace(user) || isRole(user, "REFUND_OFFICER");
+}
+
 /** Fund administrator: staff accounts and the audit log. */
 export function canManageUsers(user: StaffUser | null | undefined): boolean {
   return isRole(user, "ADMIN");
@@ -55,6 +68,8 @@ export const PERMISSIONS = {
   "clinic.workspace": canUseClinicWorkspace,
   "fund.workspace": canUseFundWorkspace,
   "refund.approve": canApproveRefund,
+  "payments.reconcile": canReconcilePayments,
+  "people.statement": canViewPaymentStatement,
   "users.manage": canManageUsers,
   "audit.view": canViewAuditLog,
 } as const satisfies Record<string, (user: StaffUser | null | undefined) => boolean>;

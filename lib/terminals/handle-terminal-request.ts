@@ -1,3 +1,4 @@
+import type { AuditActor } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db";
 import { fromDbDate } from "@/lib/db/calendar";
 import { logUnexpectedError } from "@/lib/errors";
@@ -98,27 +99,31 @@ async function check(req: TerminalRequest, now: Date): Promise<Omit<TerminalResp
   return { result: RESULT.OK, comment: `Полис ОМС на ${sale.termMonths} мес., ${sale.priceSom} сом. Действует с ${plan.validFrom}` };
 }
 
+/** Who registers a terminal payment: the terminal itself, or Fund staff registering a line of a provider's registry. */
+export type TerminalPaymentSource = { actor: AuditActor; payer: { name: string; phone: string | null } };
+
 /** `pay`: the payment happened at txn_date; record it once, whatever how many times the terminal asks. */
-async function pay(provider: TerminalProvider, req: TerminalRequest): Promise<Omit<TerminalResponse, "osmpTxnId" | "sum">> {
+export async function payTerminal(provider: TerminalProvider, req: TerminalRequest, source?: TerminalPaymentSource): Promise<Omit<TerminalResponse, "osmpTxnId" | "sum">> {
   const paidAt = req.paidAt!;
   const day = bishkekDate(paidAt);
   const tariffs = await findTariffRows();
   const sale = await resolveSale(req, tariffs, day);
   if (!sale.ok) return { result: sale.result, comment: sale.comment };
-  const name = splitFullName(req.fio!);
+  const payer = source?.payer ?? { name: req.fio!, phone: req.phone ?? null };
+  const name = splitFullName(payer.name);
   const outcome = await registerPaidPolicy({
     channel: TERMINAL_PROVIDERS[provider],
     externalTxnId: req.txnId,
     account: req.accountRaw,
     paidAt,
     amountSom: req.sumTyiyn / 100,
-    payer: { name: req.fio!, phone: req.phone },
+    payer,
     beneficiary: req.account.kind === "pin"
-      ? { pin: req.account.pin, ...name, category: sale.category, phone: req.phone }
-      : { documentNumber: req.account.documentNumber, documentType: "FOREIGN_PASSPORT", ...name, category: sale.category, phone: req.phone, ...sale.person },
+      ? { pin: req.account.pin, ...name, category: sale.category, phone: payer.phone }
+      : { documentNumber: req.account.documentNumber, documentType: "FOREIGN_PASSPORT", ...name, category: sale.category, phone: payer.phone, ...sale.person },
     termMonths: sale.termMonths,
     issueChannel: "TERMINAL",
-    actor: { id: null, label: `terminal:${provider}` },
+    actor: source?.actor ?? { id: null, label: `terminal:${provider}` },
   });
   switch (outcome.outcome) {
     case "created":
@@ -140,7 +145,7 @@ export async function handleTerminalRequest(provider: TerminalProvider, params: 
   if (!parsed.ok) return { osmpTxnId: parsed.txnId, sum: parsed.sum, result: parsed.result, comment: parsed.comment };
   const req = parsed.request;
   try {
-    const answer = req.command === "check" ? await check(req, now) : await pay(provider, req);
+    const answer = req.command === "check" ? await check(req, now) : await payTerminal(provider, req);
     return { osmpTxnId: req.txnId, sum: req.sumRaw, ...answer };
   } catch (e) {
     // Temporary: the terminal retries the same request, which is safe (idempotent by txn_id).

@@ -12,6 +12,9 @@ export default async function StaffLayout({ children, params }: { children: Reac
   const links = user
     ? [
         hasPermission(user, "office.workspace") && { href: "/staff/office", label: t("staff.nav.journal") },
+        hasPermission(user, "office.workspace") && { href: "/staff/office/cash-desk", label: t("staff.nav.cashDesk") },
+        hasPermission(user, "people.statement") && { href: "/staff/statement", label: t("staff.nav.statement") },
+        hasPermission(user, "payments.reconcile") && { href: "/staff/fund/reconciliation", label: t("staff.nav.reconciliation") },
         hasPermission(user, "clinic.workspace") && { href: "/staff/clinic", label: t("staff.nav.policies") },
         hasPermission(user, "fund.workspace") && { href: "/staff/fund", label: t("staff.nav.sales") },
         hasPermission(user, "users.manage") && { href: "/staff/admin", label: t("staff.nav.users") },

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { CashReceiptForm } from "@/components/staff/cash-receipt-form";
+import { requirePermission } from "@/lib/auth/session";
+import { todayInBishkek } from "@/lib/clock";
+import { CASH_DESK_CATEGORIES } from "@/lib/payments/cash-receipt.schema";
+import { registerCashReceiptAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("payments.cashDesk"))("title") };
+}
+
+export default async function CashDeskPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requirePermission("office.workspace", locale);
+  const t = await getTranslations();
+  return (
+    <>
+      <h1 className="mb-2 text-3xl font-bold">{t("payments.cashDesk.title")}</h1>
+      <p className="mb-6 max-w-2xl">{t("payments.cashDesk.lead")}</p>
+      <CashReceiptForm
+        action={registerCashReceiptAction}
+        today={todayInBishkek()}
+        categories={CASH_DESK_CATEGORIES.map((c) => ({ value: c, label: t(`rules.category.${c}.name` as never) }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { isCalendarDate, parsePin } from "@/lib/rules";
+import { normalizePhone } from "@/lib/terminals/protocol";
+
+/** Categories a ТУ may sell against a bank cash-desk receipt (the paid ones; free ones are issued otherwise). */
+export const CASH_DESK_CATEGORIES = ["CITIZEN", "EAEU_FAMILY", "REFUGEE", "ASYLUM_SEEKER", "KAIRYLMAN", "FOREIGNER", "FOREIGN_STUDENT", "FOREIGN_STUDENT_AGREEMENT", "COMPATRIOT"] as const;
+
+/** A receipt from a bank cash desk, brought to a ТУ with the PIN (cl. 17). Messages are message keys. */
+export const ZCashReceiptInput = z.object({
+  receiptNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9/-]{2,39}$/, "errors.receiptNumberFormat"),
+  pin: z
+    .string()
+    .trim()
+    .superRefine((pin, ctx) => {
+      const parsed = parsePin(pin);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `rules.pinError.${parsed.reason}` });
+    }),
+  fullName: z.string().trim().min(3, "errors.fullNameRequired").max(200, "errors.tooLong"),
+  phone: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const phone = normalizePhone(v);
+      if (!phone) ctx.addIssue({ code: "custom", message: "errors.phoneFormat" });
+      return phone ?? "";
+    }),
+  paidOn: z.string().trim().refine(isCalendarDate, "errors.dateInvalid"),
+  amountSom: z.coerce.number({ error: "errors.amountFormat" }).int("errors.amountFormat").positive("errors.amountFormat"),
+  category: z.enum(CASH_DESK_CATEGORIES, { error: "errors.categoryRequired" }),
+  termMonths: z.coerce.number().pipe(z.union([z.literal(6), z.literal(12)], { error: "errors.termRequired" })),
+});
+
+export type TCashReceiptInput = z.input<typeof ZCashReceiptInput>;
