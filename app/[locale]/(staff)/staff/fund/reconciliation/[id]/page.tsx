@@ -1,0 +1,130 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { RegisterLineButton } from "@/components/staff/register-line-button";
+import { requirePermission } from "@/lib/auth/session";
+import { Link } from "@/lib/i18n/navigation";
+import { findRegistryUpload } from "@/lib/payments/reconcile-queries";
+import { registerRegistryLineAction } from "../actions";
+
+const SHOWN = 500;
+
+export default async function ReconciliationResultPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ reused?: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const user = await requirePermission("payments.reconcile", locale);
+  const found = await findRegistryUpload(user, id);
+  if (!found) notFound();
+  const { upload, result, registered } = found;
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const when = (iso: string | Date) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" });
+  const som = (n: number) => t("common.som", { amount: n });
+  const th = "py-2 pr-3";
+  const counts: [string, number, string][] = [
+    [t("payments.reconciliation.lines"), upload.lineCount, "count-lines"],
+    [t("payments.reconciliation.matched"), upload.matched, "count-matched"],
+    [t("payments.reconciliation.missingOurs"), upload.missingOurs, "count-missing-ours"],
+    [t("payments.reconciliation.missingTheirs"), upload.missingTheirs, "count-missing-theirs"],
+    [t("payments.reconciliation.mismatched"), upload.mismatched, "count-mismatched"],
+  ];
+  return (
+    <>
+      <p className="no-print mb-4"><Link href="/staff/fund/reconciliation">← {t("payments.reconciliation.history")}</Link></p>
+      <h1 className="mb-4 text-3xl font-bold">{t("payments.reconciliation.resultTitle", { provider: t(`staff.paymentChannel.${upload.provider}` as never), file: upload.fileName })}</h1>
+      {(await searchParams).reused && (
+        <p className="mb-4 border-l-8 border-[var(--color-brand)] bg-blue-50 p-3" data-testid="reused" role="status">{t("payments.reconciliation.alreadyUploaded", { at: when(upload.createdAt) })}</p>
+      )}
+      <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-5">
+        {counts.map(([label, n, testId]) => (
+          <div key={testId} className="border-t-4 border-[var(--color-brand)] pt-2">
+            <dt className="text-sm">{label}</dt>
+            <dd className="text-2xl font-bold" data-testid={testId}>{n}</dd>
+          </div>
+        ))}
+      </dl>
+      {upload.missingOurs + upload.missingTheirs + upload.mismatched === 0 && <p data-testid="all-matched">{t("payments.reconciliation.allMatched")}</p>}
+      {result.missingOurs.length > 0 && (
+        <section className="mb-8">
+          <h2 className="mb-2 text-xl font-bold">{t("payments.reconciliation.missingOursTitle")}</h2>
+          <table className="w-full border-collapse text-left text-sm" data-testid="missing-ours">
+            <thead>
+              <tr className="border-b-2 border-[var(--color-ink)]">
+                <th scope="col" className={th}>{t("payments.reconciliation.txn")}</th>
+                <th scope="col" className={th}>{t("payments.reconciliation.date")}</th>
+                <th scope="col" className={th}>{t("payments.reconciliation.account")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("payments.reconciliation.sumTheirs")}</th>
+                <th scope="col" className="py-2">{t("staff.admin.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.missingOurs.slice(0, SHOWN).map((l) => (
+                <tr key={l.txnId} className="border-b border-[var(--color-line)]">
+                  <td className={`${th} font-mono`}>{l.txnId}</td>
+                  <td className={th}>{when(l.paidAt)}</td>
+                  <td className={`${th} font-mono`}>{l.account}</td>
+                  <td className={`${th} text-right`}>{l.sum}</td>
+                  <td className="py-2">
+                    {registered.has(l.txnId) ? (
+                      <span className="font-bold text-[var(--color-success)]">{t("payments.reconciliation.registered", { comment: "" })}</span>
+                    ) : (
+                      <RegisterLineButton action={registerRegistryLineAction} uploadId={upload.id} txnId={l.txnId} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {result.missingTheirs.length > 0 && (
+        <section className="mb-8">
+          <h2 className="mb-2 text-xl font-bold">{t("payments.reconciliation.missingTheirsTitle")}</h2>
+          <table className="w-full border-collapse text-left text-sm" data-testid="missing-theirs">
+            <thead>
+              <tr className="border-b-2 border-[var(--color-ink)]">
+                <th scope="col" className={th}>{t("payments.reconciliation.txn")}</th>
+                <th scope="col" className={th}>{t("payments.reconciliation.date")}</th>
+                <th scope="col" className={th}>{t("payments.reconciliation.account")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("payments.reconciliation.sumOurs")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.missingTheirs.slice(0, SHOWN).map((p) => (
+                <tr key={p.txnId} className="border-b border-[var(--color-line)]">
+                  <td className={`${th} font-mono`}>{p.txnId}</td>
+                  <td className={th}>{when(p.paidAt)}</td>
+                  <td className={`${th} font-mono`}>{p.account ?? "—"}</td>
+                  <td className={`${th} text-right`}>{som(p.amountSom)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {result.mismatched.length > 0 && (
+        <section className="mb-8">
+          <h2 className="mb-2 text-xl font-bold">{t("payments.reconciliation.mismatchTitle")}</h2>
+          <table className="w-full border-collapse text-left text-sm" data-testid="mismatched">
+            <thead>
+              <tr className="border-b-2 border-[var(--color-ink)]">
+                <th scope="col" className={th}>{t("payments.reconciliation.txn")}</th>
+                <th scope="col" className={th}>{t("payments.reconciliation.account")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("payments.reconciliation.sumTheirs")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("payments.reconciliation.sumOurs")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.mismatched.slice(0, SHOWN).map((l) => (
+                <tr key={l.txnId} className="border-b border-[var(--color-line)]">
+                  <td className={`${th} font-mono`}>{l.txnId}</td>
+                  <td className={`${th} font-mono`}>{l.account}</td>
+                  <td className={`${th} text-right`}>{l.sum}</td>
+                  <td className={`${th} text-right`}>{som(l.amountSomOurs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useFormErrors } from "@/components/forms/use-form-errors";
+import { initialActionState, type ActionResult } from "@/lib/actions/result";
+import { dayToInstant, LONG_DATE } from "@/lib/format";
+import type { PaymentStatement } from "@/lib/payments/statement";
+
+type Action = (prev: ActionResult<PaymentStatement>, formData: FormData) => Promise<ActionResult<PaymentStatement>>;
+
+export function StatementForm({ action }: { action: Action }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [state, formAction] = useActionState(action, initialActionState<PaymentStatement>());
+  const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, ["pin"]);
+  const day = (d: string | null) => (d ? format.dateTime(dayToInstant(d), LONG_DATE) : "—");
+  const s = state.ok ? state.data : null;
+  return (
+    <>
+      <div className="no-print">
+        <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />
+        <form key={formKey} action={formAction} noValidate className="mb-8 flex flex-wrap items-end gap-4" data-testid="statement-form">
+          <TextField name="pin" label={t("payments.statement.pin")} error={fieldError("pin")} defaultValue={state.values.pin ?? ""} inputMode="numeric" autoComplete="off" maxLength={20} />
+          <div className="mb-6">
+            <SubmitButton label={t("payments.statement.find")} />
+          </div>
+        </form>
+      </div>
+      {s && (
+        <section data-testid="statement">
+          <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+            <dt className="font-bold">{t("payments.statement.person")}</dt>
+            <dd>{s.person.fullName}</dd>
+            <dt className="font-bold">{t("payments.statement.pin")}</dt>
+            <dd className="font-mono">{s.person.pin}</dd>
+            <dt className="font-bold">{t("payments.statement.statusToday", { date: day(s.status.on) })}</dt>
+            <dd data-testid="statement-status">
+              {s.status.insured ? t("payments.statement.insured") : t("payments.statement.notInsured")}
+              {s.status.coverage && ` (${day(s.status.coverage.validFrom)} — ${day(s.status.coverage.validTo)})`}
+            </dd>
+          </dl>
+          {s.rows.length === 0 ? (
+            <p>{t("payments.statement.none")}</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse text-left text-sm" data-testid="statement-table">
+                <caption className="sr-only">{t("payments.statement.title")}</caption>
+                <thead>
+                  <tr className="border-b-2 border-[var(--color-ink)]">
+                    <th scope="col" className="py-2 pr-3">{t("payments.statement.paidAt")}</th>
+                    <th scope="col" className="py-2 pr-3 text-right">{t("payments.statement.amount")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("payments.statement.channel")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("payments.statement.policy")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("payments.statement.period")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("payments.statement.payer")}</th>
+                    <th scope="col" className="py-2 pr-3 text-right">{t("payments.statement.refund")}</th>
+                    <th scope="col" className="py-2">{t("payments.statement.policyStatus")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.rows.map((r, i) => (
+                    <tr key={i} className="border-b border-[var(--color-line)] align-top">
+                      <td className="py-2 pr-3">{format.dateTime(new Date(r.paidAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                      <td className="py-2 pr-3 text-right">{t("common.som", { amount: r.amountSom })}</td>
+                      <td className="py-2 pr-3">{t(`staff.paymentChannel.${r.channel}` as never)}</td>
+                      <td className="py-2 pr-3 font-mono">{r.policyNumber ?? "—"}</td>
+                      <td className="py-2 pr-3">{day(r.validFrom)} — {day(r.validTo)}</td>
+                      <td className="py-2 pr-3">{r.payerName}</td>
+                      <td className="py-2 pr-3 text-right">{t("common.som", { amount: r.refundedSom })}</td>
+                      <td className="py-2">{r.policyStatus ? t(`staff.policyStatus.${r.policyStatus}` as never) : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p className="mt-4 text-sm text-[var(--color-muted)]">{t("payments.statement.generated", { at: format.dateTime(new Date(s.generatedAt), { dateStyle: "medium", timeStyle: "short" }), user: s.generatedBy })}</p>
+          <button type="button" onClick={() => window.print()} className="no-print mt-4 bg-gray-200 px-4 py-2 font-bold">{t("common.print")}</button>
+        </section>
+      )}
+    </>
+  );
+}
