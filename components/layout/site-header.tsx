@@ -4,6 +4,7 @@ import { LanguageSwitch } from "./language-switch";
 
 export async function SiteHeader() {
   const t = await getTranslations("common");
+  const tb = await getTranslations("buy");
   return (
     <header className="no-print bg-[var(--color-brand)] text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -17,6 +18,7 @@ export async function SiteHeader() {
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-5 px-4 py-2 text-sm">
           <li><Link href="/" className="text-white">{t("nav.home")}</Link></li>
           <li><Link href="/status" className="text-white">{t("nav.status")}</Link></li>
+          <li><Link href="/buy" className="text-white">{tb("navLink")}</Link></li>
           <li><Link href="/staff" className="text-white">{t("nav.staff")}</Link></li>
         </ul>
       </nav>

@@ -5,6 +5,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("common.home");
+  const tb = await getTranslations("buy");
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold md:text-4xl">{t("title")}</h1>
@@ -16,6 +17,12 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           </h2>
           <p className="mb-2">{t("statusCardText")}</p>
           <p className="text-[var(--color-muted)]">{t("fiveDays")}</p>
+        </section>
+        <section className="border-t-4 border-[var(--color-success)] pt-4">
+          <h2 className="mb-2 text-xl font-bold">
+            <Link href="/buy" data-testid="home-buy">{tb("homeCard")}</Link>
+          </h2>
+          <p>{tb("homeCardText")}</p>
         </section>
         <section className="border-t-4 border-[var(--color-line)] pt-4">
           <h2 className="mb-2 text-xl font-bold">
