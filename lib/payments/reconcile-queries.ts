@@ -17,13 +17,13 @@ export async function findRegistryUpload(user: StaffUser, id: string) {
   const upload = await db.registryUpload.findUnique({ where: { id } });
   if (!upload) return null;
   const result = upload.result as unknown as ReconciliationResult;
-  const registered = new Set(
+  const registered = new Map(
     (
       await db.payment.findMany({
         where: { channel: upload.provider, externalTxnId: { in: result.missingOurs.slice(0, 1000).map((l) => l.txnId) } },
-        select: { externalTxnId: true },
+        select: { externalTxnId: true, policy: { select: { number: true } } },
       })
-    ).map((p) => p.externalTxnId),
+    ).map((p) => [p.externalTxnId, p.policy?.number ?? ""]),
   );
   return { upload, result, registered };
 }

@@ -2,14 +2,14 @@ import { canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { compareDates, type CalendarDate } from "@/lib/rules";
 import { splitFullName } from "@/lib/terminals/protocol";
-import { ZCashReceiptInput, type TCashReceiptInput } from "./cash-receipt.schema";
+import { ZCashReceiptInput } from "./cash-receipt.schema";
 import { registerPaidPolicy } from "./register-paid-policy";
 
 /**
  * cl. 17: cash paid at a bank's desk is registered by the ТУ from the receipt number and the PIN. The receipt number
  * is the transaction id of channel BANK_CASH_DESK, so the same receipt can never be registered twice.
  */
-export async function registerCashReceipt(user: StaffUser, raw: TCashReceiptInput, today: CalendarDate) {
+export async function registerCashReceipt(user: StaffUser, raw: unknown, today: CalendarDate) {
   if (!canUseOfficeWorkspace(user)) throw new AppError("errors.forbidden");
   const input = ZCashReceiptInput.parse(raw);
   if (compareDates(input.paidOn, today) > 0) throw new AppError("errors.dateInFuture", { field: "paidOn" });

@@ -15,4 +15,9 @@ export async function signIn(page: Page, login: string, locale: "ru" | "ky" = "r
   await page.getByTestId("sign-in-form").locator("#login").fill(login);
   await page.getByTestId("sign-in-form").locator("#password").fill(password);
   await page.getByTestId("sign-in-form").getByRole("button").click();
+  // Wait for the outcome — the workspace, or the error summary — before the test navigates anywhere else.
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.endsWith("/staff/sign-in") && url.pathname !== `/${locale}/staff`),
+    page.getByTestId("error-summary").waitFor(),
+  ]);
 }

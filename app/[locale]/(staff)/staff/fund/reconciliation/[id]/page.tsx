@@ -62,9 +62,9 @@ export default async function ReconciliationResultPage({ params, searchParams }:
                   <td className={th}>{when(l.paidAt)}</td>
                   <td className={`${th} font-mono`}>{l.account}</td>
                   <td className={`${th} text-right`}>{l.sum}</td>
-                  <td className="py-2">
+                  <td className="py-2" data-testid={`line-${l.txnId}`}>
                     {registered.has(l.txnId) ? (
-                      <span className="font-bold text-[var(--color-success)]">{t("payments.reconciliation.registered", { comment: "" })}</span>
+                      <span className="font-bold text-[var(--color-success)]">{t("payments.reconciliation.registered", { comment: registered.get(l.txnId)! })}</span>
                     ) : (
                       <RegisterLineButton action={registerRegistryLineAction} uploadId={upload.id} txnId={l.txnId} />
                     )}
