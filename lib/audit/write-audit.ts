@@ -1,7 +1,12 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Anything that can write: the client or a transaction client. Audit rows go in the same transaction as the change. */
-type AuditWriter = { auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): Promise<unknown> } };
+type AuditWriter = {
+  auditLog: {
+    create(args: { data: Prisma.AuditLogUncheckedCreateInput }): Promise<unknown>;
+    createMany(args: { data: Prisma.AuditLogCreateManyInput[] }): Promise<unknown>;
+  };
+};
 
 export type AuditActor = { id: string | null; label: string };
 
@@ -26,16 +31,23 @@ function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
   ) as Prisma.InputJsonValue;
 }
 
+function toRow(entry: AuditEntry) {
+  return {
+    actorId: entry.actor.id,
+    actorLabel: entry.actor.label,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    before: toAuditJson(entry.before),
+    after: toAuditJson(entry.after),
+  };
+}
+
 export async function writeAudit(writer: AuditWriter, entry: AuditEntry): Promise<void> {
-  await writer.auditLog.create({
-    data: {
-      actorId: entry.actor.id,
-      actorLabel: entry.actor.label,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      before: toAuditJson(entry.before),
-      after: toAuditJson(entry.after),
-    },
-  });
+  await writer.auditLog.create({ data: toRow(entry) });
+}
+
+/** Several rows in one statement (a payment and the policy it created). */
+export async function writeAudits(writer: AuditWriter, entries: AuditEntry[]): Promise<void> {
+  await writer.auditLog.createMany({ data: entries.map(toRow) });
 }

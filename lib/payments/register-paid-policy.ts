@@ -1,5 +1,5 @@
 import type { AuditActor } from "@/lib/audit/write-audit";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudits } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
@@ -60,10 +60,10 @@ class Abort extends Error {
   }
 }
 
-async function loadTariffs(tx: Tx): Promise<TariffRow[]> {
+async function loadTariffs(tx: Tx): Promise<(TariffRow & { id: number })[]> {
   const rows = await tx.tariff.findMany();
   return rows.map((r) => ({
-    category: r.category, termMonths: r.termMonths, priceSom: r.priceSom,
+    id: r.id, category: r.category, termMonths: r.termMonths, priceSom: r.priceSom,
     effectiveFrom: fromDbDate(r.effectiveFrom), effectiveTo: fromDbDateOrNull(r.effectiveTo),
     legalBasisRu: r.legalBasisRu, legalBasisKy: r.legalBasisKy,
   }));
@@ -143,7 +143,7 @@ export async function registerPaidPolicy(req: PaidPolicyRequest): Promise<PaidPo
         if (plan.priceSom !== req.amountSom) throw new Abort({ outcome: "wrong_amount", paymentDay: plan.paymentDay, expectedSom: plan.priceSom });
 
         const tariff = plan.tariff
-          ? await tx.tariff.findFirst({ where: { category: plan.tariff.category, termMonths: plan.tariff.termMonths, effectiveFrom: toDbDate(plan.tariff.effectiveFrom) } })
+          ? tariffs.find((t) => t.category === plan.tariff!.category && t.termMonths === plan.tariff!.termMonths && t.effectiveFrom === plan.tariff!.effectiveFrom)
           : null;
         const number = await nextElectronicPolicyNumber(tx, plan.paymentDay);
         const policy = await tx.policy.create({
@@ -169,14 +169,16 @@ export async function registerPaidPolicy(req: PaidPolicyRequest): Promise<PaidPo
           policyId: policy.id, number, phone: req.beneficiary.phone ?? req.payer.phone, amountSom: req.amountSom,
           paymentDay: plan.paymentDay, validFrom: plan.validFrom, validTo: plan.validTo, locale: req.locale,
         });
-        await writeAudit(tx, {
-          actor: req.actor, action: "payment.register", entity: "Payment", entityId: payment.id,
-          after: { channel: req.channel, externalTxnId: req.externalTxnId, amountSom: req.amountSom, paidAt: req.paidAt.toISOString(), policyNumber: number },
-        });
-        await writeAudit(tx, {
-          actor: req.actor, action: "policy.issue", entity: "Policy", entityId: policy.id,
-          after: { number, personId: person.id, category: plan.category, termMonths: plan.termMonths, priceSom: plan.priceSom, validFrom: plan.validFrom, validTo: plan.validTo, isRenewal: plan.isRenewal },
-        });
+        await writeAudits(tx, [
+          {
+            actor: req.actor, action: "payment.register", entity: "Payment", entityId: payment.id,
+            after: { channel: req.channel, externalTxnId: req.externalTxnId, amountSom: req.amountSom, paidAt: req.paidAt.toISOString(), policyNumber: number },
+          },
+          {
+            actor: req.actor, action: "policy.issue", entity: "Policy", entityId: policy.id,
+            after: { number, personId: person.id, category: plan.category, termMonths: plan.termMonths, priceSom: plan.priceSom, validFrom: plan.validFrom, validTo: plan.validTo, isRenewal: plan.isRenewal },
+          },
+        ]);
         await req.afterIssue?.(tx, issued);
         return { outcome: "created" as const, ...issued };
       },

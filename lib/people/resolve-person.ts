@@ -24,7 +24,9 @@ export type PersonIdentity = {
  * for the rest of the transaction: two payments for the same person are then decided one after the other, so the
  * second sees the first's policy (renewal or POLICY_ALREADY_PAID) instead of both passing the check.
  */
-export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity) {
+type LockedPerson = { id: string; birthDate: Date; sex: Sex; category: Category };
+
+export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity): Promise<LockedPerson> {
   const pin = who.pin?.trim() || null;
   const documentNumber = who.documentNumber ? normalizeDocumentNumber(who.documentNumber) : null;
   let sex = who.sex ?? null;
@@ -39,9 +41,14 @@ export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity) {
   if (!pin && !(who.documentType && documentNumber)) throw new Error("A person needs a PIN or a document");
   if (!sex || !birthDate) throw new Error("A person without a PIN needs sex and date of birth");
 
-  // ON CONFLICT DO NOTHING, then read: safe when the same new person arrives twice at once.
-  const key = pin ? { pin } : { documentType_documentNumber: { documentType: who.documentType!, documentNumber: documentNumber! } };
-  let person = await tx.person.findUnique({ where: key });
+  // Find and lock in one statement; a new person is inserted (ON CONFLICT DO NOTHING: safe when the same new person
+  // arrives twice at once) and then found and locked the same way.
+  const lock = () =>
+    pin
+      ? tx.$queryRaw<LockedPerson[]>`SELECT "id", "birthDate", "sex", "category" FROM "Person" WHERE "pin" = ${pin} FOR UPDATE`
+      : tx.$queryRaw<LockedPerson[]>`SELECT "id", "birthDate", "sex", "category" FROM "Person"
+          WHERE "documentType" = ${who.documentType}::"DocumentType" AND "documentNumber" = ${documentNumber} FOR UPDATE`;
+  let [person] = await lock();
   if (!person) {
     await tx.person.createMany({
       data: [
@@ -61,8 +68,8 @@ export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity) {
       ],
       skipDuplicates: true,
     });
-    person = await tx.person.findUniqueOrThrow({ where: key });
+    [person] = await lock();
   }
-  await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "id" = ${person.id}::uuid FOR UPDATE`;
+  if (!person) throw new Error("The person could not be registered");
   return person;
 }
