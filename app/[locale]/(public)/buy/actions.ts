@@ -1,0 +1,36 @@
+"use server";
+
+import {
+  ZCategoryStep,
+  ZConfirmStep,
+  ZDocumentStep,
+  ZIdentifyStep,
+  ZNameStep,
+  ZPhoneStep,
+  ZPinStep,
+  ZTermStep,
+} from "@/lib/orders/buy.schema";
+import {
+  buyStepAction,
+  categoryStep,
+  confirmRenewalStep,
+  confirmStep,
+  documentStep,
+  identifyStep,
+  nameStep,
+  phoneStep,
+  pinStep,
+  termStep,
+} from "@/lib/orders/journey-actions";
+
+// The purchase journey's answers (one action per page). Citizens have no account: publicAction validates, the
+// step decides the next page. The PIN travels in a POST and an encrypted cookie, never in a URL (cl. 12.3).
+export const identifyAction = buyStepAction("buy.identify", ZIdentifyStep, identifyStep);
+export const pinAction = buyStepAction("buy.pin", ZPinStep, pinStep);
+export const documentAction = buyStepAction("buy.document", ZDocumentStep, documentStep);
+export const confirmRenewalAction = buyStepAction("buy.renewal", ZConfirmStep, confirmRenewalStep);
+export const nameAction = buyStepAction("buy.name", ZNameStep, nameStep);
+export const phoneAction = buyStepAction("buy.phone", ZPhoneStep, phoneStep);
+export const categoryAction = buyStepAction("buy.category", ZCategoryStep, categoryStep);
+export const termAction = buyStepAction("buy.term", ZTermStep, termStep);
+export const confirmOrderAction = buyStepAction("buy.confirm", ZConfirmStep, confirmStep);

@@ -1,0 +1,15 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { now } from "@/lib/clock";
+import { routing } from "@/lib/i18n/routing";
+import { decideTestCheckout } from "@/lib/payment-provider/test-acquirer";
+
+/** "Pay" or "Decline" on the TEST bank page. Plain form post: works without JavaScript. */
+export async function decideTestCheckoutAction(formData: FormData): Promise<void> {
+  const token = String(formData.get("session") ?? "");
+  const decision = formData.get("decision") === "DECLINED" ? "DECLINED" : "CONFIRMED";
+  const returnUrl = await decideTestCheckout(token, decision, now());
+  const locale = routing.locales.find((l) => l === formData.get("locale")) ?? routing.defaultLocale;
+  redirect(returnUrl ?? `/${locale}/test-acquirer`);
+}

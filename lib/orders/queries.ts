@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
+import type { DocumentType } from "@/lib/generated/prisma/client";
+import { findCoverageByPin } from "@/lib/policies/status";
+import { normalizeDocumentNumber, type CoverageInput } from "@/lib/rules";
+import { ORDER_SECRET_PATTERN } from "./buy.schema";
+
+/** A foreigner without a PIN: their coverage by document (appendix 4–5). Unknown → uninsured, like the PIN check. */
+export async function findCoverageByDocument(documentType: DocumentType, documentNumber: string): Promise<CoverageInput> {
+  const person = await db.person.findUnique({
+    where: { documentType_documentNumber: { documentType, documentNumber: normalizeDocumentNumber(documentNumber) } },
+    select: {
+      policies: { select: { number: true, status: true, validFrom: true, validTo: true } },
+      externalCoverages: { select: { validFrom: true, validTo: true, source: true } },
+    },
+  });
+  if (!person) return { policies: [], external: [] };
+  return {
+    policies: person.policies.map((p) => ({ number: p.number, status: p.status, validFrom: fromDbDateOrNull(p.validFrom), validTo: fromDbDateOrNull(p.validTo) })),
+    external: person.externalCoverages.map((e) => ({ validFrom: fromDbDate(e.validFrom), validTo: fromDbDate(e.validTo), source: e.source })),
+  };
+}
+
+export async function findCoverageForIdentity(who: { pin?: string | null; documentType?: DocumentType | null; documentNumber?: string | null }): Promise<CoverageInput> {
+  if (who.pin) return findCoverageByPin(who.pin);
+  if (who.documentType && who.documentNumber) return findCoverageByDocument(who.documentType, who.documentNumber);
+  return { policies: [], external: [] };
+}
+
+/**
+ * The order behind a confirmation URL. Only the secret finds it: a wrong or malformed secret is "not found", the
+ * same answer as an order that does not exist, so guessing reveals nothing.
+ */
+export async function findOrderBySecret(secret: string) {
+  if (!ORDER_SECRET_PATTERN.test(secret)) return null;
+  const order = await db.purchaseOrder.findUnique({
+    where: { secret },
+    include: {
+      policy: { select: { number: true, validFrom: true, validTo: true, status: true, termMonths: true, category: true, priceSom: true } },
+      payment: { select: { paidAt: true, amountSom: true, externalTxnId: true } },
+    },
+  });
+  if (!order) return null;
+  return {
+    ...order,
+    birthDate: fromDbDateOrNull(order.birthDate),
+    policy: order.policy
+      ? { ...order.policy, validFrom: fromDbDateOrNull(order.policy.validFrom), validTo: fromDbDateOrNull(order.policy.validTo) }
+      : null,
+  };
+}
+
+export type OrderView = NonNullable<Awaited<ReturnType<typeof findOrderBySecret>>>;

@@ -1,0 +1,30 @@
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+
+/** HMAC-SHA256 of the exact bytes sent, hex: what a provider puts in its signature header. */
+export function signBody(body: string, secret: string): string {
+  return createHmac("sha256", secret).update(body, "utf8").digest("hex");
+}
+
+/** Constant-time comparison, so the answer's timing does not reveal how much of a forged signature was right. */
+export function isValidSignature(body: string, signature: string | null | undefined, secret: string): boolean {
+  if (!signature || !/^[0-9a-f]{64}$/i.test(signature)) return false;
+  const expected = Buffer.from(signBody(body, secret), "hex");
+  const given = Buffer.from(signature, "hex");
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export function sha256Hex(body: string): string {
+  return createHash("sha256").update(body, "utf8").digest("hex");
+}
+
+/**
+ * A secret for one purpose. Its own variable wins; otherwise it is derived from NEXTAUTH_SECRET (which production
+ * must set), so a deployment has no well-known key; a fresh clone in development gets a fixed, non-secret one.
+ */
+export function secretFor(purpose: string, envVar: string): string {
+  const own = process.env[envVar];
+  if (own) return own;
+  const base = process.env.NEXTAUTH_SECRET ?? (process.env.NODE_ENV !== "production" ? "development-only-secret-not-for-production" : undefined);
+  if (!base) throw new Error(`${envVar} (or NEXTAUTH_SECRET) must be set in production`);
+  return createHmac("sha256", base).update(`oms-portal:${purpose}`).digest("base64url");
+}
