@@ -123,6 +123,21 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
     expect(await effects(order.id)).toEqual({ status: "DECLINED", payments: 0, policies: 0, people: 0 });
   });
 
+  it("money taken but the rules refuse on the payment day: the order is REJECTED with the reason, nothing is issued", async () => {
+    const person = await createPerson();
+    const order = await newOrder(citizenDraft(person.pin!));
+    // Insured through employment since the order was placed (cl. 12.2): no policy may be sold.
+    await createExternalCoverage(person.id, "2026-01-01", "2026-12-31");
+    const res = await callback(notification(order));
+    expect(res.status).toBe(422);
+    const after = await db.purchaseOrder.findUniqueOrThrow({ where: { id: order.id } });
+    expect(after).toMatchObject({ status: "REJECTED", rejectionReason: "INSURED_ELSEWHERE", paymentId: null, policyId: null });
+    expect(await db.payment.count({ where: { purchaseOrder: { id: order.id } } })).toBe(0);
+    expect((await rejections("REFUSED_BY_RULES")).some((r) => r.entityId === order.id)).toBe(true);
+    // A replay of the same notification changes nothing more.
+    expect((await callback(notification(order))).status).toBe(409);
+  });
+
   it("never pays the same order twice: a second transaction for a paid order is refused", async () => {
     const order = await newOrder();
     expect((await callback(notification(order))).status).toBe(200);

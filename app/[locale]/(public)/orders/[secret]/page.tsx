@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, secret } = await params;
   const order = hasLocale(routing.locales, locale) ? await findOrderBySecret(secret) : null;
   const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : routing.defaultLocale, namespace: "buy.order" });
-  const title = !order ? undefined : order.status === "PAID" ? t("titlePaid") : order.status === "PENDING" ? t("pendingTitle") : order.status === "DECLINED" ? t("declinedTitle") : t("expiredTitle");
+  const title = !order ? undefined : order.status === "PAID" ? t("titlePaid") : order.status === "PENDING" ? t("pendingTitle") : order.status === "DECLINED" ? t("declinedTitle") : order.status === "REJECTED" ? t("rejectedTitle") : t("expiredTitle");
   // The URL carries a secret: keep it out of search engines and other sites' referrer logs.
   return { title, robots: { index: false, follow: false }, referrer: "no-referrer" };
 }
@@ -51,6 +51,21 @@ export default async function OrderPage({ params }: Props) {
         <p className="mb-6"><Link href={`/orders/${secret}`} data-testid="order-refresh">{t("order.refresh")}</Link></p>
         <p className="mb-2">{t("order.resumeText")}</p>
         <ButtonForm action={resumeOrderAction} hidden={hidden} label={t("order.resume")} variant="secondary" testId="order-resume" />
+        <p className="text-[var(--color-muted)]">{t("order.reference")}: <span className="font-mono">{orderReference(order.id)}</span></p>
+      </section>
+    );
+  }
+
+  if (order.status === "REJECTED") {
+    // The bank took the money, the rules refused the policy on the payment day: say why and that it comes back.
+    const code = order.rejectionReason ?? "";
+    const reason = tr.has(`refusal.${code}` as never) ? tr(`refusal.${code}` as never) : t("order.rejectedPriceChanged");
+    return (
+      <section data-testid="order-rejected" className="max-w-2xl">
+        <h1 className="mb-4 text-3xl font-bold">{t("order.rejectedTitle")}</h1>
+        <p className="mb-4 text-lg">{reason}</p>
+        <p className="mb-4 text-lg">{t("order.rejectedRefund")}</p>
+        <p className="mb-6"><Link href="/status">{t("order.rejectedStatus")}</Link></p>
         <p className="text-[var(--color-muted)]">{t("order.reference")}: <span className="font-mono">{orderReference(order.id)}</span></p>
       </section>
     );
