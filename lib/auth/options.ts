@@ -2,20 +2,14 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db";
+import { baseSecret } from "@/lib/secrets";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { StaffRole } from "./permissions";
 
 const SESSION_HOURS = 8; // one working day
 
-function authSecret(): string | undefined {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  // A fresh clone must run `npm run dev` without set-up; production must set its own secret.
-  if (process.env.NODE_ENV !== "production") return "development-only-secret-not-for-production";
-  return undefined;
-}
-
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
+  secret: baseSecret(),
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
   pages: { signIn: "/ru/staff/sign-in", error: "/ru/staff/sign-in" },
   providers: [

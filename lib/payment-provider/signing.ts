@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { baseSecret } from "@/lib/secrets";
 
 /** HMAC-SHA256 of the exact bytes sent, hex: what a provider puts in its signature header. */
 export function signBody(body: string, secret: string): string {
@@ -24,7 +25,7 @@ export function sha256Hex(body: string): string {
 export function secretFor(purpose: string, envVar: string): string {
   const own = process.env[envVar];
   if (own) return own;
-  const base = process.env.NEXTAUTH_SECRET ?? (process.env.NODE_ENV !== "production" ? "development-only-secret-not-for-production" : undefined);
+  const base = baseSecret();
   if (!base) throw new Error(`${envVar} (or NEXTAUTH_SECRET) must be set in production`);
   return createHmac("sha256", base).update(`oms-portal:${purpose}`).digest("base64url");
 }
