@@ -25,15 +25,7 @@ function sharedSecret(): string {
 }
 
 /** The acquirer's own session, carried in its page's URL and signed by it (a real one keeps it in its database). */
-export type CheckoutSession = {
-  sessionId: string;
-  orderRef: string;
-  amountSom: number;
-  description: string;
-  locale: Locale;
-  returnUrl: string;
-  callbackUrl: string;
-};
+export type CheckoutSession = Omit<CheckoutRequest, "providerRef"> & { sessionId: string };
 
 const ZSession = z.object({
   sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
