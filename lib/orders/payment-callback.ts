@@ -104,17 +104,22 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
     case "conflict":
       return reject(actor, 409, "TRANSACTION_CONFLICT", { ...summary(n), paymentId: result.paymentId }, order.id);
     case "wrong_amount":
-      await markRejected(order.id, "PRICE_CHANGED");
+      await markRejected(order.id, "PRICE_CHANGED", actor);
       return reject(actor, 422, "PRICE_CHANGED", { ...summary(n), expectedSom: result.expectedSom, paymentDay: result.paymentDay }, order.id);
     case "refused":
       // Eligible when ordered, refused on the payment day (e.g. insured since): the money must go back to the payer,
       // and the order's page must say so instead of "waiting" for ever.
-      await markRejected(order.id, result.refusals[0]?.code ?? "REFUSED_BY_RULES");
+      await markRejected(order.id, result.refusals[0]?.code ?? "REFUSED_BY_RULES", actor);
       return reject(actor, 422, "REFUSED_BY_RULES", { ...summary(n), refusals: result.refusals.map((r) => r.code), paymentDay: result.paymentDay }, order.id);
   }
 }
 
 /** The provider took the money, the rules refused the policy: REJECTED, with the reason, for the refund (cl. 32). */
-async function markRejected(orderId: string, reason: string) {
-  await db.purchaseOrder.updateMany({ where: { id: orderId, status: "PENDING" }, data: { status: "REJECTED", rejectionReason: reason } });
+async function markRejected(orderId: string, reason: string, actor: AuditActor) {
+  await db.$transaction(async (tx) => {
+    const changed = await tx.purchaseOrder.updateMany({ where: { id: orderId, status: "PENDING" }, data: { status: "REJECTED", rejectionReason: reason } });
+    if (changed.count === 1) {
+      await writeAudit(tx, { actor, action: "order.rejected", entity: "PurchaseOrder", entityId: orderId, before: { status: "PENDING" }, after: { status: "REJECTED", rejectionReason: reason } });
+    }
+  });
 }

@@ -134,6 +134,7 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
     expect(after).toMatchObject({ status: "REJECTED", rejectionReason: "INSURED_ELSEWHERE", paymentId: null, policyId: null });
     expect(await db.payment.count({ where: { purchaseOrder: { id: order.id } } })).toBe(0);
     expect((await rejections("REFUSED_BY_RULES")).some((r) => r.entityId === order.id)).toBe(true);
+    expect(await db.auditLog.findFirst({ where: { action: "order.rejected", entityId: order.id } })).toMatchObject({ before: { status: "PENDING" }, after: { status: "REJECTED", rejectionReason: "INSURED_ELSEWHERE" } });
     // A replay of the same notification changes nothing more.
     expect((await callback(notification(order))).status).toBe(409);
   });
