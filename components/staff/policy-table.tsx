@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { fromDbDateOrNull } from "@/lib/db/calendar";
 import { dayToInstant, LONG_DATE } from "@/lib/format";
 import { Link } from "@/lib/i18n/navigation";
+import { DataTable } from "@/components/ui/data-table";
 
 export type PolicyRow = {
   id: string;
@@ -26,21 +27,7 @@ export async function PolicyTable({ rows, recordHref, caption }: { rows: PolicyR
   if (rows.length === 0) return <p data-testid="policy-table-empty">{t("staff.table.empty")}</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm" data-testid="policy-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-[var(--color-ink)]">
-            <th scope="col" className="py-2 pr-3">{t("staff.table.number")}</th>
-            <th scope="col" className="py-2 pr-3">{t("staff.table.holder")}</th>
-            <th scope="col" className="py-2 pr-3">{t("staff.table.pin")}</th>
-            <th scope="col" className="py-2 pr-3">{t("staff.table.category")}</th>
-            <th scope="col" className="py-2 pr-3 text-right">{t("staff.table.price")}</th>
-            <th scope="col" className="py-2 pr-3">{t("staff.table.validFrom")}</th>
-            <th scope="col" className="py-2 pr-3">{t("staff.table.validTo")}</th>
-            <th scope="col" className="py-2 pr-3">{t("staff.table.status")}</th>
-            <th scope="col" className="py-2">{t("staff.table.createdAt")}</th>
-          </tr>
-        </thead>
+      <DataTable caption={caption} testId="policy-table" columns={[{ label: t("staff.table.number") }, { label: t("staff.table.holder") }, { label: t("staff.table.pin") }, { label: t("staff.table.category") }, { label: t("staff.table.price"), align: "right" }, { label: t("staff.table.validFrom") }, { label: t("staff.table.validTo") }, { label: t("staff.table.status") }, { label: t("staff.table.createdAt") }]}>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-[var(--color-line)]">
@@ -56,7 +43,7 @@ export async function PolicyTable({ rows, recordHref, caption }: { rows: PolicyR
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useFormErrors } from "@/components/forms/use-form-errors";
 import { initialActionState, type ActionResult } from "@/lib/actions/result";
 import { dayToInstant, LONG_DATE } from "@/lib/format";
 import type { PaymentStatement } from "@/lib/payments/statement";
+import { DataTable } from "@/components/ui/data-table";
 
 type Action = (prev: ActionResult<PaymentStatement>, formData: FormData) => Promise<ActionResult<PaymentStatement>>;
 
@@ -47,20 +48,7 @@ export function StatementForm({ action }: { action: Action }) {
             <p>{t("payments.statement.none")}</p>
           ) : (
             <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-left text-sm" data-testid="statement-table">
-                <caption className="sr-only">{t("payments.statement.title")}</caption>
-                <thead>
-                  <tr className="border-b-2 border-[var(--color-ink)]">
-                    <th scope="col" className="py-2 pr-3">{t("payments.statement.paidAt")}</th>
-                    <th scope="col" className="py-2 pr-3 text-right">{t("payments.statement.amount")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("payments.statement.channel")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("payments.statement.policy")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("payments.statement.period")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("payments.statement.payer")}</th>
-                    <th scope="col" className="py-2 pr-3 text-right">{t("payments.statement.refund")}</th>
-                    <th scope="col" className="py-2">{t("payments.statement.policyStatus")}</th>
-                  </tr>
-                </thead>
+              <DataTable caption={t("payments.statement.title")} testId="statement-table" columns={[{ label: t("payments.statement.paidAt") }, { label: t("payments.statement.amount"), align: "right" }, { label: t("payments.statement.channel") }, { label: t("payments.statement.policy") }, { label: t("payments.statement.period") }, { label: t("payments.statement.payer") }, { label: t("payments.statement.refund"), align: "right" }, { label: t("payments.statement.policyStatus") }]}>
                 <tbody>
                   {s.rows.map((r, i) => (
                     <tr key={i} className="border-b border-[var(--color-line)] align-top">
@@ -75,7 +63,7 @@ export function StatementForm({ action }: { action: Action }) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </DataTable>
             </div>
           )}
           <p className="mt-4 text-sm text-[var(--color-muted)]">{t("payments.statement.generated", { at: format.dateTime(new Date(s.generatedAt), { dateStyle: "medium", timeStyle: "short" }), user: s.generatedBy })}</p>

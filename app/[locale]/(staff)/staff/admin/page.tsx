@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listOfficesAndOrganizations, listStaffUsers } from "@/lib/users/queries";
 import { ROLES } from "@/lib/users/user.schema";
 import { createStaffUserAction, setStaffUserActiveAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.admin"))("usersTitle") };
@@ -21,18 +22,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
     <>
       <h1 className="mb-6 text-3xl font-bold">{t("staff.admin.usersTitle")}</h1>
       <div className="mb-10 overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm" data-testid="users-table">
-          <caption className="sr-only">{t("staff.admin.usersTitle")}</caption>
-          <thead>
-            <tr className="border-b-2 border-[var(--color-ink)]">
-              <th scope="col" className="py-2 pr-3">{t("staff.admin.login")}</th>
-              <th scope="col" className="py-2 pr-3">{t("staff.admin.fullName")}</th>
-              <th scope="col" className="py-2 pr-3">{t("staff.admin.role")}</th>
-              <th scope="col" className="py-2 pr-3">{t("staff.admin.place")}</th>
-              <th scope="col" className="py-2 pr-3">{t("staff.admin.state")}</th>
-              <th scope="col" className="py-2">{t("staff.admin.actions")}</th>
-            </tr>
-          </thead>
+        <DataTable caption={t("staff.admin.usersTitle")} testId="users-table" columns={[{ label: t("staff.admin.login") }, { label: t("staff.admin.fullName") }, { label: t("staff.admin.role") }, { label: t("staff.admin.place") }, { label: t("staff.admin.state") }, { label: t("staff.admin.actions") }]}>
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-b border-[var(--color-line)]" data-testid={`user-row-${u.login}`}>
@@ -47,7 +37,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </div>
       <section className="max-w-2xl">
         <h2 className="mb-4 text-2xl font-bold">{t("staff.admin.createTitle")}</h2>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { AUDIT_PAGE_SIZE, listAuditEntries, listAuditFacets } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/session";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.audit"))("title") };
@@ -41,17 +42,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <button type="submit" className="bg-gray-200 px-3 py-1 font-bold">{t("filter")}</button>
       </form>
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm" data-testid="audit-table">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead>
-            <tr className="border-b-2 border-[var(--color-ink)]">
-              <th scope="col" className="py-2 pr-3">{t("at")}</th>
-              <th scope="col" className="py-2 pr-3">{t("actor")}</th>
-              <th scope="col" className="py-2 pr-3">{t("action")}</th>
-              <th scope="col" className="py-2 pr-3">{t("entity")}</th>
-              <th scope="col" className="py-2">{t("details")}</th>
-            </tr>
-          </thead>
+        <DataTable caption={t("title")} testId="audit-table" columns={[{ label: t("at") }, { label: t("actor") }, { label: t("action") }, { label: t("entity") }, { label: t("details") }]}>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id.toString()} className="border-b border-[var(--color-line)] align-top">
@@ -63,7 +54,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </div>
     </>
   );

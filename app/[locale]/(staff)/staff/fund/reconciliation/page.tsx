@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { listRegistryUploads } from "@/lib/payments/reconcile-queries";
 import { uploadRegistryAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payments.reconciliation"))("title") };
@@ -31,20 +32,7 @@ export default async function ReconciliationPage({ params }: { params: Promise<{
         <p>{t("staff.table.empty")}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm" data-testid="registry-uploads">
-            <thead>
-              <tr className="border-b-2 border-[var(--color-ink)]">
-                <th scope="col" className="py-2 pr-3">{t("payments.reconciliation.uploadedAt")}</th>
-                <th scope="col" className="py-2 pr-3">{t("payments.reconciliation.provider")}</th>
-                <th scope="col" className="py-2 pr-3">{t("payments.reconciliation.file")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("payments.reconciliation.lines")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("payments.reconciliation.matched")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("payments.reconciliation.missingOurs")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("payments.reconciliation.missingTheirs")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("payments.reconciliation.mismatched")}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t("payments.reconciliation.open")}</span></th>
-              </tr>
-            </thead>
+          <DataTable testId="registry-uploads" columns={[{ label: t("payments.reconciliation.uploadedAt") }, { label: t("payments.reconciliation.provider") }, { label: t("payments.reconciliation.file") }, { label: t("payments.reconciliation.lines"), align: "right" }, { label: t("payments.reconciliation.matched"), align: "right" }, { label: t("payments.reconciliation.missingOurs"), align: "right" }, { label: t("payments.reconciliation.missingTheirs"), align: "right" }, { label: t("payments.reconciliation.mismatched"), align: "right" }, { label: t("payments.reconciliation.open"), srOnly: true }]}>
             <tbody>
               {uploads.map((u) => (
                 <tr key={u.id} className="border-b border-[var(--color-line)]">
@@ -60,7 +48,7 @@ export default async function ReconciliationPage({ params }: { params: Promise<{
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </div>
       )}
     </>

@@ -4,6 +4,7 @@ import { RegisterLineButton } from "@/components/staff/register-line-button";
 import { requirePermission } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { findRegistryUpload } from "@/lib/payments/reconcile-queries";
+import { DataTable } from "@/components/ui/data-table";
 import { registerRegistryLineAction } from "../actions";
 
 const SHOWN = 500;
@@ -45,16 +46,7 @@ export default async function ReconciliationResultPage({ params, searchParams }:
       {result.missingOurs.length > 0 && (
         <section className="mb-8">
           <h2 className="mb-2 text-xl font-bold">{t("payments.reconciliation.missingOursTitle")}</h2>
-          <table className="w-full border-collapse text-left text-sm" data-testid="missing-ours">
-            <thead>
-              <tr className="border-b-2 border-[var(--color-ink)]">
-                <th scope="col" className={th}>{t("payments.reconciliation.txn")}</th>
-                <th scope="col" className={th}>{t("payments.reconciliation.date")}</th>
-                <th scope="col" className={th}>{t("payments.reconciliation.account")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("payments.reconciliation.sumTheirs")}</th>
-                <th scope="col" className="py-2">{t("staff.admin.actions")}</th>
-              </tr>
-            </thead>
+          <DataTable testId="missing-ours" columns={[{ label: t("payments.reconciliation.txn") }, { label: t("payments.reconciliation.date") }, { label: t("payments.reconciliation.account") }, { label: t("payments.reconciliation.sumTheirs"), align: "right" }, { label: t("staff.admin.actions") }]}>
             <tbody>
               {result.missingOurs.slice(0, SHOWN).map((l) => (
                 <tr key={l.txnId} className="border-b border-[var(--color-line)]">
@@ -72,21 +64,13 @@ export default async function ReconciliationResultPage({ params, searchParams }:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </section>
       )}
       {result.missingTheirs.length > 0 && (
         <section className="mb-8">
           <h2 className="mb-2 text-xl font-bold">{t("payments.reconciliation.missingTheirsTitle")}</h2>
-          <table className="w-full border-collapse text-left text-sm" data-testid="missing-theirs">
-            <thead>
-              <tr className="border-b-2 border-[var(--color-ink)]">
-                <th scope="col" className={th}>{t("payments.reconciliation.txn")}</th>
-                <th scope="col" className={th}>{t("payments.reconciliation.date")}</th>
-                <th scope="col" className={th}>{t("payments.reconciliation.account")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("payments.reconciliation.sumOurs")}</th>
-              </tr>
-            </thead>
+          <DataTable testId="missing-theirs" columns={[{ label: t("payments.reconciliation.txn") }, { label: t("payments.reconciliation.date") }, { label: t("payments.reconciliation.account") }, { label: t("payments.reconciliation.sumOurs"), align: "right" }]}>
             <tbody>
               {result.missingTheirs.slice(0, SHOWN).map((p) => (
                 <tr key={p.txnId} className="border-b border-[var(--color-line)]">
@@ -97,21 +81,13 @@ export default async function ReconciliationResultPage({ params, searchParams }:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </section>
       )}
       {result.mismatched.length > 0 && (
         <section className="mb-8">
           <h2 className="mb-2 text-xl font-bold">{t("payments.reconciliation.mismatchTitle")}</h2>
-          <table className="w-full border-collapse text-left text-sm" data-testid="mismatched">
-            <thead>
-              <tr className="border-b-2 border-[var(--color-ink)]">
-                <th scope="col" className={th}>{t("payments.reconciliation.txn")}</th>
-                <th scope="col" className={th}>{t("payments.reconciliation.account")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("payments.reconciliation.sumTheirs")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("payments.reconciliation.sumOurs")}</th>
-              </tr>
-            </thead>
+          <DataTable testId="mismatched" columns={[{ label: t("payments.reconciliation.txn") }, { label: t("payments.reconciliation.account") }, { label: t("payments.reconciliation.sumTheirs"), align: "right" }, { label: t("payments.reconciliation.sumOurs"), align: "right" }]}>
             <tbody>
               {result.mismatched.slice(0, SHOWN).map((l) => (
                 <tr key={l.txnId} className="border-b border-[var(--color-line)]">
@@ -122,7 +98,7 @@ export default async function ReconciliationResultPage({ params, searchParams }:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </section>
       )}
     </>

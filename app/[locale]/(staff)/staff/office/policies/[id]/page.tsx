@@ -5,6 +5,7 @@ import { fromDbDateOrNull } from "@/lib/db/calendar";
 import { dayToInstant, LONG_DATE } from "@/lib/format";
 import { Link } from "@/lib/i18n/navigation";
 import { findOfficePolicy } from "@/lib/policies/queries";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function OfficePolicyPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -56,16 +57,7 @@ export default async function OfficePolicyPage({ params }: { params: Promise<{ l
         {policy.payments.length === 0 ? (
           <p>{t("staff.table.empty")}</p>
         ) : (
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b-2 border-[var(--color-ink)]">
-                <th scope="col" className="py-2 pr-3">{t("staff.office.paidAt")}</th>
-                <th scope="col" className="py-2 pr-3">{t("staff.table.channel")}</th>
-                <th scope="col" className="py-2 pr-3">{t("staff.office.txn")}</th>
-                <th scope="col" className="py-2 pr-3">{t("staff.office.payer")}</th>
-                <th scope="col" className="py-2 text-right">{t("staff.office.amount")}</th>
-              </tr>
-            </thead>
+          <DataTable columns={[{ label: t("staff.office.paidAt") }, { label: t("staff.table.channel") }, { label: t("staff.office.txn") }, { label: t("staff.office.payer") }, { label: t("staff.office.amount"), align: "right" }]}>
             <tbody>
               {policy.payments.map((pay) => (
                 <tr key={pay.id} className="border-b border-[var(--color-line)]">
@@ -77,7 +69,7 @@ export default async function OfficePolicyPage({ params }: { params: Promise<{ l
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
     </>
