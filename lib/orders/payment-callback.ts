@@ -104,20 +104,23 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
     case "conflict":
       return reject(actor, 409, "TRANSACTION_CONFLICT", { ...summary(n), paymentId: result.paymentId }, order.id);
     case "wrong_amount":
-      await markRejected(order.id, "PRICE_CHANGED", actor);
+      await markRejected(order.id, "PRICE_CHANGED", n.providerTxnId, actor);
       return reject(actor, 422, "PRICE_CHANGED", { ...summary(n), expectedSom: result.expectedSom, paymentDay: result.paymentDay }, order.id);
     case "refused":
       // Eligible when ordered, refused on the payment day (e.g. insured since): the money must go back to the payer,
       // and the order's page must say so instead of "waiting" for ever.
-      await markRejected(order.id, result.refusals[0]?.code ?? "REFUSED_BY_RULES", actor);
+      await markRejected(order.id, result.refusals[0]?.code ?? "REFUSED_BY_RULES", n.providerTxnId, actor);
       return reject(actor, 422, "REFUSED_BY_RULES", { ...summary(n), refusals: result.refusals.map((r) => r.code), paymentDay: result.paymentDay }, order.id);
   }
 }
 
 /** The provider took the money, the rules refused the policy: REJECTED, with the reason, for the refund (cl. 32). */
-async function markRejected(orderId: string, reason: string, actor: AuditActor) {
+async function markRejected(orderId: string, reason: string, providerTxnId: string, actor: AuditActor) {
   await db.$transaction(async (tx) => {
-    const changed = await tx.purchaseOrder.updateMany({ where: { id: orderId, status: "PENDING" }, data: { status: "REJECTED", rejectionReason: reason } });
+    const changed = await tx.purchaseOrder.updateMany({
+      where: { id: orderId, status: "PENDING" },
+      data: { status: "REJECTED", rejectionReason: reason, rejectedTxnId: providerTxnId },
+    });
     if (changed.count === 1) {
       await writeAudit(tx, { actor, action: "order.rejected", entity: "PurchaseOrder", entityId: orderId, before: { status: "PENDING" }, after: { status: "REJECTED", rejectionReason: reason } });
     }

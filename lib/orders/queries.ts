@@ -5,6 +5,7 @@ import type { DocumentType } from "@/lib/generated/prisma/client";
 import { findCoverageByPin } from "@/lib/policies/status";
 import { normalizeDocumentNumber, type CoverageInput } from "@/lib/rules";
 import { ORDER_SECRET_PATTERN } from "./buy.schema";
+import { canApproveRefund, type StaffUser } from "@/lib/auth/permissions";
 
 /** A foreigner without a PIN: their coverage by document (appendix 4–5). Unknown → uninsured, like the PIN check. */
 export async function findCoverageByDocument(documentType: DocumentType, documentNumber: string): Promise<CoverageInput> {
@@ -52,3 +53,20 @@ export async function findOrderBySecret(secret: string) {
 }
 
 export type OrderView = NonNullable<Awaited<ReturnType<typeof findOrderBySecret>>>;
+
+/**
+ * Orders the provider took money for but the rules refused (REJECTED): each must be refunded on a letter from the
+ * ТУ (cl. 32–33). Shown to the Fund's refund officers, oldest first.
+ */
+export async function listRejectedOrders(user: StaffUser) {
+  if (!canApproveRefund(user)) return [];
+  return db.purchaseOrder.findMany({
+    where: { status: "REJECTED" },
+    select: {
+      id: true, updatedAt: true, priceSom: true, rejectionReason: true, rejectedTxnId: true,
+      lastName: true, firstName: true, patronymic: true, pin: true, documentNumber: true, phone: true,
+    },
+    orderBy: { updatedAt: "asc" },
+    take: 200,
+  });
+}

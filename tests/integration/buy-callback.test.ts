@@ -7,7 +7,7 @@ import { db } from "../../lib/db";
 import { resolveDbTarget } from "../../lib/db/target";
 import type { BuyDraft } from "../../lib/orders/draft";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
-import { findOrderBySecret } from "../../lib/orders/queries";
+import { findOrderBySecret, listRejectedOrders } from "../../lib/orders/queries";
 import { signTestAcquirerNotification, type TestAcquirerNotificationBody } from "../../lib/payment-provider/test-acquirer";
 import { createExternalCoverage, createPerson, makePin } from "../support/factories";
 
@@ -128,10 +128,15 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
     const order = await newOrder(citizenDraft(person.pin!));
     // Insured through employment since the order was placed (cl. 12.2): no policy may be sold.
     await createExternalCoverage(person.id, "2026-01-01", "2026-12-31");
-    const res = await callback(notification(order));
+    const n = notification(order);
+    const res = await callback(n);
     expect(res.status).toBe(422);
     const after = await db.purchaseOrder.findUniqueOrThrow({ where: { id: order.id } });
-    expect(after).toMatchObject({ status: "REJECTED", rejectionReason: "INSURED_ELSEWHERE", paymentId: null, policyId: null });
+    expect(after).toMatchObject({ status: "REJECTED", rejectionReason: "INSURED_ELSEWHERE", rejectedTxnId: n.txnId, paymentId: null, policyId: null });
+    // The Fund's refund officers see it to return the money (cl. 32); nobody else does.
+    const officer = { id: "00000000-0000-0000-0000-0000000000aa", login: "r", fullName: "R", role: "REFUND_OFFICER", officeId: null, healthOrganizationId: null } as const;
+    expect((await listRejectedOrders(officer)).map((o) => o.id)).toContain(order.id);
+    expect(await listRejectedOrders({ ...officer, role: "CLERK", officeId: 1 })).toEqual([]);
     expect(await db.payment.count({ where: { purchaseOrder: { id: order.id } } })).toBe(0);
     expect((await rejections("REFUSED_BY_RULES")).some((r) => r.entityId === order.id)).toBe(true);
     expect(await db.auditLog.findFirst({ where: { action: "order.rejected", entityId: order.id } })).toMatchObject({ before: { status: "PENDING" }, after: { status: "REJECTED", rejectionReason: "INSURED_ELSEWHERE" } });

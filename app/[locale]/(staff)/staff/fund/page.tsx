@@ -3,6 +3,9 @@ import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next
 import { requirePermission } from "@/lib/auth/session";
 import { todayInBishkek } from "@/lib/clock";
 import { dayToInstant } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
+import { listRejectedOrders } from "@/lib/orders/queries";
+import { orderReference } from "@/lib/orders/receipt";
 import { summarizeSales, type SalesRow } from "@/lib/reports/sales";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FundPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requirePermission("fund.workspace", locale);
-  const [t, format, lang, sales] = await Promise.all([getTranslations(), getFormatter(), getLocale(), summarizeSales(todayInBishkek())]);
+  const user = await requirePermission("fund.workspace", locale);
+  const [t, format, lang, sales, rejected] = await Promise.all([getTranslations(), getFormatter(), getLocale(), summarizeSales(todayInBishkek()), listRejectedOrders(user)]);
   const month = format.dateTime(dayToInstant(`${sales.month}-01`), { year: "numeric", month: "long" });
   const som = (n: number) => t("common.som", { amount: n });
   const table = (caption: string, rows: { label: string; count: number; revenueSom: number }[], testId: string) => (
@@ -61,6 +64,38 @@ export default async function FundPage({ params }: { params: Promise<{ locale: s
       )}
       {table(t("staff.fund.byChannel"), sales.channels.map(label("staff.channel")), "sales-by-channel")}
       {table(t("staff.fund.byCategory"), sales.categories.map((r) => ({ ...r, label: t(`rules.category.${r.key}.name` as never) })), "sales-by-category")}
+      <section className="mb-8">
+        <h2 className="mb-2 text-xl font-bold">{t("staff.fund.rejectedTitle")}</h2>
+        <p className="mb-3 max-w-2xl">{t("staff.fund.rejectedLead")}</p>
+        {rejected.length === 0 ? (
+          <p data-testid="rejected-orders-empty">{t("staff.fund.rejectedEmpty")}</p>
+        ) : (
+          <DataTable
+            testId="rejected-orders"
+            columns={[
+              { label: t("staff.fund.reference") },
+              { label: t("staff.fund.since") },
+              { label: t("staff.fund.paidFor") },
+              { label: t("staff.fund.reason") },
+              { label: t("staff.fund.txn") },
+              { label: t("staff.fund.amount"), align: "right" },
+            ]}
+          >
+            <tbody>
+              {rejected.map((o) => (
+                <tr key={o.id} className="border-b border-[var(--color-line)] align-top">
+                  <td className="py-2 pr-3 font-mono">{orderReference(o.id)}</td>
+                  <td className="py-2 pr-3">{format.dateTime(o.updatedAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                  <td className="py-2 pr-3">{[o.lastName, o.firstName, o.patronymic].filter(Boolean).join(" ")}<br /><span className="font-mono">{o.pin ?? o.documentNumber}</span> · {o.phone}</td>
+                  <td className="py-2 pr-3">{o.rejectionReason && t.has(`rules.refusal.${o.rejectionReason}` as never) ? t(`rules.refusal.${o.rejectionReason}` as never) : o.rejectionReason}</td>
+                  <td className="py-2 pr-3 font-mono">{o.rejectedTxnId ?? "—"}</td>
+                  <td className="py-2 text-right">{som(o.priceSom)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </section>
     </>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PurchaseOrder" ADD COLUMN     "rejectedTxnId" TEXT;
