@@ -7,10 +7,11 @@ import {
   isCalendarDate,
   isDocumentNumber,
   normalizeDocumentNumber,
-  parsePin,
   SEXES,
   type DocumentType,
 } from "@/lib/rules";
+import { normalizeKgMobile } from "@/lib/people/phone";
+import { refinePin } from "@/lib/people/pin.schema";
 
 // One schema per page of the purchase journey (STYLE §8: one question per page). Messages are translation keys.
 // Imported by the server actions; the pages render the same field names.
@@ -19,23 +20,6 @@ import {
 export const BUY_DOCUMENT_TYPES: readonly DocumentType[] = [
   ...new Set(CATEGORIES.filter(canIdentifyByDocumentNumber).flatMap((c) => identityDocumentTypes(c))),
 ];
-
-/**
- * cl. 20: the beneficiary's local mobile phone. Accepts what people type (+996 700 123 456, 0700123456, 700-12-34-56)
- * and returns +996XXXXXXXXX, or null. Kyrgyz mobile numbers have 9 digits after 996 and start with 2, 5, 7 or 9;
- * a landline (3…) cannot receive the SMS.
- */
-export function normalizeKgMobile(input: string): string | null {
-  const digits = input.replace(/[\s\-().]/g, "");
-  const m = /^(?:\+?996|0)?([2579]\d{8})$/.exec(digits);
-  return m ? `+996${m[1]}` : null;
-}
-
-/** +996700123456 → +996 700 123 456 */
-export function formatKgMobile(phone: string): string {
-  const m = /^\+996(\d{3})(\d{3})(\d{3})$/.exec(phone);
-  return m ? `+996 ${m[1]} ${m[2]} ${m[3]}` : phone;
-}
 
 const common = {
   locale: z.enum(routing.locales).catch(routing.defaultLocale),
@@ -52,10 +36,7 @@ export const ZPinStep = z.object({
     .string({ error: "buy.errors.pinRequired" })
     .transform((s) => s.replace(/\s/g, ""))
     .pipe(z.string().min(1, "buy.errors.pinRequired"))
-    .superRefine((pin, ctx) => {
-      const parsed = parsePin(pin);
-      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `rules.pinError.${parsed.reason}` });
-    }),
+    .superRefine(refinePin),
 });
 
 export const ZDocumentStep = z.object({

@@ -2,25 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { DocumentType } from "@/lib/generated/prisma/client";
-import { findCoverageByPin } from "@/lib/policies/status";
+import { findCoverage, findCoverageByPin } from "@/lib/policies/status";
 import { normalizeDocumentNumber, type CoverageInput } from "@/lib/rules";
 import { ORDER_SECRET_PATTERN } from "./buy.schema";
 import { canApproveRefund, type StaffUser } from "@/lib/auth/permissions";
 
 /** A foreigner without a PIN: their coverage by document (appendix 4–5). Unknown → uninsured, like the PIN check. */
 export async function findCoverageByDocument(documentType: DocumentType, documentNumber: string): Promise<CoverageInput> {
-  const person = await db.person.findUnique({
-    where: { documentType_documentNumber: { documentType, documentNumber: normalizeDocumentNumber(documentNumber) } },
-    select: {
-      policies: { select: { number: true, status: true, validFrom: true, validTo: true } },
-      externalCoverages: { select: { validFrom: true, validTo: true, source: true } },
-    },
-  });
-  if (!person) return { policies: [], external: [] };
-  return {
-    policies: person.policies.map((p) => ({ number: p.number, status: p.status, validFrom: fromDbDateOrNull(p.validFrom), validTo: fromDbDateOrNull(p.validTo) })),
-    external: person.externalCoverages.map((e) => ({ validFrom: fromDbDate(e.validFrom), validTo: fromDbDate(e.validTo), source: e.source })),
-  };
+  return findCoverage({ documentType_documentNumber: { documentType, documentNumber: normalizeDocumentNumber(documentNumber) } });
 }
 
 export async function findCoverageForIdentity(who: { pin?: string | null; documentType?: DocumentType | null; documentNumber?: string | null }): Promise<CoverageInput> {

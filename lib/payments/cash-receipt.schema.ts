@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { isCalendarDate, parsePin } from "@/lib/rules";
-import { normalizePhone } from "@/lib/terminals/protocol";
+import { isCalendarDate } from "@/lib/rules";
+import { normalizeKgMobile } from "@/lib/people/phone";
+import { refinePin } from "@/lib/people/pin.schema";
 
 /** Categories a ТУ may sell against a bank cash-desk receipt (the paid ones; free ones are issued otherwise). */
 export const CASH_DESK_CATEGORIES = ["CITIZEN", "EAEU_FAMILY", "REFUGEE", "ASYLUM_SEEKER", "KAIRYLMAN", "FOREIGNER", "FOREIGN_STUDENT", "FOREIGN_STUDENT_AGREEMENT", "COMPATRIOT"] as const;
@@ -15,16 +16,13 @@ export const ZCashReceiptInput = z.object({
   pin: z
     .string()
     .trim()
-    .superRefine((pin, ctx) => {
-      const parsed = parsePin(pin);
-      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `rules.pinError.${parsed.reason}` });
-    }),
+    .superRefine(refinePin),
   fullName: z.string().trim().min(3, "errors.fullNameRequired").max(200, "errors.tooLong"),
   phone: z
     .string()
     .trim()
     .transform((v, ctx) => {
-      const phone = normalizePhone(v);
+      const phone = normalizeKgMobile(v);
       if (!phone) ctx.addIssue({ code: "custom", message: "errors.phoneFormat" });
       return phone ?? "";
     }),

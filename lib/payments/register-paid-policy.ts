@@ -1,13 +1,15 @@
 import type { AuditActor } from "@/lib/audit/write-audit";
 import { writeAudits } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db";
-import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
+import { fromDbDate, toDbDate } from "@/lib/db/calendar";
 import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
 import { queuePolicyNotifications } from "@/lib/notifications/outbox";
 import { findOrCreatePersonForUpdate, type PersonIdentity } from "@/lib/people/resolve-person";
 import { nextElectronicPolicyNumber } from "@/lib/policies/numbering";
-import { bishkekDate, planPurchase, type CalendarDate, type CoverageInput, type Refusal, type TariffRow } from "@/lib/rules";
+import { findCoverage } from "@/lib/policies/status";
+import { findTariffRows } from "@/lib/policies/tariffs";
+import { bishkekDate, planPurchase, type CalendarDate, type Refusal } from "@/lib/rules";
 
 type Tx = Prisma.TransactionClient;
 
@@ -60,26 +62,6 @@ class Abort extends Error {
   }
 }
 
-async function loadTariffs(tx: Tx): Promise<(TariffRow & { id: number })[]> {
-  const rows = await tx.tariff.findMany();
-  return rows.map((r) => ({
-    id: r.id, category: r.category, termMonths: r.termMonths, priceSom: r.priceSom,
-    effectiveFrom: fromDbDate(r.effectiveFrom), effectiveTo: fromDbDateOrNull(r.effectiveTo),
-    legalBasisRu: r.legalBasisRu, legalBasisKy: r.legalBasisKy,
-  }));
-}
-
-async function loadCoverage(tx: Tx, personId: string): Promise<CoverageInput> {
-  const [policies, external] = await Promise.all([
-    tx.policy.findMany({ where: { personId }, select: { number: true, status: true, validFrom: true, validTo: true } }),
-    tx.externalCoverage.findMany({ where: { personId }, select: { validFrom: true, validTo: true, source: true } }),
-  ]);
-  return {
-    policies: policies.map((p) => ({ number: p.number, status: p.status, validFrom: fromDbDateOrNull(p.validFrom), validTo: fromDbDateOrNull(p.validTo) })),
-    external: external.map((e) => ({ validFrom: fromDbDate(e.validFrom), validTo: fromDbDate(e.validTo), source: e.source })),
-  };
-}
-
 /**
  * What an already recorded transaction means for a new request carrying the same id. Inside a transaction it must
  * read through that transaction: PGlite has one connection, and a read beside the transaction would wait for it.
@@ -126,7 +108,7 @@ export async function registerPaidPolicy(req: PaidPolicyRequest): Promise<PaidPo
         // transaction, not a second purchase (which the rules would refuse as POLICY_ALREADY_PAID).
         const committed = await existingOutcome(req, tx);
         if (committed) throw new Abort(committed);
-        const [coverage, tariffs] = await Promise.all([loadCoverage(tx, person.id), loadTariffs(tx)]);
+        const [coverage, tariffs] = await Promise.all([findCoverage({ id: person.id }, tx), findTariffRows(tx)]);
         const plan = planPurchase({
           person: {
             category: req.beneficiary.category,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isCalendarDate, parsePin } from "@/lib/rules";
+import { isCalendarDate } from "@/lib/rules";
+import { refinePin } from "@/lib/people/pin.schema";
 
 /**
  * Input of the public status check (page and GET /api/v1/status). Messages are keys in the "errors" namespace.
@@ -10,10 +11,7 @@ export const ZStatusQuery = z.object({
     .string({ error: "errors.pinRequired" })
     .trim()
     .min(1, "errors.pinRequired")
-    .superRefine((pin, ctx) => {
-      const parsed = parsePin(pin);
-      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `rules.pinError.${parsed.reason}` });
-    }),
+    .superRefine(refinePin),
   on: z
     .string()
     .trim()

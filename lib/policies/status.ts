@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import { insuredStatusOn, type CalendarDate, type CoverageInput, type InsuredStatus } from "@/lib/rules";
 
@@ -13,8 +14,12 @@ export async function findCoverageByPersonId(id: string): Promise<CoverageInput>
   return findCoverage({ id });
 }
 
-async function findCoverage(where: { pin: string } | { id: string }): Promise<CoverageInput> {
-  const person = await db.person.findUnique({
+/**
+ * Coverage of the person with this unique key (PIN, id or document), read through `client` — a transaction's client
+ * when the caller holds one (PGlite has one connection). Nobody found → no coverage.
+ */
+export async function findCoverage(where: Prisma.PersonWhereUniqueInput, client: Prisma.TransactionClient = db): Promise<CoverageInput> {
+  const person = await client.person.findUnique({
     where,
     select: {
       policies: { select: { number: true, status: true, validFrom: true, validTo: true } },

@@ -3,6 +3,7 @@
  * appendix): the terminal asks to `check` an account, then sends `pay`, and retries until it gets a final answer.
  * Fixed interface (issue #5) — other systems are built against it. Parsing and formatting only; no I/O.
  */
+import { normalizeKgMobile } from "@/lib/people/phone";
 import { isDocumentNumber, parsePin } from "@/lib/rules";
 
 export const TERMINAL_PROVIDERS = { quickpay: "QUICKPAY", megacom: "MEGACOM", pay24: "PAY24" } as const;
@@ -75,16 +76,6 @@ export function parseTxnDate(s: string): Date | null {
   return new Date(utc);
 }
 
-/** Kyrgyz mobile numbers as terminals send them: 0XXXXXXXXX, 996XXXXXXXXX or +996XXXXXXXXX → +996XXXXXXXXX. */
-export function normalizePhone(s: string): string | null {
-  const digits = s.replace(/[\s()+-]/g, "");
-  if (!/^\d+$/.test(digits)) return null;
-  if (/^996\d{9}$/.test(digits)) return `+${digits}`;
-  if (/^0\d{9}$/.test(digits)) return `+996${digits.slice(1)}`;
-  if (/^\d{9}$/.test(digits)) return `+996${digits}`;
-  return null;
-}
-
 function parseAccount(raw: string, service: "citizen" | "foreigner"): ParsedAccount | null {
   const account = raw.trim();
   if (/^\d{14}$/.test(account)) return parsePin(account).ok ? { kind: "pin", pin: account } : null;
@@ -122,7 +113,7 @@ export function parseTerminalRequest(params: URLSearchParams, now: Date): ParseR
     if (paidAt.getTime() > now.getTime() + 5 * 60_000) return fail(RESULT.OTHER, "Дата платежа в будущем");
     const fio = (params.get("fio") ?? "").trim().replace(/\s+/g, " ");
     if (fio.length < 3) return fail(RESULT.OTHER, "Не указано ФИО");
-    const phone = normalizePhone(params.get("phone") ?? "");
+    const phone = normalizeKgMobile(params.get("phone") ?? "");
     if (!phone) return fail(RESULT.OTHER, "Не указан номер мобильного телефона");
     Object.assign(request, { paidAt, fio, phone });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatKgMobile, normalizeKgMobile, ZDocumentStep, ZNameStep, ZPhoneStep, ZPinStep, BUY_DOCUMENT_TYPES } from "@/lib/orders/buy.schema";
+import { formatKgMobile, normalizeKgMobile } from "@/lib/people/phone";
+import { ZDocumentStep, ZNameStep, ZPhoneStep, ZPinStep, BUY_DOCUMENT_TYPES } from "@/lib/orders/buy.schema";
 import { openDraft, sealDraft, type BuyDraft } from "@/lib/orders/draft";
 import { categoryChoices, firstMissingStep, guardStep, identityOf, previousStep } from "@/lib/orders/journey";
 import { isValidSignature, signBody } from "@/lib/payment-provider/signing";

@@ -6,7 +6,7 @@ import { StepForm } from "@/components/buy/step-form";
 import { SummaryList, type SummaryRow } from "@/components/buy/summary-list";
 import { now } from "@/lib/clock";
 import { dayToInstant, LONG_DATE } from "@/lib/format";
-import { formatKgMobile } from "@/lib/orders/buy.schema";
+import { formatKgMobile } from "@/lib/people/phone";
 import { buyPath, NOT_ELIGIBLE, planForDraft, previousStep, stepHref } from "@/lib/orders/journey";
 import { loadStep } from "@/lib/orders/journey-page";
 import { confirmOrderAction } from "../actions";

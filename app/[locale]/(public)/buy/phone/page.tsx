@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/buy/back-link";
 import { StepForm } from "@/components/buy/step-form";
-import { formatKgMobile } from "@/lib/orders/buy.schema";
+import { formatKgMobile } from "@/lib/people/phone";
 import { previousStep, stepHref } from "@/lib/orders/journey";
 import { loadStep } from "@/lib/orders/journey-page";
 import { phoneAction } from "../actions";

@@ -8,7 +8,7 @@ import { SummaryList } from "@/components/buy/summary-list";
 import { dayToInstant, LONG_DATE } from "@/lib/format";
 import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
-import { formatKgMobile } from "@/lib/orders/buy.schema";
+import { formatKgMobile } from "@/lib/people/phone";
 import { findOrderBySecret } from "@/lib/orders/queries";
 import { orderReference, paidReceipt } from "@/lib/orders/receipt";
 import { resumeOrderAction, retryOrderAction } from "../actions";
