@@ -6,7 +6,7 @@ import { policyPeriodForPayment, TARIFFS_FROM_2024_02_01, addDays, bishkekDate, 
 import { openDb, type Db } from "../lib/db/client";
 import { toDbDate } from "../lib/db/calendar";
 import { describeTarget, resolveDbTarget } from "../lib/db/target";
-import { writeAudit } from "../lib/audit/write-audit";
+import { writeAudit } from "../lib/audit/mutations";
 import { createStaffUser } from "../lib/users/mutations";
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_USERS } from "./demo-data";
 import { HEALTH_ORGANIZATIONS, TERRITORIAL_OFFICES } from "./reference-data";

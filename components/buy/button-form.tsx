@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { initialActionState, type ActionResult } from "@/lib/actions/result";
+import { initialActionState, type ActionResult } from "@/lib/web/action-result";
 
 type Action = (prev: ActionResult<string>, formData: FormData) => Promise<ActionResult<string>>;
 

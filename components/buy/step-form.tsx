@@ -6,7 +6,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { initialActionState, type ActionResult } from "@/lib/actions/result";
+import { initialActionState, type ActionResult } from "@/lib/web/action-result";
 import { Radios, type RadioOption } from "./radios";
 
 export type StepField =

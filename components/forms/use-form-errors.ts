@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo, useRef } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/web/action-result";
 import type { SummaryError } from "./error-summary";
 
 /** Translates an action result's error keys for the fields and the error summary, in the order of `fields`. */

@@ -7,8 +7,8 @@ import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { initialActionState, type ActionResult } from "@/lib/actions/result";
-import { dayToInstant, LONG_DATE } from "@/lib/format";
+import { initialActionState, type ActionResult } from "@/lib/web/action-result";
+import { dayToInstant, LONG_DATE } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
 
 type Issued = { policyId: string; number: string; validFrom: string; validTo: string };

@@ -1,29 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { fromDbDateOrNull } from "@/lib/db/calendar";
-import { dayToInstant, LONG_DATE } from "@/lib/format";
+import { dayToInstant, LONG_DATE } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
+import type { PolicyRowView } from "@/lib/policies/view-models";
 import { DataTable } from "@/components/ui/data-table";
 
-export type PolicyRow = {
-  id: string;
-  number: string;
-  category: string;
-  termMonths: number;
-  priceSom: number;
-  status: string;
-  validFrom: Date | null;
-  validTo: Date | null;
-  createdAt: Date;
-  person: { pin: string | null; lastName: string; firstName: string; patronymic: string | null };
-};
-
 /** The issuance journal table (cl. 16). `recordHref` makes each number a link to the record. */
-export async function PolicyTable({ rows, recordHref, caption }: { rows: PolicyRow[]; recordHref?: (id: string) => string; caption: string }) {
+export async function PolicyTable({ rows, recordHref, caption }: { rows: PolicyRowView[]; recordHref?: (id: string) => string; caption: string }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const day = (d: Date | null) => {
-    const s = fromDbDateOrNull(d);
-    return s ? format.dateTime(dayToInstant(s), LONG_DATE) : "—";
-  };
+  const day = (d: string | null) => (d ? format.dateTime(dayToInstant(d), LONG_DATE) : "—");
   if (rows.length === 0) return <p data-testid="policy-table-empty">{t("staff.table.empty")}</p>;
   return (
     <div className="overflow-x-auto">
@@ -32,14 +16,14 @@ export async function PolicyTable({ rows, recordHref, caption }: { rows: PolicyR
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-[var(--color-line)]">
               <td className="py-2 pr-3 font-mono">{recordHref ? <Link href={recordHref(r.id)}>{r.number}</Link> : r.number}</td>
-              <td className="py-2 pr-3">{[r.person.lastName, r.person.firstName, r.person.patronymic].filter(Boolean).join(" ")}</td>
-              <td className="py-2 pr-3 font-mono">{r.person.pin ?? "—"}</td>
-              <td className="py-2 pr-3">{t(`rules.category.${r.category}.name` as never)}</td>
+              <td className="py-2 pr-3">{r.holder}</td>
+              <td className="py-2 pr-3 font-mono">{r.pin ?? "—"}</td>
+              <td className="py-2 pr-3">{t(`rules.category.${r.category}.name`)}</td>
               <td className="py-2 pr-3 text-right">{t("common.som", { amount: r.priceSom })}</td>
               <td className="py-2 pr-3">{day(r.validFrom)}</td>
               <td className="py-2 pr-3">{day(r.validTo)}</td>
-              <td className="py-2 pr-3">{t(`staff.policyStatus.${r.status}` as never)}</td>
-              <td className="py-2">{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+              <td className="py-2 pr-3">{t(`staff.policyStatus.${r.status}`)}</td>
+              <td className="py-2">{format.dateTime(new Date(r.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
             </tr>
           ))}
         </tbody>

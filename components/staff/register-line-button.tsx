@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { initialActionState, type ActionResult } from "@/lib/actions/result";
+import { initialActionState, type ActionResult } from "@/lib/web/action-result";
 
 type Answer = { result: number; comment: string };
 type Action = (prev: ActionResult<Answer>, formData: FormData) => Promise<ActionResult<Answer>>;

@@ -7,7 +7,7 @@ import { useFormStatus } from "react-dom";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { initialActionState, type ActionResult } from "@/lib/actions/result";
+import { initialActionState, type ActionResult } from "@/lib/web/action-result";
 
 type Done = { id: string; reused: boolean };
 type Action = (prev: ActionResult<Done>, formData: FormData) => Promise<ActionResult<Done>>;

@@ -6,9 +6,9 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { initialActionState, type ActionResult } from "@/lib/actions/result";
-import { dayToInstant, LONG_DATE } from "@/lib/format";
-import type { PaymentStatement } from "@/lib/payments/statement";
+import { initialActionState, type ActionResult } from "@/lib/web/action-result";
+import { dayToInstant, LONG_DATE } from "@/lib/dates";
+import type { PaymentStatement } from "@/lib/payments/statement/queries";
 import { DataTable } from "@/components/ui/data-table";
 
 type Action = (prev: ActionResult<PaymentStatement>, formData: FormData) => Promise<ActionResult<PaymentStatement>>;

@@ -6,8 +6,8 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { initialActionState, type ActionResult } from "@/lib/actions/result";
-import type { InsuredStatus } from "@/lib/policies/status";
+import { initialActionState, type ActionResult } from "@/lib/web/action-result";
+import type { InsuredStatus } from "@/lib/rules";
 import { StatusResult } from "./status-result";
 
 type Action = (prev: ActionResult<InsuredStatus>, formData: FormData) => Promise<ActionResult<InsuredStatus>>;

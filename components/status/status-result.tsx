@@ -1,8 +1,8 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import type { InsuredStatus } from "@/lib/policies/status";
-import { dayToInstant, LONG_DATE } from "@/lib/format";
+import type { InsuredStatus } from "@/lib/rules";
+import { dayToInstant, LONG_DATE } from "@/lib/dates";
 
 /** What the status check found: insured or not on the day, the covering policy, and a paid policy not yet in force. */
 export function StatusResult({ status }: { status: InsuredStatus }) {

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { writeAudit } from "@/lib/audit/write-audit";
-import { db } from "@/lib/db";
+import { writeStandaloneAudit } from "@/lib/audit/mutations";
+import { findUserForSignIn } from "@/lib/users/queries";
 import { baseSecret } from "@/lib/secrets";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { StaffRole } from "./permissions";
@@ -20,11 +20,11 @@ export const authOptions: NextAuthOptions = {
         const login = String(credentials?.login ?? "").trim().toLowerCase();
         const password = String(credentials?.password ?? "");
         if (!login || !password) return null;
-        const user = await db.user.findUnique({ where: { login } });
+        const user = await findUserForSignIn(login);
         // Verify against a dummy hash when the login is unknown so the answer takes the same time.
         const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
         if (!user || !ok || !user.active) {
-          await writeAudit(db, {
+          await writeStandaloneAudit({
             actor: { id: user?.id ?? null, label: `login:${login.slice(0, 40)}` },
             action: user && ok && !user.active ? "auth.sign_in_blocked" : "auth.sign_in_failed",
             entity: "User",
@@ -32,7 +32,7 @@ export const authOptions: NextAuthOptions = {
           });
           return null;
         }
-        await writeAudit(db, { actor: { id: user.id, label: user.login }, action: "auth.sign_in", entity: "User", entityId: user.id });
+        await writeStandaloneAudit({ actor: { id: user.id, label: user.login }, action: "auth.sign_in", entity: "User", entityId: user.id });
         return { id: user.id, name: user.fullName, login: user.login, role: user.role, officeId: user.officeId, healthOrganizationId: user.healthOrganizationId };
       },
     }),

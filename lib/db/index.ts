@@ -29,3 +29,4 @@ export async function closeDb(): Promise<void> {
   holder.__omsDb = undefined;
   await open?.close();
 }
+

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { secretFor } from "@/lib/payment-provider/signing";
+import { secretFor } from "@/lib/payments/acquirer/signing";
 import { CATEGORIES, DOCUMENT_TYPES, isCalendarDate, SEXES, type CalendarDate, type Category, type DocumentType, type Sex } from "@/lib/rules";
 
 // The answers of the purchase journey between its pages, before an order exists. They live in the visitor's own

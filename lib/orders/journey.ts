@@ -1,5 +1,5 @@
 import "server-only";
-import { findTariffRows } from "@/lib/policies/tariffs";
+import { findTariffRows } from "@/lib/policies/queries";
 import type { Locale } from "@/lib/i18n/routing";
 import {
   CATEGORIES,

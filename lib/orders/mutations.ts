@@ -1,34 +1,26 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { headers } from "next/headers";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeAudit, type AuditActor } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import { toDbDate } from "@/lib/db/calendar";
 import type { Locale } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translate";
-import { getPaymentProvider, type PaymentProvider } from "@/lib/payment-provider";
+import { getPaymentProvider, type PaymentProvider } from "@/lib/payments/acquirer";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { IssuedPolicy } from "@/lib/payments/record-payment";
 import type { Refusal } from "@/lib/rules";
 import type { BuyDraft } from "./draft";
 import { planForDraft } from "./journey";
 
 type Order = { id: string; secret: string; priceSom: number; termMonths: number; locale: string; providerRef: string | null };
 
-/** The portal's own address, for the URLs an acquirer calls back and returns to. */
-export async function portalBaseUrl(): Promise<string> {
-  const configured = process.env.PORTAL_URL ?? process.env.NEXTAUTH_URL;
-  if (configured) return configured.replace(/\/$/, "");
-  const h = await headers();
-  const proto = (h.get("x-forwarded-proto") ?? "http").split(",")[0]!.trim();
-  return `${proto}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
-}
-
 export function orderPath(locale: string, secret: string): string {
   return `/${locale}/orders/${secret}`;
 }
 
 /** Sends the person to the acquirer for this order; a resumed order keeps its provider reference (one payment). */
-export async function startCheckout(order: Order, provider: PaymentProvider = getPaymentProvider(), baseUrl?: string): Promise<string> {
-  const base = baseUrl ?? (await portalBaseUrl());
+export async function startCheckout(order: Order, baseUrl: string, provider: PaymentProvider = getPaymentProvider()): Promise<string> {
+  const base = baseUrl;
   const locale = (order.locale === "ky" ? "ky" : "ru") as Locale;
   const t = translatorFor(locale);
   const checkout = await provider.createCheckout({
@@ -113,4 +105,36 @@ export function draftFromOrder(order: {
     termMonths: order.termMonths,
     renewalConfirmed: true,
   };
+}
+
+/** The acquirer declined: the order ends DECLINED (no payment, no policy), once. */
+export async function markOrderDeclined(orderId: string, actor: AuditActor, details: Record<string, unknown>): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const changed = await tx.purchaseOrder.updateMany({ where: { id: orderId, status: "PENDING" }, data: { status: "DECLINED" } });
+    if (changed.count === 1) {
+      await writeAudit(tx, { actor, action: "order.declined", entity: "PurchaseOrder", entityId: orderId, after: details });
+    }
+  });
+}
+
+/** Inside the payment's transaction: only a PENDING order becomes PAID; otherwise the whole payment rolls back. */
+export async function markOrderPaid(tx: Prisma.TransactionClient, orderId: string, issued: IssuedPolicy): Promise<void> {
+  const changed = await tx.purchaseOrder.updateMany({
+    where: { id: orderId, status: "PENDING" },
+    data: { status: "PAID", paymentId: issued.paymentId, policyId: issued.policyId },
+  });
+  if (changed.count !== 1) throw new Error(`order ${orderId} is no longer pending`);
+}
+
+/** The provider took the money, the rules refused the policy: REJECTED, with the reason, for the refund (cl. 32). */
+export async function markOrderRejected(orderId: string, reason: string, providerTxnId: string, actor: AuditActor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const changed = await tx.purchaseOrder.updateMany({
+      where: { id: orderId, status: "PENDING" },
+      data: { status: "REJECTED", rejectionReason: reason, rejectedTxnId: providerTxnId },
+    });
+    if (changed.count === 1) {
+      await writeAudit(tx, { actor, action: "order.rejected", entity: "PurchaseOrder", entityId: orderId, before: { status: "PENDING" }, after: { status: "REJECTED", rejectionReason: reason } });
+    }
+  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { DocumentType } from "@/lib/generated/prisma/client";
-import { findCoverage, findCoverageByPin } from "@/lib/policies/status";
+import { findCoverage, findCoverageByPin } from "@/lib/policies/queries";
 import { normalizeDocumentNumber, type CoverageInput } from "@/lib/rules";
 import { ORDER_SECRET_PATTERN } from "./buy.schema";
 import { canApproveRefund, type StaffUser } from "@/lib/auth/permissions";
@@ -58,4 +58,21 @@ export async function listRejectedOrders(user: StaffUser) {
     orderBy: { updatedAt: "asc" },
     take: 200,
   });
+}
+
+/** What the acquirer needs to start (or resume) the payment of an order. */
+export async function findOrderForCheckout(id: string) {
+  return db.purchaseOrder.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, secret: true, priceSom: true, termMonths: true, locale: true, providerRef: true },
+  });
+}
+
+/** The order an acquirer's notification names, with what decides a replay (its payment) and the answer (policy number). */
+export async function findOrderForCallback(id: string) {
+  const order = await db.purchaseOrder.findUnique({
+    where: { id },
+    include: { payment: { select: { channel: true, externalTxnId: true } }, policy: { select: { number: true } } },
+  });
+  return order ? { ...order, birthDate: fromDbDateOrNull(order.birthDate) } : null;
 }

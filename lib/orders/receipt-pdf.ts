@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont } from "pdf-lib";
-import { dayToInstant, LONG_DATE } from "@/lib/format";
+import { dayToInstant, LONG_DATE } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translate";
 import type { PaidReceipt } from "./receipt";

@@ -1,5 +1,11 @@
+import "server-only";
 import { canUseClinicWorkspace, canViewOfficeRecords, canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
+import type { PolicyStatus, Prisma } from "@/lib/generated/prisma/client";
+import { fullName } from "@/lib/people/full-name";
+import type { OfficePolicyView, PolicyRowView } from "./view-models";
+import { insuredStatusOn, tariffsInForce, type CalendarDate, type Category, type CoverageInput, type InsuredStatus, type TariffRow } from "@/lib/rules";
 
 export const JOURNAL_PAGE_SIZE = 50;
 
@@ -17,11 +23,21 @@ const journalSelect = {
   person: { select: { pin: true, lastName: true, firstName: true, patronymic: true } },
 } as const;
 
+type JournalRow = Prisma.PolicyGetPayload<{ select: typeof journalSelect }>;
+
+function toPolicyRowView(r: JournalRow): PolicyRowView {
+  return {
+    id: r.id, number: r.number, category: r.category, termMonths: r.termMonths, priceSom: r.priceSom, status: r.status,
+    validFrom: fromDbDateOrNull(r.validFrom), validTo: fromDbDateOrNull(r.validTo), createdAt: r.createdAt.toISOString(),
+    holder: fullName(r.person), pin: r.person.pin,
+  };
+}
+
 /**
  * The issuance journal of the clerk's own office (cl. 16), newest first. The office is in the `where`: a clerk
  * can never list another office's policies, whatever they pass.
  */
-export async function findOfficeJournal(user: StaffUser, page = 1) {
+export async function findOfficeJournal(user: StaffUser, page = 1): Promise<{ rows: PolicyRowView[]; total: number }> {
   if (!canUseOfficeWorkspace(user)) return { rows: [], total: 0 };
   const where = { officeId: user.officeId! };
   const [rows, total] = await Promise.all([
@@ -34,30 +50,110 @@ export async function findOfficeJournal(user: StaffUser, page = 1) {
     }),
     db.policy.count({ where }),
   ]);
-  return { rows, total };
+  return { rows: rows.map(toPolicyRowView), total };
 }
 
 /** One policy of the clerk's office, with holder and payments; null when it does not exist *or* is not theirs. */
-export async function findOfficePolicy(user: StaffUser, policyId: string) {
+export async function findOfficePolicy(user: StaffUser, policyId: string): Promise<OfficePolicyView | null> {
   if (!canUseOfficeWorkspace(user) || !/^[0-9a-f-]{36}$/i.test(policyId)) return null;
   const policy = await db.policy.findFirst({
     where: { id: policyId, officeId: user.officeId! },
-    include: {
-      person: true,
-      office: { select: { nameRu: true, nameKy: true } },
-      payments: { orderBy: { paidAt: "asc" } },
-    },
+    include: { person: true, payments: { orderBy: { paidAt: "asc" } } },
   });
-  return policy && canViewOfficeRecords(user, policy.officeId) ? policy : null;
+  if (!policy || !canViewOfficeRecords(user, policy.officeId)) return null;
+  const p = policy.person;
+  return {
+    id: policy.id, number: policy.number, category: policy.category, termMonths: policy.termMonths, priceSom: policy.priceSom,
+    status: policy.status, channel: policy.channel,
+    validFrom: fromDbDateOrNull(policy.validFrom), validTo: fromDbDateOrNull(policy.validTo),
+    holder: {
+      fullName: fullName(p), pin: p.pin, documentType: p.documentType, documentNumber: p.documentNumber,
+      birthDate: fromDbDate(p.birthDate), phone: p.phone,
+    },
+    payments: policy.payments.map((pay) => ({
+      id: pay.id, paidAt: pay.paidAt.toISOString(), channel: pay.channel, externalTxnId: pay.externalTxnId,
+      payerName: pay.payerName, amountSom: pay.amountSom,
+    })),
+  };
 }
 
+
 /** Free pregnancy policies registered at the doctor's own health organization (cl. 24–26). */
-export async function findClinicPolicies(user: StaffUser) {
+export async function findClinicPolicies(user: StaffUser): Promise<PolicyRowView[]> {
   if (!canUseClinicWorkspace(user)) return [];
-  return db.policy.findMany({
+  const rows = await db.policy.findMany({
     where: { healthOrganizationId: user.healthOrganizationId! },
     select: journalSelect,
     orderBy: { createdAt: "desc" },
     take: JOURNAL_PAGE_SIZE,
   });
+  return rows.map(toPolicyRowView);
+}
+
+// ── Coverage and insured status (cl. 8, 12.2, 19) ──
+
+/** Everything that can make a person insured: their policies and coverage from other sources (cl. 8, 12.2, 19). */
+export async function findCoverageByPin(pin: string): Promise<CoverageInput> {
+  return findCoverage({ pin });
+}
+
+export async function findCoverageByPersonId(id: string): Promise<CoverageInput> {
+  return findCoverage({ id });
+}
+
+/**
+ * Coverage of the person with this unique key (PIN, id or document), read through `client` — a transaction's client
+ * when the caller holds one (PGlite has one connection). Nobody found → no coverage.
+ */
+export async function findCoverage(where: Prisma.PersonWhereUniqueInput, client: Prisma.TransactionClient = db): Promise<CoverageInput> {
+  const person = await client.person.findUnique({
+    where,
+    select: {
+      policies: { select: { number: true, status: true, validFrom: true, validTo: true } },
+      externalCoverages: { select: { validFrom: true, validTo: true, source: true } },
+    },
+  });
+  if (!person) return { policies: [], external: [] };
+  return {
+    policies: person.policies.map((p) => ({
+      number: p.number,
+      status: p.status,
+      validFrom: fromDbDateOrNull(p.validFrom),
+      validTo: fromDbDateOrNull(p.validTo),
+    })),
+    external: person.externalCoverages.map((e) => ({ validFrom: fromDbDate(e.validFrom), validTo: fromDbDate(e.validTo), source: e.source })),
+  };
+}
+
+/**
+ * "Is this PIN insured on that day?" An unknown PIN answers exactly like an uninsured person: the check never
+ * reveals whether someone is in the register, and never returns a name (cl. 12.3).
+ */
+export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise<InsuredStatus> {
+  return insuredStatusOn(await findCoverageByPin(pin), on);
+}
+
+// ── Tariffs (cost 1.1–1.3) ──
+
+/**
+ * The tariff table as lib/rules wants it (with the row ids, for Policy.tariffId). Rows are few (one per category,
+ * term and order), so all are read — through `client` when the caller holds a transaction.
+ */
+export async function findTariffRows(client: Prisma.TransactionClient = db): Promise<(TariffRow & { id: number })[]> {
+  const rows = await client.tariff.findMany({ orderBy: [{ effectiveFrom: "asc" }, { category: "asc" }, { termMonths: "asc" }] });
+  return rows.map((r) => ({
+    id: r.id,
+    category: r.category,
+    termMonths: r.termMonths,
+    priceSom: r.priceSom,
+    effectiveFrom: fromDbDate(r.effectiveFrom),
+    effectiveTo: fromDbDateOrNull(r.effectiveTo),
+    legalBasisRu: r.legalBasisRu,
+    legalBasisKy: r.legalBasisKy,
+  }));
+}
+
+/** Tariffs in force on a day (GET /api/v1/tariffs); which row is in force is the rules module's answer. */
+export async function findTariffsInForce(on: CalendarDate) {
+  return tariffsInForce(await findTariffRows(), on);
 }

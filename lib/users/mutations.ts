@@ -1,4 +1,4 @@
-import { writeAudit, type AuditActor } from "@/lib/audit/write-audit";
+import { writeAudit, type AuditActor } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -20,3 +20,19 @@ export async function listOfficesAndOrganizations() {
   ]);
   return { offices, organizations };
 }
+
+/** A staff member by id, only while the account is active: a blocked account signs out at its next request. */
+export async function findActiveStaffUser(id: string): Promise<StaffUser | null> {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, login: true, fullName: true, role: true, officeId: true, healthOrganizationId: true, active: true },
+  });
+  if (!user || !user.active) return null;
+  const { active: _active, ...staff } = user;
+  return staff;
+}
+
+/** The account a sign-in names (login is stored lower-case). */
+export async function findUserForSignIn(login: string) {
+  return db.user.findUnique({ where: { login } });
+}

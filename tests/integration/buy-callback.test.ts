@@ -8,7 +8,7 @@ import { resolveDbTarget } from "../../lib/db/target";
 import type { BuyDraft } from "../../lib/orders/draft";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
 import { findOrderBySecret, listRejectedOrders } from "../../lib/orders/queries";
-import { signTestAcquirerNotification, type TestAcquirerNotificationBody } from "../../lib/payment-provider/test-acquirer";
+import { signTestAcquirerNotification, type TestAcquirerNotificationBody } from "../../lib/payments/acquirer/test-acquirer";
 import { createExternalCoverage, createPerson, makePin } from "../support/factories";
 
 const dbKind = resolveDbTarget().kind;

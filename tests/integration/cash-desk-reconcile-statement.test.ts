@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffUser } from "../../lib/auth/permissions";
 import { db } from "../../lib/db";
-import { registerPaidPolicy } from "../../lib/payments/register-paid-policy";
-import { reconcileRegistry, registerRegistryLine } from "../../lib/payments/reconcile";
-import { registerCashReceipt } from "../../lib/payments/register-cash-receipt";
-import { findPaymentStatement } from "../../lib/payments/statement";
+import { recordPayment } from "../../lib/payments/record-payment";
+import { reconcileRegistry, registerRegistryLine } from "../../lib/payments/reconcile/mutations";
+import { registerCashReceipt } from "../../lib/payments/cash-desk/register-cash-receipt";
+import { findPaymentStatement } from "../../lib/payments/statement/queries";
 import { createStaffUser } from "../../lib/users/mutations";
 import { makePin } from "../support/factories";
 
@@ -62,7 +62,7 @@ describe("bank cash-desk receipts registered at a ТУ (cl. 17)", () => {
 
 describe("daily registry reconciliation (issue #5)", () => {
   async function payQuickpay(txn: string, pin: string, at = "2024-05-02T06:00:00Z") {
-    const r = await registerPaidPolicy({
+    const r = await recordPayment({
       channel: "QUICKPAY", externalTxnId: txn, account: pin, paidAt: new Date(at), amountSom: 1840, payer: { name: "Т Т", phone: null },
       beneficiary: { pin, lastName: "Т", firstName: "Т", category: "CITIZEN" }, termMonths: 12, issueChannel: "TERMINAL", actor: { id: null, label: "test" },
     });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getStatus } from "../../app/api/v1/status/route";
 import { GET as getTariffs } from "../../app/api/v1/tariffs/route";
-import { todayInBishkek } from "../../lib/clock";
+import { todayInBishkek } from "../../lib/dates";
 import { resolveDbTarget } from "../../lib/db/target";
 import { createExternalCoverage, createPerson, createPolicy, makePin } from "../support/factories";
 

@@ -3,7 +3,7 @@ import { formatKgMobile, normalizeKgMobile } from "@/lib/people/phone";
 import { ZDocumentStep, ZNameStep, ZPhoneStep, ZPinStep, BUY_DOCUMENT_TYPES } from "@/lib/orders/buy.schema";
 import { openDraft, sealDraft, type BuyDraft } from "@/lib/orders/draft";
 import { categoryChoices, firstMissingStep, guardStep, identityOf, previousStep } from "@/lib/orders/journey";
-import { isValidSignature, signBody } from "@/lib/payment-provider/signing";
+import { isValidSignature, signBody } from "@/lib/payments/acquirer/signing";
 
 describe("mobile phone (cl. 20): Kyrgyz format +996 XXX XXX XXX", () => {
   it.each([

@@ -1,13 +1,9 @@
-import { db } from "@/lib/db";
+import { pingDatabase } from "@/lib/system/queries";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness and database reachability, for load balancers and the e2e web server wait. */
 export async function GET() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json({ ok: false }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  const ok = await pingDatabase();
+  return Response.json({ ok }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -11,7 +11,6 @@ import {
   ZTermStep,
 } from "@/lib/orders/buy.schema";
 import {
-  buyStepAction,
   categoryStep,
   confirmRenewalStep,
   confirmStep,
@@ -21,9 +20,10 @@ import {
   phoneStep,
   pinStep,
   termStep,
-} from "@/lib/orders/journey-actions";
+} from "@/lib/orders/journey-steps";
+import { buyStepAction } from "@/lib/web/buy-step-action";
 
-// The purchase journey's answers (one action per page). Citizens have no account: publicAction validates, the
+// The purchase journey's answers (one action per page). Citizens have no account: the action wrapper validates, the
 // step decides the next page. The PIN travels in a POST and an encrypted cookie, never in a URL (cl. 12.3).
 export const identifyAction = buyStepAction("buy.identify", ZIdentifyStep, identifyStep);
 export const pinAction = buyStepAction("buy.pin", ZPinStep, pinStep);

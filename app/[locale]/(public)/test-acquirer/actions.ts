@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/dates";
 import { routing } from "@/lib/i18n/routing";
-import { decideTestCheckout } from "@/lib/payment-provider/test-acquirer";
+import { decideTestCheckout } from "@/lib/payments/acquirer/test-acquirer";
 
 /** "Pay" or "Decline" on the TEST bank page. Plain form post: works without JavaScript. */
 export async function decideTestCheckoutAction(formData: FormData): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { openCheckoutSession } from "@/lib/payment-provider/test-acquirer";
+import { openCheckoutSession } from "@/lib/payments/acquirer/test-acquirer";
 import { decideTestCheckoutAction } from "./actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/staff/sign-out-button";
-import { getStaffUser } from "@/lib/auth/session";
+import { getStaffUser } from "@/lib/web/session";
 import { Link } from "@/lib/i18n/navigation";
 import { hasPermission } from "@/lib/auth/permissions";
 

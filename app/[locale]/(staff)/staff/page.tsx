@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { workspacePath } from "@/lib/auth/permissions";
-import { getStaffUser } from "@/lib/auth/session";
+import { getStaffUser } from "@/lib/web/session";
 
 /** /staff → the signed-in person's own workspace, or the sign-in page. */
 export default async function StaffHome({ params }: { params: Promise<{ locale: string }> }) {

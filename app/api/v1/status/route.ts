@@ -1,6 +1,7 @@
-import { jsonBadRequest, jsonOk } from "@/lib/api/responses";
-import { todayInBishkek } from "@/lib/clock";
-import { checkInsuredStatus, toStatusApiBody } from "@/lib/policies/status";
+import { jsonBadRequest, jsonOk } from "@/lib/web/api-responses";
+import { todayInBishkek } from "@/lib/dates";
+import { checkInsuredStatus } from "@/lib/policies/queries";
+import { toStatusApiBody } from "@/lib/policies/status-api";
 import { ZStatusQuery } from "@/lib/policies/status.schema";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { jsonBadRequest, jsonOk } from "@/lib/api/responses";
-import { todayInBishkek } from "@/lib/clock";
-import { findTariffsInForce } from "@/lib/policies/tariffs";
+import { jsonBadRequest, jsonOk } from "@/lib/web/api-responses";
+import { todayInBishkek } from "@/lib/dates";
+import { findTariffsInForce } from "@/lib/policies/queries";
 import { isCalendarDate } from "@/lib/rules";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/buy/back-link";
 import { StepForm } from "@/components/buy/step-form";
 import { categoryChoices, previousStep, stepHref } from "@/lib/orders/journey";
-import { loadStep } from "@/lib/orders/journey-page";
+import { loadStep } from "@/lib/web/buy-journey-page";
 import { categoryAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -4,11 +4,11 @@ import { redirect } from "next/navigation";
 import { BackLink } from "@/components/buy/back-link";
 import { StepForm } from "@/components/buy/step-form";
 import { SummaryList, type SummaryRow } from "@/components/buy/summary-list";
-import { now } from "@/lib/clock";
-import { dayToInstant, LONG_DATE } from "@/lib/format";
+import { now } from "@/lib/dates";
+import { dayToInstant, LONG_DATE } from "@/lib/dates";
 import { formatKgMobile } from "@/lib/people/phone";
 import { buyPath, NOT_ELIGIBLE, planForDraft, previousStep, stepHref } from "@/lib/orders/journey";
-import { loadStep } from "@/lib/orders/journey-page";
+import { loadStep } from "@/lib/web/buy-journey-page";
 import { confirmOrderAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

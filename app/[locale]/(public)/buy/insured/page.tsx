@@ -3,11 +3,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { BackLink } from "@/components/buy/back-link";
 import { StepForm } from "@/components/buy/step-form";
-import { todayInBishkek } from "@/lib/clock";
-import { dayToInstant, LONG_DATE } from "@/lib/format";
+import { todayInBishkek } from "@/lib/dates";
+import { dayToInstant, LONG_DATE } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
 import { assessDraft, buyPath, firstMissingStep, previousStep, stepHref } from "@/lib/orders/journey";
-import { loadStep } from "@/lib/orders/journey-page";
+import { loadStep } from "@/lib/web/buy-journey-page";
 import { insuredStatusOn, policyPeriodForPayment } from "@/lib/rules";
 import { confirmRenewalAction } from "../actions";
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { BackLink } from "@/components/buy/back-link";
-import { todayInBishkek } from "@/lib/clock";
+import { todayInBishkek } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
 import { assessDraft, buyPath, firstMissingStep, NOT_ELIGIBLE, previousStep, stepHref } from "@/lib/orders/journey";
-import { loadStep } from "@/lib/orders/journey-page";
+import { loadStep } from "@/lib/web/buy-journey-page";
 import type { RefusalCode } from "@/lib/rules";
 
 /** Refusals that mean "you are covered already", not "you may not": the page says there is no need to buy. */

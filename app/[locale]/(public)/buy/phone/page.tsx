@@ -4,7 +4,7 @@ import { BackLink } from "@/components/buy/back-link";
 import { StepForm } from "@/components/buy/step-form";
 import { formatKgMobile } from "@/lib/people/phone";
 import { previousStep, stepHref } from "@/lib/orders/journey";
-import { loadStep } from "@/lib/orders/journey-page";
+import { loadStep } from "@/lib/web/buy-journey-page";
 import { phoneAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { BackLink } from "@/components/buy/back-link";
 import { StepForm } from "@/components/buy/step-form";
-import { todayInBishkek } from "@/lib/clock";
+import { todayInBishkek } from "@/lib/dates";
 import { assessDraft, buyPath, NOT_ELIGIBLE, previousStep, stepHref, termsFor } from "@/lib/orders/journey";
-import { loadStep } from "@/lib/orders/journey-page";
+import { loadStep } from "@/lib/web/buy-journey-page";
 import { quotePrice } from "@/lib/rules";
 import { termAction } from "../actions";
 

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { ButtonForm } from "@/components/buy/button-form";
 import { PrintButton } from "@/components/buy/print-button";
 import { SummaryList } from "@/components/buy/summary-list";
-import { dayToInstant, LONG_DATE } from "@/lib/format";
+import { dayToInstant, LONG_DATE } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
 import { formatKgMobile } from "@/lib/people/phone";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { CreateUserForm } from "@/components/staff/create-user-form";
 import { UserActiveToggle } from "@/components/staff/user-active-toggle";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { listOfficesAndOrganizations, listStaffUsers } from "@/lib/users/queries";
 import { ROLES } from "@/lib/users/user.schema";
 import { createStaffUserAction, setStaffUserActiveAction } from "./actions";

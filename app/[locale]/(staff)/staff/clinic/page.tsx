@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { PolicyTable } from "@/components/staff/policy-table";
-import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { requirePermission } from "@/lib/web/session";
+import { findHealthOrganizationName } from "@/lib/offices/queries";
 import { findClinicPolicies } from "@/lib/policies/queries";
+import type { Locale } from "@/lib/i18n/routing";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.clinic"))("title") };
@@ -13,16 +14,15 @@ export default async function ClinicPage({ params }: { params: Promise<{ locale:
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requirePermission("clinic.workspace", locale);
-  const [t, rows, org] = await Promise.all([
+  const [t, rows, name] = await Promise.all([
     getTranslations("staff.clinic"),
     findClinicPolicies(user),
-    db.healthOrganization.findUnique({ where: { id: user.healthOrganizationId! } }),
+    findHealthOrganizationName(user.healthOrganizationId, (await getLocale()) as Locale),
   ]);
-  const name = (await getLocale()) === "ky" ? org?.nameKy : org?.nameRu;
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t("title")}</h1>
-      <p className="mb-6" data-testid="clinic-name">{t("lead", { organization: name ?? "" })}</p>
+      <p className="mb-6" data-testid="clinic-name">{t("lead", { organization: name })}</p>
       <PolicyTable rows={rows} caption={t("title")} />
     </>
   );

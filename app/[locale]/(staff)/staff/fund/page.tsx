@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
-import { todayInBishkek } from "@/lib/clock";
-import { dayToInstant } from "@/lib/format";
+import { requirePermission } from "@/lib/web/session";
+import { todayInBishkek } from "@/lib/dates";
+import { dayToInstant } from "@/lib/dates";
 import { DataTable } from "@/components/ui/data-table";
 import { listRejectedOrders } from "@/lib/orders/queries";
 import { orderReference } from "@/lib/orders/receipt";
-import { summarizeSales, type SalesRow } from "@/lib/reports/sales";
+import { summarizeSales, type SalesRow } from "@/lib/reports/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.fund"))("title") };

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { PolicyTable } from "@/components/staff/policy-table";
-import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { requirePermission } from "@/lib/web/session";
+import { findOfficeName } from "@/lib/offices/queries";
 import { findOfficeJournal } from "@/lib/policies/queries";
+import type { Locale } from "@/lib/i18n/routing";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.office"))("title") };
@@ -14,16 +15,15 @@ export default async function OfficeJournalPage({ params, searchParams }: { para
   setRequestLocale(locale);
   const user = await requirePermission("office.workspace", locale);
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const [t, { rows }, office] = await Promise.all([
+  const [t, { rows }, officeName] = await Promise.all([
     getTranslations("staff.office"),
     findOfficeJournal(user, page),
-    db.territorialOffice.findUnique({ where: { id: user.officeId! } }),
+    findOfficeName(user.officeId, (await getLocale()) as Locale),
   ]);
-  const officeName = (await getLocale()) === "ky" ? office?.nameKy : office?.nameRu;
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t("title")}</h1>
-      <p className="mb-6" data-testid="office-name">{t("lead", { office: officeName ?? "" })}</p>
+      <p className="mb-6" data-testid="office-name">{t("lead", { office: officeName })}</p>
       <PolicyTable rows={rows} caption={t("title")} recordHref={(id) => `/staff/office/policies/${id}`} />
     </>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/staff/sign-in-form";
-import { getStaffUser } from "@/lib/auth/session";
+import { getStaffUser } from "@/lib/web/session";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;

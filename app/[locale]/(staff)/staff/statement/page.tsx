@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StatementForm } from "@/components/staff/statement-form";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { findStatementAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

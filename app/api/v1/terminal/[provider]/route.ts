@@ -1,7 +1,7 @@
-import { now } from "@/lib/clock";
-import { isTerminalAuthorized } from "@/lib/terminals/auth";
-import { handleTerminalRequest } from "@/lib/terminals/handle-terminal-request";
-import { isTerminalProvider, toXml } from "@/lib/terminals/protocol";
+import { now } from "@/lib/dates";
+import { isTerminalAuthorized } from "@/lib/payments/terminals/auth";
+import { handleTerminalRequest } from "@/lib/payments/terminals/handle-request";
+import { isTerminalProvider, toXml } from "@/lib/payments/terminals/protocol";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { AUDIT_PAGE_SIZE, listAuditEntries, listAuditFacets } from "@/lib/audit/queries";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {

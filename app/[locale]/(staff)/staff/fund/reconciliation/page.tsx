@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { RegistryUploadForm } from "@/components/staff/registry-upload-form";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { Link } from "@/lib/i18n/navigation";
-import { listRegistryUploads } from "@/lib/payments/reconcile-queries";
+import { paymentChannelLabel, terminalChannel, TERMINAL_PROVIDER_CODES } from "@/lib/payments/channels";
+import { listRegistryUploads } from "@/lib/payments/reconcile/queries";
 import { uploadRegistryAction } from "./actions";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -18,9 +19,7 @@ export default async function ReconciliationPage({ params }: { params: Promise<{
   const [t, format, uploads] = await Promise.all([getTranslations(), getFormatter(), listRegistryUploads(user)]);
   const providers = [
     { value: "", label: t("staff.admin.choose") },
-    { value: "quickpay", label: t("staff.paymentChannel.QUICKPAY") },
-    { value: "megacom", label: t("staff.paymentChannel.MEGACOM") },
-    { value: "pay24", label: t("staff.paymentChannel.PAY24") },
+    ...TERMINAL_PROVIDER_CODES.map((p) => ({ value: p, label: t(paymentChannelLabel(terminalChannel(p))) })),
   ];
   return (
     <>

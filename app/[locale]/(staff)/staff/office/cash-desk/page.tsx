@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CashReceiptForm } from "@/components/staff/cash-receipt-form";
-import { requirePermission } from "@/lib/auth/session";
-import { todayInBishkek } from "@/lib/clock";
-import { CASH_DESK_CATEGORIES } from "@/lib/payments/cash-receipt.schema";
+import { requirePermission } from "@/lib/web/session";
+import { todayInBishkek } from "@/lib/dates";
+import { PAID_CATEGORIES } from "@/lib/payments/channels";
 import { registerCashReceiptAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +22,7 @@ export default async function CashDeskPage({ params }: { params: Promise<{ local
       <CashReceiptForm
         action={registerCashReceiptAction}
         today={todayInBishkek()}
-        categories={CASH_DESK_CATEGORIES.map((c) => ({ value: c, label: t(`rules.category.${c}.name` as never) }))}
+        categories={PAID_CATEGORIES.map((c) => ({ value: c, label: t(`rules.category.${c}.name` as never) }))}
       />
     </>
   );

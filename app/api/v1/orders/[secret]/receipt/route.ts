@@ -1,4 +1,4 @@
-import { now } from "@/lib/clock";
+import { now } from "@/lib/dates";
 import { routing } from "@/lib/i18n/routing";
 import { findOrderBySecret } from "@/lib/orders/queries";
 import { paidReceipt } from "@/lib/orders/receipt";

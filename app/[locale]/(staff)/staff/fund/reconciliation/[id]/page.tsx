@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RegisterLineButton } from "@/components/staff/register-line-button";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { Link } from "@/lib/i18n/navigation";
-import { findRegistryUpload } from "@/lib/payments/reconcile-queries";
+import { findRegistryUpload } from "@/lib/payments/reconcile/queries";
 import { DataTable } from "@/components/ui/data-table";
 import { registerRegistryLineAction } from "../actions";
 

@@ -1,0 +1,52 @@
+import type { PaymentChannel } from "@/lib/generated/prisma/client";
+import type { Category } from "@/lib/rules";
+
+// The one list of the ways money reaches the Fund (cl. 14, 17, appendix) and what each channel sells. Labels are
+// translation keys (staff.paymentChannel.<CHANNEL>); the Prisma enum PaymentChannel is the stored value.
+
+/** Payment terminal networks: URL segment → stored channel → environment variable of its Basic credentials. */
+export const TERMINAL_PROVIDERS = {
+  quickpay: { channel: "QUICKPAY", authEnv: "TERMINAL_AUTH_QUICKPAY" },
+  megacom: { channel: "MEGACOM", authEnv: "TERMINAL_AUTH_MEGACOM" },
+  pay24: { channel: "PAY24", authEnv: "TERMINAL_AUTH_PAY24" },
+} as const satisfies Record<string, { channel: PaymentChannel; authEnv: string }>;
+
+export type TerminalProvider = keyof typeof TERMINAL_PROVIDERS;
+export type TerminalChannel = (typeof TERMINAL_PROVIDERS)[TerminalProvider]["channel"];
+export const TERMINAL_PROVIDER_CODES = Object.keys(TERMINAL_PROVIDERS) as [TerminalProvider, ...TerminalProvider[]];
+
+export function isTerminalProvider(s: string): s is TerminalProvider {
+  return Object.hasOwn(TERMINAL_PROVIDERS, s);
+}
+
+export function terminalChannel(provider: TerminalProvider): TerminalChannel {
+  return TERMINAL_PROVIDERS[provider].channel;
+}
+
+export function terminalProviderOf(channel: PaymentChannel): TerminalProvider | null {
+  return TERMINAL_PROVIDER_CODES.find((p) => TERMINAL_PROVIDERS[p].channel === channel) ?? null;
+}
+
+/** Every stored payment channel, in the order staff lists show them. */
+export const PAYMENT_CHANNELS = [
+  "PORTAL", "TUNDUK", "QUICKPAY", "MEGACOM", "PAY24", "BANK_APP", "BANK_CASH_DESK", "ACCUMULATION_ACCOUNT",
+] as const satisfies readonly PaymentChannel[];
+
+/** The translation key of a channel's name. */
+export function paymentChannelLabel(channel: PaymentChannel) {
+  return `staff.paymentChannel.${channel}` as const;
+}
+
+/**
+ * Categories sold for money (cost 1.1–1.3). The free ones — PREGNANT (cl. 24–28) and EAEU_CHILD (cl. 11) — are issued
+ * by a family doctor or a ТУ, never against a payment.
+ */
+export const PAID_CATEGORIES = [
+  "CITIZEN", "EAEU_FAMILY", "REFUGEE", "ASYLUM_SEEKER", "KAIRYLMAN", "FOREIGNER", "FOREIGN_STUDENT",
+  "FOREIGN_STUDENT_AGREEMENT", "COMPATRIOT",
+] as const satisfies readonly Category[];
+
+/** Terminal `service=citizen`: the citizens' 12-month policy and the categories priced like it (cost 1.1, cl. 4 note). */
+export const TERMINAL_CITIZEN_SERVICE: readonly Category[] = ["CITIZEN", "EAEU_FAMILY", "REFUGEE", "ASYLUM_SEEKER", "KAIRYLMAN", "FOREIGN_STUDENT_AGREEMENT"];
+/** Terminal `service=foreigner` (cost 1.2, 1.3): the sum chooses the term. Compatriots are foreign citizens (cost 1.2). */
+export const TERMINAL_FOREIGNER_SERVICE: readonly Category[] = ["FOREIGNER", "FOREIGN_STUDENT", "COMPATRIOT"];

@@ -1,0 +1,111 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { writeAudit } from "@/lib/audit/mutations";
+import { canReconcilePayments, type StaffUser } from "@/lib/auth/permissions";
+import { bishkekDayRange } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { findPersonByAccount } from "@/lib/people/queries";
+import { terminalChannel, terminalProviderOf, type TerminalProvider } from "@/lib/payments/channels";
+import { recordPayment } from "@/lib/payments/record-payment";
+import { resolveTerminalSale, terminalAnswer, terminalPaymentRequest } from "@/lib/payments/terminals/handle-request";
+import { parseAccount, RESULT } from "@/lib/payments/terminals/protocol";
+import { findTariffRows } from "@/lib/policies/queries";
+import { bishkekDate, quotePrice } from "@/lib/rules";
+import { parseRegistryCsv, type ReconciliationResult } from "./registry-csv";
+
+export { MAX_REGISTRY_LINES, parseRegistryCsv, type ReconciliationResult, type RegistryLine } from "./registry-csv";
+
+const CHUNK = 1000;
+
+/**
+ * Matches a provider's daily registry against recorded payments (issue #5): matched, missing on our side, missing on
+ * theirs (our payments of that provider within the registry's days that it does not list), amount mismatches.
+ * Re-uploading the same file (same provider and SHA-256) returns the stored result and changes nothing.
+ */
+export async function reconcileRegistry(user: StaffUser, input: { provider: TerminalProvider; fileName: string; text: string }) {
+  if (!canReconcilePayments(user)) throw new AppError("errors.forbidden");
+  const channel = terminalChannel(input.provider);
+  const fileSha256 = createHash("sha256").update(input.text).digest("hex");
+  const existing = await db.registryUpload.findUnique({ where: { provider_fileSha256: { provider: channel, fileSha256 } } });
+  if (existing) return { upload: existing, reused: true };
+
+  const lines = parseRegistryCsv(input.text);
+  const ours = new Map<string, { amountSom: number }>();
+  const ids = [...new Set(lines.map((l) => l.txnId))];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db.payment.findMany({
+      where: { channel, externalTxnId: { in: ids.slice(i, i + CHUNK) } },
+      select: { externalTxnId: true, amountSom: true },
+    });
+    for (const r of rows) ours.set(r.externalTxnId, { amountSom: r.amountSom });
+  }
+  const result: ReconciliationResult = { missingOurs: [], missingTheirs: [], mismatched: [] };
+  let matched = 0;
+  for (const l of lines) {
+    const p = ours.get(l.txnId);
+    if (!p) result.missingOurs.push(l);
+    else if (p.amountSom * 100 !== l.sumTyiyn) result.mismatched.push({ ...l, amountSomOurs: p.amountSom });
+    else matched++;
+  }
+  // Our payments on the registry's days (Bishkek) that the registry does not list.
+  const days = lines.map((l) => bishkekDate(new Date(l.paidAt))).sort();
+  const range = bishkekDayRange(days[0]!, days[days.length - 1]!);
+  const listed = new Set(ids);
+  const inRange = await db.payment.findMany({
+    where: { channel, paidAt: range },
+    select: { externalTxnId: true, paidAt: true, account: true, amountSom: true },
+    orderBy: { paidAt: "asc" },
+  });
+  for (const p of inRange) {
+    if (!listed.has(p.externalTxnId)) result.missingTheirs.push({ txnId: p.externalTxnId, paidAt: p.paidAt.toISOString(), account: p.account, amountSom: p.amountSom });
+  }
+  const counts = { lineCount: lines.length, matched, missingOurs: result.missingOurs.length, missingTheirs: result.missingTheirs.length, mismatched: result.mismatched.length };
+  try {
+    const upload = await db.$transaction(async (tx) => {
+      const created = await tx.registryUpload.create({
+        data: { provider: channel, fileName: input.fileName.slice(0, 200), fileSha256, ...counts, result: result as unknown as Prisma.InputJsonValue, uploadedById: user.id },
+      });
+      await writeAudit(tx, { actor: { id: user.id, label: user.login }, action: "registry.reconcile", entity: "RegistryUpload", entityId: created.id, after: { provider: channel, fileName: input.fileName, fileSha256, ...counts } });
+      return created;
+    });
+    return { upload, reused: false };
+  } catch (e) {
+    // The same file uploaded twice at once: the unique (provider, hash) keeps one; show it.
+    const again = await db.registryUpload.findUnique({ where: { provider_fileSha256: { provider: channel, fileSha256 } } });
+    if (again) return { upload: again, reused: true };
+    throw e;
+  }
+}
+
+/**
+ * Registers a registry line missing on our side through the one payment transaction, like every channel: the
+ * terminals' sale rules decide category and term, recordPayment is idempotent by (channel, txn id). The registry has
+ * no service, name or phone: the citizens' price means `service=citizen`, any other sum `service=foreigner`; the
+ * register's name and phone are used when the person is known.
+ */
+export async function registerRegistryLine(user: StaffUser, uploadId: string, txnId: string, now: Date) {
+  if (!canReconcilePayments(user)) throw new AppError("errors.forbidden");
+  const upload = await db.registryUpload.findUnique({ where: { id: uploadId } });
+  if (!upload) throw new AppError("errors.notFound");
+  const line = (upload.result as unknown as ReconciliationResult).missingOurs.find((l) => l.txnId === txnId);
+  const provider: TerminalProvider | null = terminalProviderOf(upload.provider);
+  if (!line || !provider) throw new AppError("errors.notFound");
+  const paidAt = new Date(line.paidAt);
+  // The same guard as a terminal's own request: a payment dated in the future is not a payment (5 minutes of skew).
+  if (paidAt.getTime() > now.getTime() + 5 * 60_000) return { result: RESULT.OTHER, comment: "Дата платежа в будущем" };
+  const tariffs = await findTariffRows();
+  const day = bishkekDate(paidAt);
+  const citizenPrice = quotePrice(tariffs, "CITIZEN", 12, day);
+  const service = citizenPrice.ok && citizenPrice.priceSom * 100 === line.sumTyiyn ? "citizen" : "foreigner";
+  const account = parseAccount(line.account, service);
+  if (!account) return { result: RESULT.BAD_ACCOUNT, comment: "Неверный ПИН или номер документа" };
+  const request = { txnId: line.txnId, accountRaw: line.account.trim(), account, sumTyiyn: line.sumTyiyn, paidAt };
+  const sale = await resolveTerminalSale({ account, service, sumTyiyn: line.sumTyiyn }, tariffs, day);
+  if (!sale.ok) return { result: sale.result, comment: sale.comment };
+  const person = await findPersonByAccount(account.kind === "pin" ? { pin: account.pin } : { documentNumber: account.documentNumber });
+  const payer = { name: person?.fullName ?? `${upload.provider} ${line.txnId}`, phone: person?.phone ?? null };
+  const outcome = await recordPayment(terminalPaymentRequest(provider, request, sale, { actor: { id: user.id, label: user.login }, payer }));
+  return terminalAnswer(outcome, line.sumTyiyn);
+}
