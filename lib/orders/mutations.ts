@@ -11,6 +11,7 @@ import type { IssuedPolicy } from "@/lib/payments/record-payment";
 import type { Refusal } from "@/lib/rules";
 import type { BuyDraft } from "./draft";
 import { planForDraft } from "./journey";
+import { fullName } from "@/lib/people/full-name";
 
 type Order = { id: string; secret: string; priceSom: number; termMonths: number; locale: string; providerRef: string | null };
 
@@ -51,7 +52,7 @@ export async function createOrderFromDraft(draft: BuyDraft, locale: Locale, now:
   const { plan, identity } = planned;
   if (!plan.ok) return { ok: false, refusals: plan.refusals };
   const secret = randomBytes(32).toString("base64url");
-  const fullName = [draft.lastName, draft.firstName, draft.patronymic].filter(Boolean).join(" ");
+  const payerName = fullName({ lastName: draft.lastName!, firstName: draft.firstName!, patronymic: draft.patronymic });
   const order = await db.$transaction(async (tx) => {
     const created = await tx.purchaseOrder.create({
       data: {
@@ -69,7 +70,7 @@ export async function createOrderFromDraft(draft: BuyDraft, locale: Locale, now:
         termMonths: plan.termMonths,
         priceSom: plan.priceSom,
         phone: draft.phone!,
-        payerName: fullName,
+        payerName,
         locale,
       },
     });

@@ -6,6 +6,9 @@ import { findCoverage, findCoverageByPin } from "@/lib/policies/queries";
 import { normalizeDocumentNumber, type CoverageInput } from "@/lib/rules";
 import { ORDER_SECRET_PATTERN } from "./buy.schema";
 import { canApproveRefund, type StaffUser } from "@/lib/auth/permissions";
+import { fullName } from "@/lib/people/full-name";
+import { orderReference } from "./reference";
+import type { RejectedOrderView } from "./view-models";
 
 /** A foreigner without a PIN: their coverage by document (appendix 4–5). Unknown → uninsured, like the PIN check. */
 export async function findCoverageByDocument(documentType: DocumentType, documentNumber: string): Promise<CoverageInput> {
@@ -47,9 +50,9 @@ export type OrderView = NonNullable<Awaited<ReturnType<typeof findOrderBySecret>
  * Orders the provider took money for but the rules refused (REJECTED): each must be refunded on a letter from the
  * ТУ (cl. 32–33). Shown to the Fund's refund officers, oldest first.
  */
-export async function listRejectedOrders(user: StaffUser) {
+export async function listRejectedOrders(user: StaffUser): Promise<RejectedOrderView[]> {
   if (!canApproveRefund(user)) return [];
-  return db.purchaseOrder.findMany({
+  const rows = await db.purchaseOrder.findMany({
     where: { status: "REJECTED" },
     select: {
       id: true, updatedAt: true, priceSom: true, rejectionReason: true, rejectedTxnId: true,
@@ -58,6 +61,11 @@ export async function listRejectedOrders(user: StaffUser) {
     orderBy: { updatedAt: "asc" },
     take: 200,
   });
+  return rows.map((o) => ({
+    id: o.id, reference: orderReference(o.id), rejectedAt: o.updatedAt.toISOString(), holder: fullName(o),
+    account: o.pin ?? o.documentNumber ?? "", phone: o.phone, reason: o.rejectionReason, providerTxnId: o.rejectedTxnId,
+    priceSom: o.priceSom,
+  }));
 }
 
 /** What the acquirer needs to start (or resume) the payment of an order. */

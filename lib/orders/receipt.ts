@@ -1,6 +1,8 @@
 import "server-only";
 import { bishkekDate, compareDates, effectiveDay, type CalendarDate } from "@/lib/rules";
 import type { OrderView } from "./queries";
+import { orderReference } from "./reference";
+import { fullName } from "@/lib/people/full-name";
 
 export type PaidReceipt = {
   reference: string;
@@ -18,11 +20,6 @@ export type PaidReceipt = {
   phone: string;
 };
 
-/** A short reference to quote on the phone; the order's secret is never shown as such. */
-export function orderReference(orderId: string): string {
-  return orderId.replace(/-/g, "").slice(0, 10).toUpperCase();
-}
-
 /** What the confirmation page and the PDF receipt show about a paid order: the policy as the database holds it. */
 export function paidReceipt(order: OrderView): PaidReceipt | null {
   if (order.status !== "PAID" || !order.policy || !order.payment || !order.policy.validFrom || !order.policy.validTo) return null;
@@ -30,7 +27,7 @@ export function paidReceipt(order: OrderView): PaidReceipt | null {
   return {
     reference: orderReference(order.id),
     policyNumber: order.policy.number,
-    holder: [order.lastName, order.firstName, order.patronymic].filter(Boolean).join(" "),
+    holder: fullName(order),
     identity: order.pin ? { kind: "PIN", pin: order.pin } : { kind: "DOCUMENT", documentType: order.documentType ?? "", documentNumber: order.documentNumber ?? "" },
     category: order.policy.category,
     termMonths: order.policy.termMonths,

@@ -1,11 +1,12 @@
+import "server-only";
+import { bishkekInstant } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { CalendarDate } from "@/lib/rules";
 
 export type SalesRow = { key: string | null; count: number; revenueSom: number };
 
-/** Bishkek is UTC+6 all year: the month's first instant there. */
 function monthStartInstant(month: string): Date {
-  return new Date(`${month}-01T00:00:00+06:00`);
+  return bishkekInstant(`${month}-01`);
 }
 
 function nextMonth(month: string): string {

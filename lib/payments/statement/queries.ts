@@ -5,6 +5,7 @@ import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import { AppError } from "@/lib/errors";
 import { findCoverageByPersonId } from "@/lib/policies/queries";
 import { insuredStatusOn, type CalendarDate, type InsuredStatus } from "@/lib/rules";
+import { fullName } from "@/lib/people/full-name";
 
 export type StatementRow = {
   paidAt: string;
@@ -42,7 +43,7 @@ export async function findPaymentStatement(user: StaffUser, pin: string, today: 
     orderBy: { paidAt: "asc" },
   });
   return {
-    person: { fullName: [person.lastName, person.firstName, person.patronymic].filter(Boolean).join(" "), pin: person.pin, birthDate: fromDbDate(person.birthDate) },
+    person: { fullName: fullName(person), pin: person.pin, birthDate: fromDbDate(person.birthDate) },
     status: insuredStatusOn(await findCoverageByPersonId(person.id), today),
     rows: payments.map((p) => ({
       paidAt: p.paidAt.toISOString(),

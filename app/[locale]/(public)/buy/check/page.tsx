@@ -10,6 +10,7 @@ import { formatKgMobile } from "@/lib/people/phone";
 import { buyPath, NOT_ELIGIBLE, planForDraft, previousStep, stepHref } from "@/lib/orders/journey";
 import { loadStep } from "@/lib/web/buy-journey-page";
 import { confirmOrderAction } from "../actions";
+import { fullName } from "@/lib/people/full-name";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -37,7 +38,7 @@ export default async function CheckPage({ params }: { params: Promise<{ locale: 
           { key: "birthDate", label: t("check.birthDate"), value: day(identity.birthDate), changeHref: stepHref("document") },
           { key: "sex", label: t("check.sex"), value: t(`document.${identity.sex}`), changeHref: stepHref("document") },
         ]),
-    { key: "name", label: t("check.name"), value: [draft.lastName, draft.firstName, draft.patronymic].filter(Boolean).join(" "), changeHref: stepHref("name") },
+    { key: "name", label: t("check.name"), value: fullName({ lastName: draft.lastName ?? "", firstName: draft.firstName ?? "", patronymic: draft.patronymic }), changeHref: stepHref("name") },
     { key: "phone", label: t("check.phone"), value: formatKgMobile(draft.phone!), changeHref: stepHref("phone") },
   ];
   const policy: SummaryRow[] = [

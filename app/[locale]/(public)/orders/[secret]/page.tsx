@@ -10,7 +10,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
 import { formatKgMobile } from "@/lib/people/phone";
 import { findOrderBySecret } from "@/lib/orders/queries";
-import { orderReference, paidReceipt } from "@/lib/orders/receipt";
+import { orderReference } from "@/lib/orders/reference";
+import { paidReceipt } from "@/lib/orders/receipt";
 import { resumeOrderAction, retryOrderAction } from "../actions";
 
 type Props = { params: Promise<{ locale: string; secret: string }> };
