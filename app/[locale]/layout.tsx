@@ -8,13 +8,14 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
+import { localeOf } from "@/lib/web/page-locale";
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : routing.defaultLocale, namespace: "common" });
   return {
     title: { template: `%s — ${t("portalName")}`, default: `${t("portalName")} — ${t("fundNameShort")}` },
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4f8a" };
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const [messages, t] = await Promise.all([getMessages(), getTranslations("common")]);

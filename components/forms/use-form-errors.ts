@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { dynamicKey } from "@/lib/i18n/message-key";
 import { useMemo, useRef } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import type { SummaryError } from "./error-summary";
@@ -9,7 +10,7 @@ import type { SummaryError } from "./error-summary";
 export function useFormErrors<T>(state: ActionResult<T>, fields: string[]) {
   const t = useTranslations();
   const tr = (code: string, values?: Record<string, string | number>) =>
-    t.has(code as never) ? t(code as never, values as never) : t("errors.invalidInput");
+    t.has(dynamicKey(code)) ? t(dynamicKey(code), values) : t("errors.invalidInput");
   const fieldError = (name: string): string | undefined => {
     if (state.ok) return undefined;
     const code = state.fieldErrors[name];

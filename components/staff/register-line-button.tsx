@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { dynamicKey } from "@/lib/i18n/message-key";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialActionState, type ActionResult } from "@/lib/web/action-result";
@@ -24,7 +25,7 @@ export function RegisterLineButton({ action, uploadId, txnId }: { action: Action
       <input type="hidden" name="uploadId" value={uploadId} />
       <input type="hidden" name="txnId" value={txnId} />
       <SubmitButton label={t("payments.reconciliation.register")} variant="secondary" />
-      {state.formError && <p className="font-bold text-[var(--color-danger)]">{t.has(state.formError as never) ? t(state.formError as never) : t("errors.unexpected")}</p>}
+      {state.formError && <p className="font-bold text-[var(--color-danger)]">{t.has(dynamicKey(state.formError)) ? t(dynamicKey(state.formError)) : t("errors.unexpected")}</p>}
     </form>
   );
 }

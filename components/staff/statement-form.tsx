@@ -8,7 +8,7 @@ import { TextField } from "@/components/forms/text-field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { initialActionState, type ActionResult } from "@/lib/web/action-result";
 import { dayToInstant, LONG_DATE } from "@/lib/dates";
-import type { PaymentStatement } from "@/lib/payments/statement/queries";
+import type { PaymentStatement } from "@/lib/payments/statement/view-models";
 import { DataTable } from "@/components/ui/data-table";
 
 type Action = (prev: ActionResult<PaymentStatement>, formData: FormData) => Promise<ActionResult<PaymentStatement>>;
@@ -54,12 +54,12 @@ export function StatementForm({ action }: { action: Action }) {
                     <tr key={i} className="border-b border-[var(--color-line)] align-top">
                       <td className="py-2 pr-3">{format.dateTime(new Date(r.paidAt), { dateStyle: "medium", timeStyle: "short" })}</td>
                       <td className="py-2 pr-3 text-right">{t("common.som", { amount: r.amountSom })}</td>
-                      <td className="py-2 pr-3">{t(`staff.paymentChannel.${r.channel}` as never)}</td>
+                      <td className="py-2 pr-3">{t(`staff.paymentChannel.${r.channel}`)}</td>
                       <td className="py-2 pr-3 font-mono">{r.policyNumber ?? "—"}</td>
                       <td className="py-2 pr-3">{day(r.validFrom)} — {day(r.validTo)}</td>
                       <td className="py-2 pr-3">{r.payerName}</td>
                       <td className="py-2 pr-3 text-right">{t("common.som", { amount: r.refundedSom })}</td>
-                      <td className="py-2">{r.policyStatus ? t(`staff.policyStatus.${r.policyStatus}` as never) : "—"}</td>
+                      <td className="py-2">{r.policyStatus ? t(`staff.policyStatus.${r.policyStatus}`) : "—"}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { dynamicKey } from "@/lib/i18n/message-key";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialActionState, type ActionResult } from "@/lib/web/action-result";
@@ -16,7 +17,7 @@ export function UserActiveToggle({ action, userId, active, login }: { action: Ac
       <input type="hidden" name="active" value={active ? "false" : "true"} />
       <SubmitButton label={active ? t("staff.admin.block") : t("staff.admin.unblock")} variant={active ? "warning" : "secondary"} />
       {!state.ok && state.formError && (
-        <p className="mt-1 font-bold text-[var(--color-danger)]">{t.has(state.formError as never) ? t(state.formError as never) : t("errors.unexpected")}</p>
+        <p className="mt-1 font-bold text-[var(--color-danger)]">{t.has(dynamicKey(state.formError)) ? t(dynamicKey(state.formError)) : t("errors.unexpected")}</p>
       )}
     </form>
   );

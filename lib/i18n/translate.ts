@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+import { createTranslator, type TranslationValues } from "next-intl";
+import type { MessageKey } from "./message-key";
 import { MESSAGES } from "./messages";
 import type { Locale } from "./routing";
 
@@ -8,10 +9,24 @@ export function translatorFor(locale: Locale) {
 }
 
 /**
+ * Is this string a message key? Error codes travel as strings (an action's result, a rule's refusal, an API body);
+ * this is where one becomes a typed key. Both languages have the same keys (tests/unit/i18n.test.ts).
+ */
+export function isMessageKey(code: string): code is MessageKey {
+  let node: unknown = MESSAGES.ru;
+  for (const part of code.split(".")) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, part)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string";
+}
+
+type Translate = (key: MessageKey, values?: TranslationValues) => string;
+
+/**
  * Error codes are full message keys ("errors.loginTaken", "rules.pinError.LENGTH") so that one lookup serves
  * validation, rule refusals and API bodies. An unknown code falls back to the generic message, never to the raw key.
  */
-export function translateErrorCode(t: { has: (key: never) => boolean } & ((key: never, values?: never) => string), code: string, values?: Record<string, string | number>): string {
-  if (t.has(code as never)) return t(code as never, values as never);
-  return t("errors.invalidInput" as never);
+export function translateErrorCode(t: Translate, code: string, values?: TranslationValues): string {
+  return isMessageKey(code) ? t(code, values) : t("errors.invalidInput");
 }

@@ -3,7 +3,7 @@ import { bishkekInstant } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { CalendarDate } from "@/lib/rules";
 
-export type SalesRow = { key: string | null; count: number; revenueSom: number };
+export type SalesRow<K = string | null> = { key: K; count: number; revenueSom: number };
 
 function monthStartInstant(month: string): Date {
   return bishkekInstant(`${month}-01`);
@@ -30,7 +30,7 @@ export async function summarizeSales(today: CalendarDate) {
     db.policy.groupBy({ by: ["category"], where, _count: { _all: true }, _sum: { priceSom: true } }),
     db.territorialOffice.findMany({ select: { id: true, code: true, nameRu: true, nameKy: true }, orderBy: { id: "asc" } }),
   ]);
-  const row = (key: string | null, g: { _count: { _all: number }; _sum: { priceSom: number | null } }): SalesRow => ({
+  const row = <K,>(key: K, g: { _count: { _all: number }; _sum: { priceSom: number | null } }): SalesRow<K> => ({
     key,
     count: g._count._all,
     revenueSom: g._sum.priceSom ?? 0,

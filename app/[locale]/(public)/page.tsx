@@ -1,9 +1,9 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { enterPage } from "@/lib/web/page-locale";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
   const t = await getTranslations("common.home");
   const tb = await getTranslations("buy");
   return (

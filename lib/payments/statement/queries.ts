@@ -4,28 +4,9 @@ import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import { AppError } from "@/lib/errors";
 import { findCoverageByPersonId } from "@/lib/policies/queries";
-import { insuredStatusOn, type CalendarDate, type InsuredStatus } from "@/lib/rules";
+import { insuredStatusOn, type CalendarDate } from "@/lib/rules";
+import type { PaymentStatement } from "./view-models";
 import { fullName } from "@/lib/people/full-name";
-
-export type StatementRow = {
-  paidAt: string;
-  amountSom: number;
-  channel: string;
-  policyNumber: string | null;
-  validFrom: CalendarDate | null;
-  validTo: CalendarDate | null;
-  payerName: string;
-  refundedSom: number;
-  policyStatus: string | null;
-};
-
-export type PaymentStatement = {
-  person: { fullName: string; pin: string | null; birthDate: CalendarDate };
-  status: InsuredStatus;
-  rows: StatementRow[];
-  generatedAt: string;
-  generatedBy: string;
-};
 
 /**
  * A person's payment statement (model: seed 004, appendix 2): every payment for their policies with its date,

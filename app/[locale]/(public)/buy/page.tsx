@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { loadStep } from "@/lib/web/buy-journey-page";
+import { localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   const t = await getTranslations({ locale, namespace: "buy" });
   return { title: t("start.title") };
 }

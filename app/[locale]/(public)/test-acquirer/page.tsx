@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { openCheckoutSession } from "@/lib/payments/acquirer/test-acquirer";
 import { decideTestCheckoutAction } from "./actions";
+import { enterPage, localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   return { title: (await getTranslations({ locale, namespace: "buy" }))("acquirer.title"), robots: { index: false } };
 }
 
@@ -13,8 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
  * test in both languages; its buttons notify the portal server to server, then return the browser to the order.
  */
 export default async function TestAcquirerPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ session?: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
   const { session: token } = await searchParams;
   const session = openCheckoutSession(token);
   const t = await getTranslations("buy.acquirer");

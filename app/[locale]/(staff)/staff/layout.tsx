@@ -4,10 +4,11 @@ import { SignOutButton } from "@/components/staff/sign-out-button";
 import { getStaffUser } from "@/lib/web/session";
 import { Link } from "@/lib/i18n/navigation";
 import { hasPermission } from "@/lib/auth/permissions";
+import { localeOf } from "@/lib/web/page-locale";
 
 /** The staff bar: who is signed in, their workspace's sections, sign out. Each page still checks its own permission. */
 export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   const [user, t] = await Promise.all([getStaffUser(), getTranslations()]);
   const links = user
     ? [

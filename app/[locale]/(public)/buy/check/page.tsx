@@ -11,9 +11,10 @@ import { buyPath, NOT_ELIGIBLE, planForDraft, previousStep, stepHref } from "@/l
 import { loadStep } from "@/lib/web/buy-journey-page";
 import { confirmOrderAction } from "../actions";
 import { fullName } from "@/lib/people/full-name";
+import { localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   return { title: (await getTranslations({ locale, namespace: "buy" }))("check.title") };
 }
 

@@ -6,9 +6,10 @@ import { BUY_DOCUMENT_TYPES } from "@/lib/orders/buy.schema";
 import { previousStep, stepHref } from "@/lib/orders/journey";
 import { loadStep } from "@/lib/web/buy-journey-page";
 import { documentAction } from "../actions";
+import { localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   return { title: (await getTranslations({ locale, namespace: "buy" }))("document.title") };
 }
 

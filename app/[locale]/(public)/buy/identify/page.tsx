@@ -5,9 +5,10 @@ import { StepForm } from "@/components/buy/step-form";
 import { stepHref } from "@/lib/orders/journey";
 import { loadStep } from "@/lib/web/buy-journey-page";
 import { identifyAction } from "../actions";
+import { localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   return { title: (await getTranslations({ locale, namespace: "buy" }))("identify.title") };
 }
 

@@ -10,9 +10,10 @@ import { assessDraft, buyPath, firstMissingStep, previousStep, stepHref } from "
 import { loadStep } from "@/lib/web/buy-journey-page";
 import { insuredStatusOn, policyPeriodForPayment } from "@/lib/rules";
 import { confirmRenewalAction } from "../actions";
+import { localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   return { title: (await getTranslations({ locale, namespace: "buy" }))("insured.title") };
 }
 

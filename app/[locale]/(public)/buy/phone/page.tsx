@@ -6,9 +6,10 @@ import { formatKgMobile } from "@/lib/people/phone";
 import { previousStep, stepHref } from "@/lib/orders/journey";
 import { loadStep } from "@/lib/web/buy-journey-page";
 import { phoneAction } from "../actions";
+import { localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   return { title: (await getTranslations({ locale, namespace: "buy" }))("phone.title") };
 }
 

@@ -8,9 +8,10 @@ import { assessDraft, buyPath, NOT_ELIGIBLE, previousStep, stepHref, termsFor } 
 import { loadStep } from "@/lib/web/buy-journey-page";
 import { quotePrice } from "@/lib/rules";
 import { termAction } from "../actions";
+import { localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   return { title: (await getTranslations({ locale, namespace: "buy" }))("term.title") };
 }
 

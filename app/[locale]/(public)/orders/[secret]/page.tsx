@@ -13,10 +13,13 @@ import { findOrderBySecret } from "@/lib/orders/queries";
 import { orderReference } from "@/lib/orders/reference";
 import { paidReceipt } from "@/lib/orders/receipt";
 import { resumeOrderAction, retryOrderAction } from "../actions";
+import { REFUSAL_CODES, type RefusalCode } from "@/lib/rules";
 
 type Props = { params: Promise<{ locale: string; secret: string }> };
 
 export const dynamic = "force-dynamic";
+
+const isRefusalCode = (c: string): c is RefusalCode => (REFUSAL_CODES as readonly string[]).includes(c);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, secret } = await params;
@@ -60,7 +63,7 @@ export default async function OrderPage({ params }: Props) {
   if (order.status === "REJECTED") {
     // The bank took the money, the rules refused the policy on the payment day: say why and that it comes back.
     const code = order.rejectionReason ?? "";
-    const reason = tr.has(`refusal.${code}` as never) ? tr(`refusal.${code}` as never) : t("order.rejectedPriceChanged");
+    const reason = isRefusalCode(code) ? tr(`refusal.${code}`) : t("order.rejectedPriceChanged");
     return (
       <section data-testid="order-rejected" className="max-w-2xl">
         <h1 className="mb-4 text-3xl font-bold">{t("order.rejectedTitle")}</h1>

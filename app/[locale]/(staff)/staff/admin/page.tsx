@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CreateUserForm } from "@/components/staff/create-user-form";
 import { UserActiveToggle } from "@/components/staff/user-active-toggle";
 import { requirePermission } from "@/lib/web/session";
@@ -7,14 +7,14 @@ import { listOfficesAndOrganizations, listStaffUsers } from "@/lib/users/queries
 import { ROLES } from "@/lib/users/user.schema";
 import { createStaffUserAction, setStaffUserActiveAction } from "./actions";
 import { DataTable } from "@/components/ui/data-table";
+import { enterPage } from "@/lib/web/page-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.admin"))("usersTitle") };
 }
 
 export default async function AdminUsersPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
   const user = await requirePermission("users.manage", locale);
   const [t, lang, users, { offices, organizations }] = await Promise.all([getTranslations(), getLocale(), listStaffUsers(user), listOfficesAndOrganizations()]);
   const name = (o: { nameRu: string; nameKy: string } | null) => (o ? (lang === "ky" ? o.nameKy : o.nameRu) : "—");

@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RejectedOrders } from "@/components/fund/rejected-orders";
 import { SalesTable } from "@/components/fund/sales-table";
 import { dayToInstant, todayInBishkek } from "@/lib/dates";
 import { listRejectedOrders } from "@/lib/orders/queries";
 import { summarizeSales } from "@/lib/reports/queries";
 import { requirePermission } from "@/lib/web/session";
+import { enterPage } from "@/lib/web/page-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.fund"))("title") };
 }
 
 export default async function FundPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
   const user = await requirePermission("fund.workspace", locale);
   const [t, format, lang, sales, rejected] = await Promise.all([getTranslations(), getFormatter(), getLocale(), summarizeSales(todayInBishkek()), listRejectedOrders(user)]);
   const month = format.dateTime(dayToInstant(`${sales.month}-01`), { year: "numeric", month: "long" });

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PolicyTable } from "@/components/staff/policy-table";
 import { requirePermission } from "@/lib/web/session";
 import { findOfficeName } from "@/lib/offices/queries";
 import { findOfficeJournal } from "@/lib/policies/queries";
 import type { Locale } from "@/lib/i18n/routing";
+import { enterPage } from "@/lib/web/page-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.office"))("title") };
 }
 
 export default async function OfficeJournalPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
   const user = await requirePermission("office.workspace", locale);
   const page = Math.max(1, Number((await searchParams).page) || 1);
   const [t, { rows }, officeName] = await Promise.all([

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/staff/sign-in-form";
 import { getStaffUser } from "@/lib/web/session";
+import { enterPage, localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await localeOf(params);
   return { title: (await getTranslations({ locale, namespace: "auth" }))("signInTitle") };
 }
 
 export default async function SignInPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
   if (await getStaffUser()) redirect(`/${locale}/staff`);
   const t = await getTranslations("auth");
   return (

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { StatementForm } from "@/components/staff/statement-form";
 import { requirePermission } from "@/lib/web/session";
 import { findStatementAction } from "./actions";
+import { enterPage } from "@/lib/web/page-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payments.statement"))("title") };
 }
 
 export default async function StatementPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
   await requirePermission("people.statement", locale);
   const t = await getTranslations("payments.statement");
   return (

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AUDIT_PAGE_SIZE, listAuditEntries, listAuditFacets } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/web/session";
 import { DataTable } from "@/components/ui/data-table";
+import { enterPage } from "@/lib/web/page-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.audit"))("title") };
@@ -15,8 +16,7 @@ function short(value: unknown): string {
 }
 
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ entity?: string; action?: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
   const user = await requirePermission("audit.view", locale);
   const filter = await searchParams;
   const [t, format, entries, facets] = await Promise.all([getTranslations("staff.audit"), getFormatter(), listAuditEntries(user, filter), listAuditFacets()]);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { RegistryUploadForm } from "@/components/staff/registry-upload-form";
 import { requirePermission } from "@/lib/web/session";
 import { Link } from "@/lib/i18n/navigation";
@@ -7,14 +7,14 @@ import { paymentChannelLabel, terminalChannel, TERMINAL_PROVIDER_CODES } from "@
 import { listRegistryUploads } from "@/lib/payments/reconcile/queries";
 import { uploadRegistryAction } from "./actions";
 import { DataTable } from "@/components/ui/data-table";
+import { enterPage } from "@/lib/web/page-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payments.reconciliation"))("title") };
 }
 
 export default async function ReconciliationPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
   const user = await requirePermission("payments.reconcile", locale);
   const [t, format, uploads] = await Promise.all([getTranslations(), getFormatter(), listRegistryUploads(user)]);
   const providers = [
@@ -36,7 +36,7 @@ export default async function ReconciliationPage({ params }: { params: Promise<{
               {uploads.map((u) => (
                 <tr key={u.id} className="border-b border-[var(--color-line)]">
                   <td className="py-2 pr-3">{format.dateTime(u.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                  <td className="py-2 pr-3">{t(`staff.paymentChannel.${u.provider}` as never)}</td>
+                  <td className="py-2 pr-3">{t(paymentChannelLabel(u.provider))}</td>
                   <td className="py-2 pr-3 break-all">{u.fileName}</td>
                   <td className="py-2 pr-3 text-right">{u.lineCount}</td>
                   <td className="py-2 pr-3 text-right">{u.matched}</td>

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CashReceiptForm } from "@/components/staff/cash-receipt-form";
 import { requirePermission } from "@/lib/web/session";
 import { todayInBishkek } from "@/lib/dates";
 import { PAID_CATEGORIES } from "@/lib/payments/channels";
 import { registerCashReceiptAction } from "./actions";
+import { enterPage } from "@/lib/web/page-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payments.cashDesk"))("title") };
 }
 
 export default async function CashDeskPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
   await requirePermission("office.workspace", locale);
   const t = await getTranslations();
   return (
@@ -22,7 +22,7 @@ export default async function CashDeskPage({ params }: { params: Promise<{ local
       <CashReceiptForm
         action={registerCashReceiptAction}
         today={todayInBishkek()}
-        categories={PAID_CATEGORIES.map((c) => ({ value: c, label: t(`rules.category.${c}.name` as never) }))}
+        categories={PAID_CATEGORIES.map((c) => ({ value: c, label: t(`rules.category.${c}.name`) }))}
       />
     </>
   );

@@ -1,6 +1,8 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RegisterLineButton } from "@/components/staff/register-line-button";
+import { enterPage } from "@/lib/web/page-locale";
+import { paymentChannelLabel } from "@/lib/payments/channels";
 import { requirePermission } from "@/lib/web/session";
 import { Link } from "@/lib/i18n/navigation";
 import { findRegistryUpload } from "@/lib/payments/reconcile/queries";
@@ -10,8 +12,8 @@ import { registerRegistryLineAction } from "../actions";
 const SHOWN = 500;
 
 export default async function ReconciliationResultPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ reused?: string }> }) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
+  const { id } = await params;
   const user = await requirePermission("payments.reconcile", locale);
   const found = await findRegistryUpload(user, id);
   if (!found) notFound();
@@ -30,7 +32,7 @@ export default async function ReconciliationResultPage({ params, searchParams }:
   return (
     <>
       <p className="no-print mb-4"><Link href="/staff/fund/reconciliation">← {t("payments.reconciliation.history")}</Link></p>
-      <h1 className="mb-4 text-3xl font-bold">{t("payments.reconciliation.resultTitle", { provider: t(`staff.paymentChannel.${upload.provider}` as never), file: upload.fileName })}</h1>
+      <h1 className="mb-4 text-3xl font-bold">{t("payments.reconciliation.resultTitle", { provider: t(paymentChannelLabel(upload.provider)), file: upload.fileName })}</h1>
       {(await searchParams).reused && (
         <p className="mb-4 border-l-8 border-[var(--color-brand)] bg-blue-50 p-3" data-testid="reused" role="status">{t("payments.reconciliation.alreadyUploaded", { at: when(upload.createdAt) })}</p>
       )}

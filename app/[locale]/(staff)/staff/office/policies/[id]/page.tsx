@@ -1,13 +1,14 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PolicyHolderSection, PolicyPaymentsSection, PolicyTermsSection } from "@/components/staff/policy-record";
 import { Link } from "@/lib/i18n/navigation";
 import { findOfficePolicy } from "@/lib/policies/queries";
+import { enterPage } from "@/lib/web/page-locale";
 import { requirePermission } from "@/lib/web/session";
 
 export default async function OfficePolicyPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
+  const locale = await enterPage(params);
+  const { id } = await params;
   const user = await requirePermission("office.workspace", locale);
   // Another office's policy is "not found", exactly like a policy that does not exist (STYLE §4).
   const policy = await findOfficePolicy(user, id);

@@ -1,0 +1,22 @@
+import type { PaymentChannel, PolicyStatus } from "@/lib/generated/prisma/client";
+import type { CalendarDate, InsuredStatus } from "@/lib/rules";
+
+export type StatementRow = {
+  paidAt: string;
+  amountSom: number;
+  channel: PaymentChannel;
+  policyNumber: string | null;
+  validFrom: CalendarDate | null;
+  validTo: CalendarDate | null;
+  payerName: string;
+  refundedSom: number;
+  policyStatus: PolicyStatus | null;
+};
+
+export type PaymentStatement = {
+  person: { fullName: string; pin: string | null; birthDate: CalendarDate };
+  status: InsuredStatus;
+  rows: StatementRow[];
+  generatedAt: string;
+  generatedBy: string;
+};
