@@ -1,3 +1,5 @@
+import type { EducationAgreementStateRow } from "../lib/rules";
+
 /**
  * Reference data every installation has: the Fund's 8 territorial offices (ТУ) and demo health organizations.
  * Tariffs come from lib/rules (TARIFFS_FROM_2024_02_01), the one copy of the order on cost.
@@ -20,3 +22,23 @@ export const HEALTH_ORGANIZATIONS = [
   { code: "GPC_SOKULUK", office: "CHUI", nameRu: "Центр общеврачебной практики, Сокулукский район", nameKy: "Сокулук районунун Жалпы дарыгерлик практика борбору" },
   { code: "CFM_KARAKOL", office: "ISSYK_KUL", nameRu: "Центр семейной медицины г. Каракол", nameKy: "Каракол ш. Үй-бүлөлүк медицина борбору" },
 ] as const;
+
+const ILLUSTRATIVE_RU =
+  "Пример для демонстрации: запись не подтверждена Фондом ОМС. Основание — межправительственное соглашение или " +
+  "вступивший в силу международный договор (п. 4, примечание, и п. 7 Порядка, приказ Фонда ОМС № 226 от 28.12.2023): " +
+  "перечень ведёт Фонд ОМС";
+const ILLUSTRATIVE_KY =
+  "Көрсөтмө мисал: жазууну ММК фонду ырастаган эмес. Негизи — өкмөттөр аралык макулдашуу же күчүнө кирген эл " +
+  "аралык келишим (ММК фондунун 2023-жылдын 28-декабрындагы № 226 буйругу менен бекитилген Тартиптин 4-пунктунун " +
+  "эскертүүсү жана 7-пункту): тизмени ММК фонду жүргүзөт";
+
+/**
+ * States whose students pay the citizens' price (order No. 226 cl. 4 note, cl. 7) — ILLUSTRATIVE ONLY. The real list
+ * is data the Fund keeps (EducationAgreementState, changed by an administrator); these rows only let the demo show
+ * both student prices. lib/rules/README.md says so too. Days are Asia/Bishkek calendar days ('YYYY-MM-DD').
+ */
+export const EDUCATION_AGREEMENT_STATES: readonly EducationAgreementStateRow[] = [
+  { code: "KZ", nameRu: "Республика Казахстан", nameKy: "Казакстан Республикасы", effectiveFrom: "2024-02-01", effectiveTo: null, legalBasisRu: ILLUSTRATIVE_RU, legalBasisKy: ILLUSTRATIVE_KY },
+  { code: "TJ", nameRu: "Республика Таджикистан", nameKy: "Тажикстан Республикасы", effectiveFrom: "2024-02-01", effectiveTo: null, legalBasisRu: ILLUSTRATIVE_RU, legalBasisKy: ILLUSTRATIVE_KY },
+  { code: "UZ", nameRu: "Республика Узбекистан", nameKy: "Өзбекстан Республикасы", effectiveFrom: "2024-02-01", effectiveTo: null, legalBasisRu: ILLUSTRATIVE_RU, legalBasisKy: ILLUSTRATIVE_KY },
+];

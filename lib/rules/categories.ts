@@ -62,10 +62,8 @@ export const STUDENT_CATEGORIES = ["FOREIGN_STUDENT", "FOREIGN_STUDENT_AGREEMENT
 export const isStudentCategory = (c: Category): boolean => isOneOf(STUDENT_CATEGORIES, c);
 
 /**
- * Categories whose members hold a foreign citizenship (or none). Used for cl. 24 "иностранные граждане, вступившие
- * в брак с гражданином КР" and for the terminals' "PIN or document number" (appendix, algorithms 4–5).
- * Interpretation: students and compatriots with a «Мекен карта» are foreign citizens too; FOREIGNER also holds
- * stateless persons, whom this code cannot tell apart (see README, Interpretations).
+ * Categories whose members hold a foreign citizenship (or none). Used for the terminals' "PIN or document number"
+ * (appendix, algorithms 4–5). Not used for cl. 24: see PREGNANCY_BASE_CATEGORIES.
  */
 export const FOREIGN_CATEGORIES = [
   "FOREIGNER",
@@ -76,15 +74,39 @@ export const FOREIGN_CATEGORIES = [
 export const isForeignCategory = (c: Category): boolean => isOneOf(FOREIGN_CATEGORIES, c);
 
 /**
- * cl. 24: the free pregnancy policy is for a woman who is a citizen, an EAEU worker's family member, a kairylman, or
- * a foreign citizen married to a citizen (the last needs marriedToCitizen, see checkPregnancyEligibility).
+ * cl. 24, exactly as it lists them: the free pregnancy policy is for a woman who is a citizen of the KR, a family
+ * member of an EAEU worker legally working in the KR, a kairylman, or a foreign *citizen* married to a citizen of
+ * the KR (FOREIGNER with a citizenship — not stateless — and marriedToCitizen, see checkPregnancyEligibility).
+ * Not refugees, asylum seekers, students or compatriots (SPEC §5, corrected).
  */
 export const PREGNANCY_BASE_CATEGORIES = [
   "CITIZEN",
   "EAEU_FAMILY",
   "KAIRYLMAN",
-  ...FOREIGN_CATEGORIES,
+  "FOREIGNER",
 ] as const satisfies readonly Category[];
+
+/** cl. 24: the one base category that must be a foreign citizen (not stateless) married to a citizen of the KR. */
+export const PREGNANCY_FOREIGN_CITIZEN_CATEGORY = "FOREIGNER" as const satisfies Category;
+
+/** cl. 11: the categories whose under-16 members are EAEU workers' children, entitled to the free policy. */
+export const EAEU_CHILD_BASE_CATEGORIES = ["EAEU_FAMILY", "EAEU_CHILD"] as const satisfies readonly Category[];
+
+/** ISO 3166-1 alpha-2 (two Latin capitals), as Person.citizenship and EducationAgreementState.code store it. */
+export function isCountryCode(s: unknown): s is string {
+  return typeof s === "string" && /^[A-Z]{2}$/.test(s);
+}
+
+/**
+ * cl. 24 needs to know whether a foreigner is a citizen of another state or stateless (FOREIGNER holds both, cost
+ * 1.2). From a person's record: `stateless` true → stateless; `stateless` false or a country code in `citizenship`
+ * → a citizen of a state; neither → undefined (not recorded: checkPregnancyEligibility refuses until it is).
+ */
+export function statelessFromRecord(record: { citizenship?: string | null; stateless?: boolean | null }): boolean | undefined {
+  if (record.stateless === true) return true;
+  if (record.stateless === false || isCountryCode(record.citizenship)) return false;
+  return undefined;
+}
 
 /** Appendix, algorithms 4–5: the "for foreign citizens" terminal service takes a PIN or a document number. */
 export function canIdentifyByDocumentNumber(category: Category): boolean {

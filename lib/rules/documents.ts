@@ -2,7 +2,13 @@
 // labels under `document.<CODE>` in lib/i18n/messages/{ru,ky}/rules.json. The same namespace also labels every
 // DocumentType a person is registered with (DOCUMENT_LABEL_KEYS); codes shared by both mean the same document.
 
-import { DOCUMENT_TYPES, isForeignCategory, PREGNANCY_BASE_CATEGORIES, type Category, type DocumentType } from "./categories";
+import {
+  DOCUMENT_TYPES,
+  PREGNANCY_BASE_CATEGORIES,
+  PREGNANCY_FOREIGN_CITIZEN_CATEGORY,
+  type Category,
+  type DocumentType,
+} from "./categories";
 
 /** Checklist codes. */
 export const DOCUMENT_CODES = [
@@ -80,7 +86,8 @@ const PAPER_POLICY_DOCUMENTS: Record<Exclude<Category, "PREGNANT">, readonly Doc
 
 /**
  * cl. 27: the documents for the free pregnancy policy, by the woman's base category. Kairylmans are listed in cl. 24
- * but not in cl. 27; interpretation: their cl. 10 documents. A category cl. 24 does not list gets [].
+ * but not in cl. 27; interpretation: their cl. 10 documents. A category cl. 24 does not list (refugees, asylum
+ * seekers, students, compatriots, EAEU children) gets [].
  */
 export function pregnancyDocuments(baseCategory: Category): DocumentRequirement[] {
   if (!(PREGNANCY_BASE_CATEGORIES as readonly Category[]).includes(baseCategory)) return [];
@@ -96,7 +103,8 @@ export function pregnancyDocuments(baseCategory: Category): DocumentRequirement[
       card,
     ];
   }
-  if (isForeignCategory(baseCategory)) {
+  // a foreign citizen married to a citizen of the KR (cl. 24; the stateless are refused by checkPregnancyEligibility)
+  if (baseCategory === PREGNANCY_FOREIGN_CITIZEN_CATEGORY) {
     return [doc("FOREIGN_PASSPORT", CL27), doc("KG_PIN", CL27), doc("MARRIAGE_CERTIFICATE_WITH_CITIZEN", CL27), card];
   }
   // KAIRYLMAN

@@ -1,10 +1,18 @@
 // May this person get a policy? (cl. 3, 4, 9, 11, 12.2, 19, 24; SPEC §3, §4). Every applicable refusal is
 // returned, in the order of REFUSAL_CODES, so a screen can explain all of them at once.
 
-import { isForeignCategory, isFreeCategory, PREGNANCY_BASE_CATEGORIES, type Category, type Sex } from "./categories";
+import {
+  EAEU_CHILD_BASE_CATEGORIES,
+  isFreeCategory,
+  PREGNANCY_BASE_CATEGORIES,
+  PREGNANCY_FOREIGN_CITIZEN_CATEGORY,
+  type Category,
+  type Sex,
+} from "./categories";
 import { currentPolicyEnd, insuredStatusOn, isInsuredElsewhereOn, policiesCoveringOn, type CoverageInput } from "./coverage";
 import { ageOn, compareDates, isCalendarDate, type CalendarDate } from "./dates";
-import { PREGNANCY_TERM_MONTHS, pregnancyPolicyPeriod } from "./policy-period";
+import { requiredDocuments, type DocumentRequirement } from "./documents";
+import { freePolicyPeriod, PREGNANCY_TERM_MONTHS, pregnancyPolicyPeriod } from "./policy-period";
 import { REFUSAL_CODES, refusal, type Refusal, type RefusalCode } from "./refusals";
 import { allowedTerms, quotePrice, type LegalBasis, type TariffRow } from "./tariffs";
 
@@ -12,6 +20,8 @@ import { allowedTerms, quotePrice, type LegalBasis, type TariffRow } from "./tar
 export const CITIZEN_MIN_AGE = 16;
 /** cl. 11: an EAEU worker's child gets the free policy while under this age. */
 export const EAEU_CHILD_MAX_AGE_EXCLUSIVE = 16;
+/** cl. 4.1, 11: the EAEU child's free policy runs 12 calendar months, like every family member's. */
+export const EAEU_CHILD_TERM_MONTHS = 12;
 
 export type PurchaseEligibilityInput = {
   category: Category;
@@ -107,6 +117,13 @@ export type PregnancyEligibilityInput = {
   sex: Sex;
   /** cl. 24: required for a foreign citizen */
   marriedToCitizen: boolean;
+  /**
+   * cl. 24 names foreign *citizens* only. For the FOREIGNER base category (which also holds stateless persons, cost
+   * 1.2): true = stateless (refused, PREGNANCY_STATELESS), false = a citizen of another state; omitted = not known
+   * (refused, PREGNANCY_CITIZENSHIP_UNKNOWN). From a person record: statelessFromRecord(person). Ignored for the
+   * other base categories.
+   */
+  isStateless?: boolean;
   hasIdentityDocument: boolean;
   registrationDay: CalendarDate;
   coverage: CoverageInput;
@@ -135,11 +152,15 @@ export function checkPregnancyEligibility(input: PregnancyEligibilityInput): Pre
 
   // cl. 24: "беременным женщинам".
   if (input.sex !== "FEMALE") codes.add("PREGNANCY_WRONG_SEX");
-  // cl. 24: only citizens, EAEU workers' family members, kairylmans and foreign citizens married to a citizen.
+  // cl. 24: only citizens, EAEU workers' family members, kairylmans and foreign citizens married to a citizen —
+  // not refugees, asylum seekers, students or compatriots (SPEC §5).
   if (!(PREGNANCY_BASE_CATEGORIES as readonly Category[]).includes(baseCategory)) {
     codes.add("PREGNANCY_CATEGORY_NOT_ELIGIBLE");
-  } else if (isForeignCategory(baseCategory) && !input.marriedToCitizen) {
-    codes.add("PREGNANCY_NOT_MARRIED_TO_CITIZEN");
+  } else if (baseCategory === PREGNANCY_FOREIGN_CITIZEN_CATEGORY) {
+    // cl. 24 "иностранные граждане": a stateless woman is not one; an unrecorded citizenship is not proof of one.
+    if (input.isStateless === true) codes.add("PREGNANCY_STATELESS");
+    else if (input.isStateless !== false) codes.add("PREGNANCY_CITIZENSHIP_UNKNOWN");
+    if (!input.marriedToCitizen) codes.add("PREGNANCY_NOT_MARRIED_TO_CITIZEN");
   }
 
   if (input.birthDate !== undefined) {
@@ -166,5 +187,70 @@ export function checkPregnancyEligibility(input: PregnancyEligibilityInput): Pre
     termMonths: PREGNANCY_TERM_MONTHS,
     ...pregnancyPolicyPeriod(registrationDay),
     basis: quote.basis,
+  };
+}
+
+export type EaeuChildEligibilityInput = {
+  /**
+   * the category the child is registered in (or asked for): EAEU_CHILD, or EAEU_FAMILY for a worker's family member;
+   * any other category is not an EAEU worker's child (cl. 11)
+   */
+  baseCategory: Category;
+  birthDate: CalendarDate;
+  sex: Sex;
+  /** cl. 9, 10: the birth certificate (or, for an older child, the passport) */
+  hasIdentityDocument: boolean;
+  /** the day the ТУ issues the policy (Asia/Bishkek) */
+  issueDay: CalendarDate;
+  coverage: CoverageInput;
+};
+
+export type EaeuChildEligibility =
+  | {
+      ok: true;
+      category: "EAEU_CHILD";
+      priceSom: 0;
+      termMonths: number;
+      /** the issue day, or the day after the child's running policy ends (README, I7) */
+      validFrom: CalendarDate;
+      validTo: CalendarDate;
+      isRenewal: boolean;
+      basis: LegalBasis;
+      /** cl. 10: what the ТУ checks (birth certificate …) */
+      documents: DocumentRequirement[];
+    }
+  | { ok: false; refusals: Refusal[] };
+
+/**
+ * cl. 11: a child under 16 of an EAEU worker legally working in the KR gets the policy free (0 som), for 12 months
+ * (cl. 4.1), valid from the issue day (interpretation I7), on the cl. 10 documents (birth certificate …). Refused
+ * from 16 (EAEU_CHILD_TOO_OLD) and for any category that is not an EAEU worker's family (EAEU_CHILD_NOT_EAEU_FAMILY),
+ * and for the general reasons of checkPurchaseEligibility (no document, insured another way, already paid).
+ */
+export function checkEaeuChildEligibility(input: EaeuChildEligibilityInput): EaeuChildEligibility {
+  const codes = new Set<RefusalCode>();
+  if (!(EAEU_CHILD_BASE_CATEGORIES as readonly Category[]).includes(input.baseCategory)) codes.add("EAEU_CHILD_NOT_EAEU_FAMILY");
+  const general = checkPurchaseEligibility({
+    category: "EAEU_CHILD",
+    birthDate: input.birthDate,
+    sex: input.sex,
+    hasIdentityDocument: input.hasIdentityDocument,
+    on: input.issueDay,
+    coverage: input.coverage,
+    tariffs: [],
+    termMonths: EAEU_CHILD_TERM_MONTHS,
+  });
+  if (!general.ok) for (const r of general.refusals) codes.add(r.code);
+  if (codes.size > 0 || !general.ok || general.quote === null) return { ok: false, refusals: sortRefusals(codes) };
+  const period = freePolicyPeriod(input.issueDay, general.quote.termMonths, general.currentPolicyEnd);
+  return {
+    ok: true,
+    category: "EAEU_CHILD",
+    priceSom: 0,
+    termMonths: general.quote.termMonths,
+    ...period,
+    isRenewal: general.isRenewal,
+    basis: general.quote.basis,
+    documents: requiredDocuments("EAEU_CHILD"),
   };
 }

@@ -6,6 +6,7 @@ export * from "./categories";
 export * from "./coverage";
 export * from "./dates";
 export * from "./documents";
+export * from "./education-agreements";
 export * from "./eligibility";
 export * from "./pin";
 export * from "./plan-purchase";

@@ -16,16 +16,19 @@ export function effectiveDay(paymentDay: CalendarDate): CalendarDate {
 }
 
 /**
- * SPEC §3: the term in calendar months from the effective day, ending the day before the same date:
- * 15 Mar 2024 + 12 → through 14 Mar 2025. When the target month is shorter, the "same date" clamps to its last
- * day first and the policy ends the day before that: 31 Aug 2023 + 6 → 29 Feb 2024 → through 28 Feb 2024;
- * 31 Aug 2024 + 6 → 28 Feb 2025 → through 27 Feb 2025 (SPEC: "through 27/28 Feb"). See README, Interpretations.
+ * SPEC §3: the term in calendar months from the effective day, counted as the civil code counts a term in months:
+ * the term runs from the day before the effective day and ends on the corresponding day N months later, or on that
+ * month's last day when it has no such day — validTo = (effective − 1 day) + N months, clamped:
+ * 15 Mar 2024 + 12 → through 14 Mar 2025; 31 Aug 2024 + 6 → (30 Aug + 6 → 30 Feb) → through 28 Feb 2025;
+ * 29 Feb 2024 + 12 → through 28 Feb 2025; 1 Mar 2024 + 12 → (29 Feb 2024 + 12) → through 28 Feb 2025.
+ * README, interpretation I5 (corrected: an earlier version clamped first and subtracted a day after, which gave
+ * 27 Feb 2025 for 31 Aug 2024).
  */
 export function validThrough(effective: CalendarDate, termMonths: number): CalendarDate {
   if (!Number.isSafeInteger(termMonths) || termMonths < 1) {
     throw new RangeError(`A term is a positive whole number of months, got ${termMonths}`);
   }
-  return addDays(addMonthsClamped(effective, termMonths), -1);
+  return addMonthsClamped(addDays(effective, -1), termMonths);
 }
 
 /**

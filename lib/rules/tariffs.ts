@@ -56,11 +56,15 @@ const BASIS_STUDENT_AGREEMENT: LegalBasis = {
   ru: `${ORDER_226_RU}, п. 4 (примечание), п. 7: цена для граждан КР по п. 1.1 ${COST_ORDER_OF_RU}`,
   ky: `${ORDER_226_KY}, 4-пункт (эскертүү), 7-пункт: КР жарандары үчүн баа, ${COST_ORDER_KY}, 1.1-пункт`,
 };
-const BASIS_COMPATRIOT: LegalBasis = {
-  ru: `${ORDER_226_RU}, п. 4 подп. 1; цена для граждан КР по п. 1.1 ${COST_ORDER_OF_RU} — до решения Фонда ОМС`,
+/**
+ * Compatriots with a «Мекен карта» hold a foreign citizenship, so they pay the foreign citizens' price (cost 1.2);
+ * cl. 4.1 gives them the 12-month term only. (Corrected: an earlier version sold them at the citizens' 1840 som.)
+ */
+export const COMPATRIOT_LEGAL_BASIS: LegalBasis = {
+  ru: `${COST_ORDER_RU}, п. 1.2 (соотечественник — иностранный гражданин); ${ORDER_226_RU}, п. 4 подп. 1 (срок 12 месяцев)`,
   ky:
-    `${ORDER_226_KY}, 4-пункттун 1-пунктчасы; ММК фонду башкача чечим кабыл алганга чейин ` +
-    `КР жарандары үчүн баа, ${COST_ORDER_KY}, 1.1-пункт`,
+    `${COST_ORDER_KY}, 1.2-пункт (мекендеш — чет өлкөлүк жаран); ` +
+    `${ORDER_226_KY}, 4-пункттун 1-пунктчасы (мөөнөтү 12 ай)`,
 };
 
 function row(category: Category, termMonths: number, priceSom: number, basis: LegalBasis): TariffRow {
@@ -93,8 +97,8 @@ export const TARIFFS_FROM_2024_02_01: readonly TariffRow[] = Object.freeze([
   row("FOREIGN_STUDENT", 12, 11910, BASIS_1_3),
   // cl. 4 note, cl. 7: students from a state with an intergovernmental agreement pay the citizens' price.
   row("FOREIGN_STUDENT_AGREEMENT", 12, 1840, BASIS_STUDENT_AGREEMENT),
-  // cl. 4.1 gives compatriots 12 months but the cost order names no price: interpretation, citizens' price.
-  row("COMPATRIOT", 12, 1840, BASIS_COMPATRIOT),
+  // cost 1.2, cl. 4.1: compatriots with a «Мекен карта» are foreign citizens; cl. 4.1 gives them 12 months only.
+  row("COMPATRIOT", 12, 11910, COMPATRIOT_LEGAL_BASIS),
 ]);
 
 /** Order No. 226 is dated 28 Dec 2023; its free policies are known from that day. */

@@ -20,10 +20,11 @@ describe("policy periods (cl. 5, 26, SPEC §3, §6)", () => {
   it.each([
     { clause: "SPEC §3", from: "2024-03-15", term: 12, through: "2025-03-14", why: "the day before the same date" },
     { clause: "SPEC §3", from: "2024-03-15", term: 6, through: "2024-09-14", why: "6 months" },
-    { clause: "SPEC §3", from: "2023-08-31", term: 6, through: "2024-02-28", why: "clamps to 29 Feb (leap), day before" },
-    { clause: "SPEC §3", from: "2024-08-31", term: 6, through: "2025-02-27", why: "clamps to 28 Feb (common), day before" },
+    { clause: "SPEC §3", from: "2023-08-31", term: 6, through: "2024-02-29", why: "30 Aug + 6 → 29 Feb (leap)" },
+    { clause: "SPEC §3", from: "2024-08-31", term: 6, through: "2025-02-28", why: "30 Aug + 6 → 28 Feb (common)" },
     { clause: "SPEC §3", from: "2024-03-01", term: 12, through: "2025-02-28", why: "first of month" },
-    { clause: "SPEC §3", from: "2024-02-29", term: 12, through: "2025-02-27", why: "leap day start" },
+    { clause: "SPEC §3", from: "2024-02-29", term: 12, through: "2025-02-28", why: "leap day start: 28 Feb + 12" },
+    { clause: "SPEC §3", from: "2024-03-01", term: 6, through: "2024-08-29", why: "first of month after a leap February: 29 Feb + 6" },
     { clause: "SPEC §3", from: "2024-01-01", term: 12, through: "2024-12-31", why: "calendar year" },
   ])("$clause: effective $from + $term months → valid through $through ($why)", ({ from, term, through }) => {
     expect(validThrough(from, term)).toBe(through);
@@ -77,7 +78,7 @@ describe("policy periods (cl. 5, 26, SPEC §3, §6)", () => {
       term: 6,
       currentEnd: null,
       from: "2023-08-31",
-      to: "2024-02-28",
+      to: "2024-02-29",
     },
     {
       clause: "SPEC §3",
@@ -86,7 +87,7 @@ describe("policy periods (cl. 5, 26, SPEC §3, §6)", () => {
       term: 6,
       currentEnd: null,
       from: "2024-08-31",
-      to: "2025-02-27",
+      to: "2025-02-28",
     },
   ])("$clause: $why", ({ paid, term, currentEnd, from, to }) => {
     expect(policyPeriodForPayment(paid, term, currentEnd)).toEqual({ validFrom: from, validTo: to });
@@ -106,6 +107,6 @@ describe("policy periods (cl. 5, 26, SPEC §3, §6)", () => {
 
   it("SPEC §6: a re-issued policy is valid from the re-issue day for the full term", () => {
     expect(reissuePeriod("2024-04-02", 12)).toEqual({ validFrom: "2024-04-02", validTo: "2025-04-01" });
-    expect(reissuePeriod("2024-08-31", 6)).toEqual({ validFrom: "2024-08-31", validTo: "2025-02-27" });
+    expect(reissuePeriod("2024-08-31", 6)).toEqual({ validFrom: "2024-08-31", validTo: "2025-02-28" });
   });
 });

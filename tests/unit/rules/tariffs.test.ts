@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   CATEGORIES,
@@ -25,7 +27,7 @@ const PRICE_LIST: { clause: string; category: Category; terms: number[]; prices:
   { clause: "cost 1.2, cl. 4.2", category: "FOREIGNER", terms: [6, 12], prices: { 6: 5955, 12: 11910 }, free: false },
   { clause: "cost 1.3, cl. 7", category: "FOREIGN_STUDENT", terms: [12], prices: { 12: 11910 }, free: false },
   { clause: "cl. 4 note, cl. 7", category: "FOREIGN_STUDENT_AGREEMENT", terms: [12], prices: { 12: 1840 }, free: false },
-  { clause: "cl. 4.1 (interpretation)", category: "COMPATRIOT", terms: [12], prices: { 12: 1840 }, free: false },
+  { clause: "cost 1.2, cl. 4.1 (corrected: foreign citizens, 12 months only)", category: "COMPATRIOT", terms: [12], prices: { 12: 11910 }, free: false },
   { clause: "cl. 4.1, 24", category: "PREGNANT", terms: [12], prices: { 12: 0 }, free: true },
   { clause: "cl. 11", category: "EAEU_CHILD", terms: [12], prices: { 12: 0 }, free: true },
 ];
@@ -137,3 +139,31 @@ describe("tariffs as data (order on cost 1.1–1.3)", () => {
     expect(tariffsInForce(T, "2024-01-31")).toEqual([]);
   });
 });
+
+describe("compatriots with a «Мекен карта» (cost 1.2; cl. 4.1) — corrected", () => {
+  const row = T.find((r) => r.category === "COMPATRIOT")!;
+
+  it("cost 1.2, cl. 4.1: 11910 som, the foreign citizens' 12-month price, and no 6-month term", () => {
+    expect(allowedTerms(T, "COMPATRIOT", "2024-02-01")).toEqual([12]);
+    expect(quotePrice(T, "COMPATRIOT", 12, "2024-02-01")).toMatchObject({ ok: true, priceSom: 11910 });
+    expect(quotePrice(T, "COMPATRIOT", 6, "2024-02-01")).toEqual({ ok: false, reason: "TERM_NOT_ALLOWED" });
+    expect(row.legalBasisRu).toMatch(/п\. 1\.2/);
+    expect(row.legalBasisKy).toMatch(/1\.2-пункт/);
+    expect(row.priceSom).toBe(T.find((r) => r.category === "FOREIGNER" && r.termMonths === 12)!.priceSom);
+  });
+
+  it("cost 1.2: the data migration writes exactly this row's price and legal basis", () => {
+    const sql = readFileSync(
+      fileURLToPath(new URL("../../../prisma/migrations/20261201010000_compatriot_tariff/migration.sql", import.meta.url)),
+      "utf8",
+    );
+    // @prisma/adapter-pg runs a migration split at every semicolon: the one statement may hold none inside.
+    expect(sql.split(";").filter((part) => part.replace(/--.*$/gm, "").trim() !== "")).toHaveLength(1);
+    const text = sql.replaceAll("' || chr(59) || '", ";");
+    expect(text).toContain(`"priceSom" = 11910`);
+    expect(text).toContain(`"legalBasisRu" = '${row.legalBasisRu}'`);
+    expect(text).toContain(`"legalBasisKy" = '${row.legalBasisKy}'`);
+    expect(text).toMatch(/"category" = 'COMPATRIOT'\s+AND "termMonths" = 12\s+AND "effectiveFrom" = DATE '2024-02-01'\s+AND "priceSom" = 1840/);
+  });
+});
+
