@@ -13,6 +13,8 @@ const DATA_ACCESS = [
   "(^|/)(queries|mutations)[.]ts$",
   "/(queries|mutations)/",
   "^lib/payments/record-payment[.]ts$",
+  // command-line entry points (npm run user:create) own their process's connection, like prisma/seed.ts
+  "^lib/cli/",
 ];
 
 /** lib/web modules that hold no server code (plain types and helpers shared by client and server). */

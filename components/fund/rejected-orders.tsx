@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { dynamicKey } from "@/lib/i18n/message-key";
 import type { RejectedOrderView } from "@/lib/orders/view-models";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -34,7 +35,7 @@ export async function RejectedOrders({ orders }: { orders: RejectedOrderView[] }
                     <br />
                     <span className="font-mono">{o.account}</span> · {o.phone}
                   </td>
-                  <td className="py-2 pr-3">{o.reason && t.has(`rules.refusal.${o.reason}`) ? t(`rules.refusal.${o.reason}`) : o.reason}</td>
+                  <td className="py-2 pr-3">{o.reason && t.has(dynamicKey(`rules.refusal.${o.reason}`)) ? t(dynamicKey(`rules.refusal.${o.reason}`)) : o.reason}</td>
                   <td className="py-2 pr-3 font-mono">{o.providerTxnId ?? "—"}</td>
                   <td className="py-2 text-right">{t("common.som", { amount: o.priceSom })}</td>
                 </tr>

@@ -2,7 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { writeAccessDenied } from "@/lib/audit/mutations";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "./auth-options";
 import { hasPermission, type PermissionName, type StaffUser } from "@/lib/auth/permissions";
 import { findActiveStaffUser } from "@/lib/users/queries";
 

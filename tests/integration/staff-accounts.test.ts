@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { authOptions } from "../../lib/auth/options";
+import { authOptions } from "../../lib/web/auth-options";
 import { db } from "../../lib/db";
 import { createStaffUser, setStaffUserActive } from "../../lib/users/mutations";
 

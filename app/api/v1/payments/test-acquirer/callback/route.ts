@@ -1,4 +1,4 @@
-import { handlePaymentCallback } from "@/lib/payments/acquirer/handle-callback";
+import { handlePaymentCallback } from "@/lib/orders/payment-callback";
 import { isTestAcquirerEnabled, testAcquirer } from "@/lib/payments/acquirer/test-acquirer";
 
 export const dynamic = "force-dynamic";

@@ -3,8 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { writeStandaloneAudit } from "@/lib/audit/mutations";
 import { findUserForSignIn } from "@/lib/users/queries";
 import { baseSecret } from "@/lib/secrets";
-import { dummyPasswordHash, verifyPassword } from "./password";
-import type { StaffRole } from "./permissions";
+import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import type { StaffRole } from "@/lib/auth/permissions";
 
 const SESSION_HOURS = 8; // one working day
 
