@@ -197,12 +197,13 @@ function isUnfinished(p: UnfinishedStudentPolicy | null): p is UnfinishedStudent
 export function classifyStudentPayment(input: ClassifyStudentPaymentInput): StudentPaymentClassification {
   const paymentDay = bishkekDate(input.paidAt);
   const { amountSom } = input;
-  const refuse = (code: RefusalCode, acceptedSums: number[] = []): StudentPaymentClassification => ({
+  const refuseWith = (refusals: Refusal[], sums: number[]): StudentPaymentClassification => ({
     ok: false,
     paymentDay,
-    refusals: [refusal(code)],
-    acceptedSums: [...new Set(acceptedSums)].sort((a, b) => a - b),
+    refusals,
+    acceptedSums: [...new Set(sums)].sort((a, b) => a - b),
   });
+  const refuse = (code: RefusalCode, sums: number[] = []) => refuseWith([refusal(code)], sums);
   if (!isStudentCategory(input.category)) return refuse("INSTALMENTS_NOT_ALLOWED");
 
   const open = isUnfinished(input.unfinishedPolicy) ? input.unfinishedPolicy : null;
@@ -213,12 +214,11 @@ export function classifyStudentPayment(input: ClassifyStudentPaymentInput): Stud
   const newSums = quote.ok ? [quote.totalSom, quote.firstSom] : [];
   const acceptedSums = inFirstStage && remaining !== null ? [...newSums, remaining] : newSums;
 
-  const sorted = (sums: number[]) => [...new Set(sums)].sort((a, b) => a - b);
   const second = (): StudentPaymentClassification => {
     const policy = input.unfinishedPolicy;
     if (policy === null) return refuse("SECOND_INSTALMENT_WITHOUT_FIRST", newSums);
     const plan = planSecondInstalment({ policy, paidAt: input.paidAt });
-    if (!plan.ok) return { ok: false, paymentDay, refusals: plan.refusals, acceptedSums: sorted(newSums) };
+    if (!plan.ok) return refuseWith(plan.refusals, newSums);
     if (amountSom !== plan.amountSom) return refuse("STUDENT_PAYMENT_WRONG_AMOUNT", acceptedSums);
     return { ok: true, stage: "SECOND_INSTALMENT", paymentDay, amountSom, validFrom: plan.validFrom, validTo: plan.validTo };
   };
@@ -256,7 +256,7 @@ export function classifyStudentPayment(input: ClassifyStudentPaymentInput): Stud
   if (open !== null && amountSom === remaining && beforeFullEnd) return second();
   if (quote.ok && amountSom === quote.firstSom) return first();
   // an odd total's smaller second half, with no first half paid
-  if (quote.ok && amountSom === quote.secondSom) return refuse("SECOND_INSTALMENT_WITHOUT_FIRST", acceptedSums);
+  if (quote.ok && open === null && amountSom === quote.secondSom) return refuse("SECOND_INSTALMENT_WITHOUT_FIRST", acceptedSums);
   if (!quote.ok && open === null) return refuse("NO_TARIFF");
   return refuse("STUDENT_PAYMENT_WRONG_AMOUNT", acceptedSums);
 }

@@ -32,7 +32,12 @@ describe("students from a state with an agreement (cl. 4 note, cl. 7; SPEC §2)"
     { clause: "cl. 4 note, cl. 7", state: "kz", on: "2024-06-01", category: "FOREIGN_STUDENT_AGREEMENT" },
     { clause: "cl. 4 note, cl. 7", state: "KZ", on: "2024-02-01", category: "FOREIGN_STUDENT_AGREEMENT" },
     { clause: "cl. 7 (before the agreement)", state: "KZ", on: "2024-01-31", category: "FOREIGN_STUDENT" },
-    { clause: "cl. 4 note (last day of the agreement)", state: "TJ", on: "2024-08-31", category: "FOREIGN_STUDENT_AGREEMENT" },
+    {
+      clause: "cl. 4 note (last day of the agreement)",
+      state: "TJ",
+      on: "2024-08-31",
+      category: "FOREIGN_STUDENT_AGREEMENT",
+    },
     { clause: "cl. 7 (agreement ended)", state: "TJ", on: "2024-09-01", category: "FOREIGN_STUDENT" },
     { clause: "cl. 7 (no agreement)", state: "RU", on: "2024-06-01", category: "FOREIGN_STUDENT" },
     { clause: "cl. 7 (stateless student)", state: null, on: "2024-06-01", category: "FOREIGN_STUDENT" },
@@ -48,7 +53,11 @@ describe("students from a state with an agreement (cl. 4 note, cl. 7; SPEC §2)"
 
   it("cl. 4 note: the agreement found carries its legal basis; malformed rows are ignored", () => {
     expect(findEducationAgreement(LIST, "KZ", "2024-06-01")).toEqual(KZ);
-    const malformed = [{ ...KZ, code: "kz" }, { ...KZ, code: "UZ", effectiveFrom: "2024-02-30" }, { ...KZ, code: "AM", effectiveTo: "2024-01-01" }];
+    const malformed = [
+      { ...KZ, code: "kz" },
+      { ...KZ, code: "UZ", effectiveFrom: "2024-02-30" },
+      { ...KZ, code: "AM", effectiveTo: "2024-01-01" },
+    ];
     expect(findEducationAgreement(malformed, "KZ", "2024-06-01")).toBeNull();
     expect(findEducationAgreement(malformed, "UZ", "2024-06-01")).toBeNull();
     expect(findEducationAgreement(malformed, "AM", "2024-06-01")).toBeNull();
@@ -59,7 +68,11 @@ describe("students from a state with an agreement (cl. 4 note, cl. 7; SPEC §2)"
     { clause: "SPEC §2", rows: [KZ, { ...KZ }], problems: [{ index: 1, problem: "DUPLICATE_CODE" }] },
     { clause: "SPEC §2", rows: [{ ...KZ, code: "KAZ" }], problems: [{ index: 0, problem: "UNUSABLE_ROW" }] },
     { clause: "SPEC §2", rows: [{ ...KZ, nameKy: " " }], problems: [{ index: 0, problem: "UNUSABLE_ROW" }] },
-    { clause: "SPEC §2", rows: [{ ...KZ, effectiveTo: "2023-01-01" }], problems: [{ index: 0, problem: "UNUSABLE_ROW" }] },
+    {
+      clause: "SPEC §2",
+      rows: [{ ...KZ, effectiveTo: "2023-01-01" }],
+      problems: [{ index: 0, problem: "UNUSABLE_ROW" }],
+    },
   ])("$clause: validateEducationAgreements → $problems", ({ rows, problems }) => {
     expect(validateEducationAgreements(rows)).toEqual(problems);
   });

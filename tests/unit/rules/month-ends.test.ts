@@ -127,11 +127,35 @@ describe("validity through the month ends (SPEC §3: validTo = (effective − 1 
   );
 
   it.each([
-    { clause: "SPEC §3", effective: "2024-08-31", termMonths: 6, through: "2025-02-28", why: "31 Aug + 6 → 28 Feb (not 27 Feb)" },
-    { clause: "SPEC §3", effective: "2024-02-29", termMonths: 12, through: "2025-02-28", why: "leap day + 12 → 28 Feb" },
+    {
+      clause: "SPEC §3",
+      effective: "2024-08-31",
+      termMonths: 6,
+      through: "2025-02-28",
+      why: "31 Aug + 6 → 28 Feb (not 27 Feb)",
+    },
+    {
+      clause: "SPEC §3",
+      effective: "2024-02-29",
+      termMonths: 12,
+      through: "2025-02-28",
+      why: "leap day + 12 → 28 Feb",
+    },
     { clause: "SPEC §3", effective: "2024-03-01", termMonths: 12, through: "2025-02-28", why: "1 Mar + 12 → 28 Feb" },
-    { clause: "SPEC §3", effective: "2024-03-15", termMonths: 12, through: "2025-03-14", why: "the day before the same date" },
-    { clause: "SPEC §3", effective: "2023-08-31", termMonths: 6, through: "2024-02-29", why: "31 Aug + 6 in a leap February → 29 Feb" },
+    {
+      clause: "SPEC §3",
+      effective: "2024-03-15",
+      termMonths: 12,
+      through: "2025-03-14",
+      why: "the day before the same date",
+    },
+    {
+      clause: "SPEC §3",
+      effective: "2023-08-31",
+      termMonths: 6,
+      through: "2024-02-29",
+      why: "31 Aug + 6 in a leap February → 29 Feb",
+    },
   ])("$clause, the SPEC's own examples: $why", ({ effective, termMonths, through }) => {
     expect(validThrough(effective, termMonths)).toBe(through);
   });
