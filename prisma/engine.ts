@@ -127,8 +127,8 @@ async function loadGlue(): Promise<Glue> {
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
   const glueUrl = `${pathToFileURL(path.join(pkgDir, "schema_engine_bg.js")).href}?copy=${++glueCopies}`;
   const glue = (await import(/* webpackIgnore: true */ glueUrl)) as Glue;
-  const module = await wasmModule(path.join(pkgDir, "schema_engine_bg.wasm"));
-  const instance = new WebAssembly.Instance(module, {
+  const wasm = await wasmModule(path.join(pkgDir, "schema_engine_bg.wasm"));
+  const instance = new WebAssembly.Instance(wasm, {
     "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
   });
   (glue as unknown as { __wbg_set_wasm(e: WebAssembly.Exports): void }).__wbg_set_wasm(instance.exports);

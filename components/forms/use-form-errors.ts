@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { dynamicKey } from "@/lib/i18n/message-key";
-import { useMemo, useRef } from "react";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import type { SummaryError } from "./error-summary";
 
@@ -29,7 +29,9 @@ export function useFormErrors<T>(state: ActionResult<T>, fields: string[]) {
   }
   // React 19 resets a form after its action; a <select> then falls back to the value it had when first mounted, not
   // to the echoed one. A new key per result remounts the form so every field shows what was submitted.
-  const attempts = useRef(0);
-  const formKey = useMemo(() => `attempt-${attempts.current++}`, [state]);
+  // (React's "adjust state when a prop changes" pattern: the count moves on during the render that sees a new result.)
+  const [attempt, setAttempt] = useState({ state, count: 0 });
+  if (attempt.state !== state) setAttempt({ state, count: attempt.count + 1 });
+  const formKey = `attempt-${attempt.state === state ? attempt.count : attempt.count + 1}`;
   return { fieldError, summary, formKey, summaryTitle: t("errors.summaryTitle"), titlePrefix: t("common.errorTitlePrefix") };
 }

@@ -13,13 +13,13 @@ function Row({ label, value, testId }: { label: string; value: ReactNode; testId
   );
 }
 
-async function useDay() {
+async function dayFormatter() {
   const format = await getFormatter();
   return (d: string | null) => (d ? format.dateTime(dayToInstant(d), LONG_DATE) : "—");
 }
 
 export async function PolicyHolderSection({ holder }: { holder: OfficePolicyView["holder"] }) {
-  const [t, day] = await Promise.all([getTranslations(), useDay()]);
+  const [t, day] = await Promise.all([getTranslations(), dayFormatter()]);
   return (
     <section className="mb-8">
       <h2 className="mb-2 text-xl font-bold">{t("staff.office.holderSection")}</h2>
@@ -35,7 +35,7 @@ export async function PolicyHolderSection({ holder }: { holder: OfficePolicyView
 }
 
 export async function PolicyTermsSection({ policy }: { policy: OfficePolicyView }) {
-  const [t, day] = await Promise.all([getTranslations(), useDay()]);
+  const [t, day] = await Promise.all([getTranslations(), dayFormatter()]);
   return (
     <section className="mb-8">
       <h2 className="mb-2 text-xl font-bold">{t("staff.office.policySection")}</h2>

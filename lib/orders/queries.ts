@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
+import { fromDbDateOrNull } from "@/lib/db/calendar";
 import type { DocumentType } from "@/lib/generated/prisma/client";
 import { findCoverage, findCoverageByPin } from "@/lib/policies/queries";
 import { normalizeDocumentNumber, type CoverageInput } from "@/lib/rules";

@@ -2,10 +2,10 @@ import "server-only";
 import { canUseClinicWorkspace, canViewOfficeRecords, canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
-import type { PolicyStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
-import { insuredStatusOn, tariffsInForce, type CalendarDate, type Category, type CoverageInput, type InsuredStatus, type TariffRow } from "@/lib/rules";
+import { insuredStatusOn, tariffsInForce, type CalendarDate, type CoverageInput, type InsuredStatus, type TariffRow } from "@/lib/rules";
 
 export const JOURNAL_PAGE_SIZE = 50;
 

@@ -3,7 +3,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { enterPage } from "@/lib/web/page-locale";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = await enterPage(params);
+  await enterPage(params);
   const t = await getTranslations("common.home");
   const tb = await getTranslations("buy");
   return (

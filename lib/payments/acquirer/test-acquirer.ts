@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { routing, type Locale } from "@/lib/i18n/routing";
+import { routing } from "@/lib/i18n/routing";
 import { isValidSignature, secretFor, sha256Hex, signBody } from "./signing";
 import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, VerifiedCallback } from "./types";
 

@@ -9,7 +9,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 export default async function ForbiddenPage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = await enterPage(params);
+  await enterPage(params);
   const t = await getTranslations("auth");
   return (
     <>
