@@ -9,7 +9,7 @@ import { describeTarget, resolveDbTarget } from "../lib/db/target";
 import { writeAudit } from "../lib/audit/mutations";
 import { createStaffUser } from "../lib/users/mutations";
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_USERS } from "./demo-data";
-import { HEALTH_ORGANIZATIONS, TERRITORIAL_OFFICES } from "./reference-data";
+import { EDUCATION_AGREEMENT_STATES, HEALTH_ORGANIZATIONS, TERRITORIAL_OFFICES } from "./reference-data";
 
 const SYSTEM = { id: null, label: "seed" };
 
@@ -41,6 +41,15 @@ export async function seedReferenceData(db: Db) {
 }
 
 export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new Date())) {
+  // Illustrative states with an education agreement (cl. 4 note): the Fund keeps the real list. Not reference data:
+  // an unverified list lowers students' prices, so it never reaches production; `update: {}` keeps the Fund's edits.
+  for (const a of EDUCATION_AGREEMENT_STATES) {
+    const data = {
+      code: a.code, nameRu: a.nameRu, nameKy: a.nameKy, effectiveFrom: toDbDate(a.effectiveFrom),
+      effectiveTo: a.effectiveTo ? toDbDate(a.effectiveTo) : null, legalBasisRu: a.legalBasisRu, legalBasisKy: a.legalBasisKy,
+    };
+    await db.educationAgreementState.upsert({ where: { code: a.code }, update: {}, create: data });
+  }
   for (const u of DEMO_USERS) {
     if (await db.user.findUnique({ where: { login: u.login } })) continue;
     await createStaffUser(SYSTEM, { ...u, password: DEMO_PASSWORD }, db);

@@ -1,7 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 
 // argon2id with the library's defaults (~20 ms a hash on these machines, STACK.md).
-export { MIN_PASSWORD_LENGTH } from "./password-policy";
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

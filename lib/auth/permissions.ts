@@ -32,7 +32,7 @@ export function canUseClinicWorkspace(user: StaffUser | null | undefined): boole
 }
 
 /** Fund, Budget Planning Department: refunds and sales monitoring (cl. 32; order on cost 3.3). */
-export function canUseFundWorkspace(user: StaffUser | null | undefined): boolean {
+function canUseFundWorkspace(user: StaffUser | null | undefined): boolean {
   return isRole(user, "REFUND_OFFICER");
 }
 

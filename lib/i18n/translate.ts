@@ -12,7 +12,7 @@ export function translatorFor(locale: Locale) {
  * Is this string a message key? Error codes travel as strings (an action's result, a rule's refusal, an API body);
  * this is where one becomes a typed key. Both languages have the same keys (tests/unit/i18n.test.ts).
  */
-export function isMessageKey(code: string): code is MessageKey {
+function isMessageKey(code: string): code is MessageKey {
   let node: unknown = MESSAGES.ru;
   for (const part of code.split(".")) {
     if (typeof node !== "object" || node === null || !Object.hasOwn(node, part)) return false;

@@ -10,7 +10,7 @@ import { CATEGORIES, DOCUMENT_TYPES, isCalendarDate, SEXES, type CalendarDate, t
 
 const calendarDate = z.string().refine((v): v is CalendarDate => isCalendarDate(v));
 
-export const ZBuyDraft = z.object({
+const ZBuyDraft = z.object({
   idKind: z.enum(["PIN", "DOCUMENT"]).optional(),
   pin: z.string().regex(/^\d{14}$/).optional(),
   documentType: z.enum(DOCUMENT_TYPES).optional(),

@@ -23,7 +23,7 @@ import { findOrderBySecret, findOrderForCheckout } from "./queries";
 // (lib/web/buy-step-action.ts) keeps the draft in its cookie and redirects. `baseUrl` is the portal's public address,
 // for the acquirer's return and callback URLs.
 
-export type StepEnv = { baseUrl: string };
+type StepEnv = { baseUrl: string };
 export type Step<S extends z.ZodType> = (input: z.output<S>, draft: BuyDraft, env: StepEnv) => Promise<{ draft?: BuyDraft | null; to: string }>;
 
 const go = (locale: Locale, draft: BuyDraft) => buyPath(locale, firstMissingStep(draft));

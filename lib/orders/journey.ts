@@ -29,8 +29,7 @@ import { findCoverageForIdentity } from "./queries";
 // The purchase journey's order of questions and what each answer means (STYLE §8; cl. 12.2, 19–21; SPEC §3).
 // The rules decide everything: this file only asks them at the right moment and chooses the next page.
 
-export const BUY_STEPS = ["identify", "pin", "document", "insured", "name", "phone", "category", "term", "check"] as const;
-export type BuyStep = (typeof BUY_STEPS)[number];
+export type BuyStep = "identify" | "pin" | "document" | "insured" | "name" | "phone" | "category" | "term" | "check";
 export const NOT_ELIGIBLE = "not-eligible";
 
 const POSITION: Record<BuyStep, number> = { identify: 0, pin: 1, document: 1, insured: 2, name: 3, phone: 4, category: 5, term: 6, check: 7 };

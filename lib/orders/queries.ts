@@ -11,7 +11,7 @@ import { orderReference } from "./reference";
 import type { RejectedOrderView } from "./view-models";
 
 /** A foreigner without a PIN: their coverage by document (appendix 4–5). Unknown → uninsured, like the PIN check. */
-export async function findCoverageByDocument(documentType: DocumentType, documentNumber: string): Promise<CoverageInput> {
+async function findCoverageByDocument(documentType: DocumentType, documentNumber: string): Promise<CoverageInput> {
   return findCoverage({ documentType_documentNumber: { documentType, documentNumber: normalizeDocumentNumber(documentNumber) } });
 }
 

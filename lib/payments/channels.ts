@@ -27,11 +27,6 @@ export function terminalProviderOf(channel: PaymentChannel): TerminalProvider | 
   return TERMINAL_PROVIDER_CODES.find((p) => TERMINAL_PROVIDERS[p].channel === channel) ?? null;
 }
 
-/** Every stored payment channel, in the order staff lists show them. */
-export const PAYMENT_CHANNELS = [
-  "PORTAL", "TUNDUK", "QUICKPAY", "MEGACOM", "PAY24", "BANK_APP", "BANK_CASH_DESK", "ACCUMULATION_ACCOUNT",
-] as const satisfies readonly PaymentChannel[];
-
 /** The translation key of a channel's name. */
 export function paymentChannelLabel(channel: PaymentChannel) {
   return `staff.paymentChannel.${channel}` as const;

@@ -7,7 +7,7 @@ import { fullName } from "@/lib/people/full-name";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
 import { insuredStatusOn, tariffsInForce, type CalendarDate, type CoverageInput, type InsuredStatus, type TariffRow } from "@/lib/rules";
 
-export const JOURNAL_PAGE_SIZE = 50;
+const JOURNAL_PAGE_SIZE = 50;
 
 const journalSelect = {
   id: true,

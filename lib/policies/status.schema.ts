@@ -20,4 +20,3 @@ export const ZStatusQuery = z.object({
     .refine((v) => v === undefined || isCalendarDate(v), "errors.dateInvalid"),
 });
 
-export type TStatusQuery = z.input<typeof ZStatusQuery>;

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 
 export const ROLES = ["CLERK", "DOCTOR", "REFUND_OFFICER", "ADMIN"] as const;
-export type TRole = (typeof ROLES)[number];
 
 // Error messages are translation keys (namespace "errors"); forms translate them.
 export const ZCreateStaffUserInput = z

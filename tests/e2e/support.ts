@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-export const DEMO_PASSWORD = "demo-password";
+const DEMO_PASSWORD = "demo-password";
 
 /** Every page an e2e test visits is scanned: WCAG 2.1 A and AA, zero violations. */
 export async function expectAccessible(page: Page) {

@@ -2,7 +2,7 @@ import "server-only";
 import { testAcquirer } from "./test-acquirer";
 import type { PaymentProvider } from "./types";
 
-export type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, VerifiedCallback } from "./types";
+export type { PaymentNotification, PaymentProvider } from "./types";
 
 /**
  * The acquirer citizens are sent to. Only the test acquirer exists yet; a real one is added here and chosen with

@@ -9,9 +9,9 @@ import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, V
 // declines and then notifies the portal the way a real acquirer does — a server-to-server POST signed with a
 // shared secret (HMAC-SHA256 over the exact body). No money moves. It exists so the whole purchase works offline.
 
-export const TEST_ACQUIRER_ID = "test-acquirer";
-export const TEST_ACQUIRER_SIGNATURE_HEADER = "x-test-acquirer-signature";
-export const TEST_ACQUIRER_CALLBACK_PATH = "/api/v1/payments/test-acquirer/callback";
+const TEST_ACQUIRER_ID = "test-acquirer";
+const TEST_ACQUIRER_SIGNATURE_HEADER = "x-test-acquirer-signature";
+const TEST_ACQUIRER_CALLBACK_PATH = "/api/v1/payments/test-acquirer/callback";
 
 /** The test acquirer answers only while it is the portal's provider: with a real one configured, its page and
  * callback are gone (404), so no test "payment" can issue a policy in production. */
@@ -56,7 +56,7 @@ export function openCheckoutSession(token: string | null | undefined): CheckoutS
 }
 
 /** The acquirer's transaction id for a session: one checkout is one payment, so a double click pays once. */
-export function transactionIdFor(session: Pick<CheckoutSession, "sessionId">): string {
+function transactionIdFor(session: Pick<CheckoutSession, "sessionId">): string {
   return `TA-${session.sessionId}`;
 }
 
@@ -86,7 +86,7 @@ export function signTestAcquirerNotification(n: TestAcquirerNotificationBody, se
  * The person pressed "Pay" or "Decline" on the test bank page: notify the portal server to server, as an acquirer
  * does before it sends the browser back. Returns whether the portal accepted the notification.
  */
-export async function notifyPortal(session: CheckoutSession, status: "CONFIRMED" | "DECLINED", at: Date): Promise<{ delivered: boolean; httpStatus: number | null }> {
+async function notifyPortal(session: CheckoutSession, status: "CONFIRMED" | "DECLINED", at: Date): Promise<{ delivered: boolean; httpStatus: number | null }> {
   const { body, headers } = signTestAcquirerNotification({
     txnId: transactionIdFor(session),
     orderRef: session.orderRef,

@@ -30,7 +30,7 @@ export type PaymentNotification = {
   paidAt: Date;
 };
 
-export type CallbackRejection = "BAD_SIGNATURE" | "MALFORMED";
+type CallbackRejection = "BAD_SIGNATURE" | "MALFORMED";
 
 export type VerifiedCallback =
   | { ok: true; notification: PaymentNotification }

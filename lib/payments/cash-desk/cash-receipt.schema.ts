@@ -31,4 +31,3 @@ export const ZCashReceiptInput = z.object({
   termMonths: z.coerce.number().pipe(z.union([z.literal(6), z.literal(12)], { error: "errors.termRequired" })),
 });
 
-export type TCashReceiptInput = z.input<typeof ZCashReceiptInput>;

@@ -15,8 +15,6 @@ import { findTariffRows } from "@/lib/policies/queries";
 import { bishkekDate, quotePrice } from "@/lib/rules";
 import { parseRegistryCsv, type ReconciliationResult } from "./registry-csv";
 
-export { MAX_REGISTRY_LINES, parseRegistryCsv, type ReconciliationResult, type RegistryLine } from "./registry-csv";
-
 const CHUNK = 1000;
 
 /**

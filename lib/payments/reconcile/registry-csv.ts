@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { parseTxnDate } from "@/lib/payments/terminals/protocol";
 
-export const MAX_REGISTRY_LINES = 100_000;
+const MAX_REGISTRY_LINES = 100_000;
 
 export type RegistryLine = { line: number; txnId: string; txnDate: string; paidAt: string; account: string; sum: string; sumTyiyn: number };
 export type ReconciliationResult = {

@@ -1,7 +1,7 @@
 import type { PaymentChannel, PolicyStatus } from "@/lib/generated/prisma/client";
 import type { CalendarDate, InsuredStatus } from "@/lib/rules";
 
-export type StatementRow = {
+type StatementRow = {
   paidAt: string;
   amountSom: number;
   channel: PaymentChannel;

@@ -6,7 +6,7 @@
 import { normalizeKgMobile } from "@/lib/people/phone";
 import { isDocumentNumber, parsePin } from "@/lib/rules";
 
-export { isTerminalProvider, type TerminalProvider } from "@/lib/payments/channels";
+export { isTerminalProvider } from "@/lib/payments/channels";
 
 /** Result codes of the protocol. */
 export const RESULT = {
