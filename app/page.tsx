@@ -10,6 +10,8 @@ export default async function RootPage() {
     .split(",")
     .map((part) => part.split(";")[0]!.trim().slice(0, 2).toLowerCase())
     .find((l): l is Locale => (routing.locales as readonly string[]).includes(l));
-  const locale = (routing.locales as readonly string[]).includes(chosen ?? "") ? chosen : (preferred ?? routing.defaultLocale);
+  const locale = (routing.locales as readonly string[]).includes(chosen ?? "")
+    ? chosen
+    : (preferred ?? routing.defaultLocale);
   redirect(`/${locale}`);
 }

@@ -219,10 +219,21 @@ export async function deployMigrations(target: DbTarget): Promise<string[]> {
  * The SQL that would take a database from the migrations on disk to `schema.prisma` (or the given schema files):
  * empty when they agree. What `db:status` reports and `db:migrate` writes.
  */
-export async function pendingSchemaChanges(session: EngineSession, files = session.schemaFiles().files): Promise<string> {
+export async function pendingSchemaChanges(
+  session: EngineSession,
+  files = session.schemaFiles().files,
+): Promise<string> {
   const list = session.migrationsList();
-  const from = list.migrationDirectories.length ? ({ tag: "migrations", ...list } as const) : ({ tag: "empty" } as const);
-  const result = await session.engine.diff({ from, to: { tag: "schemaDatamodel", files }, script: true, exitCode: null, filters: FILTERS });
+  const from = list.migrationDirectories.length
+    ? ({ tag: "migrations", ...list } as const)
+    : ({ tag: "empty" } as const);
+  const result = await session.engine.diff({
+    from,
+    to: { tag: "schemaDatamodel", files },
+    script: true,
+    exitCode: null,
+    filters: FILTERS,
+  });
   return (result.stdout ?? "").replace(/^-- This is an empty migration\.\s*$/m, "").trim();
 }
 

@@ -5,22 +5,95 @@ import type { EducationAgreementStateRow } from "../lib/rules";
  * Tariffs come from lib/rules (TARIFFS_FROM_2024_02_01), the one copy of the order on cost.
  */
 export const TERRITORIAL_OFFICES = [
-  { code: "BISHKEK", nameRu: "Бишкекское территориальное управление Фонда ОМС", nameKy: "ММК фондунун Бишкек шаардык аймактык башкармалыгы", addressRu: "г. Бишкек", addressKy: "Бишкек ш." },
-  { code: "CHUI", nameRu: "Чуйское территориальное управление Фонда ОМС", nameKy: "ММК фондунун Чүй аймактык башкармалыгы", addressRu: "Чуйская область", addressKy: "Чүй облусу" },
-  { code: "ISSYK_KUL", nameRu: "Иссык-Кульское территориальное управление Фонда ОМС", nameKy: "ММК фондунун Ысык-Көл аймактык башкармалыгы", addressRu: "Иссык-Кульская область, г. Каракол", addressKy: "Ысык-Көл облусу, Каракол ш." },
-  { code: "NARYN", nameRu: "Нарынское территориальное управление Фонда ОМС", nameKy: "ММК фондунун Нарын аймактык башкармалыгы", addressRu: "Нарынская область, г. Нарын", addressKy: "Нарын облусу, Нарын ш." },
-  { code: "TALAS", nameRu: "Таласское территориальное управление Фонда ОМС", nameKy: "ММК фондунун Талас аймактык башкармалыгы", addressRu: "Таласская область, г. Талас", addressKy: "Талас облусу, Талас ш." },
-  { code: "JALAL_ABAD", nameRu: "Джалал-Абадское территориальное управление Фонда ОМС", nameKy: "ММК фондунун Жалал-Абад аймактык башкармалыгы", addressRu: "Джалал-Абадская область, г. Джалал-Абад", addressKy: "Жалал-Абад облусу, Жалал-Абад ш." },
-  { code: "OSH", nameRu: "Ошское территориальное управление Фонда ОМС", nameKy: "ММК фондунун Ош аймактык башкармалыгы", addressRu: "г. Ош", addressKy: "Ош ш." },
-  { code: "BATKEN", nameRu: "Баткенское территориальное управление Фонда ОМС", nameKy: "ММК фондунун Баткен аймактык башкармалыгы", addressRu: "Баткенская область, г. Баткен", addressKy: "Баткен облусу, Баткен ш." },
+  {
+    code: "BISHKEK",
+    nameRu: "Бишкекское территориальное управление Фонда ОМС",
+    nameKy: "ММК фондунун Бишкек шаардык аймактык башкармалыгы",
+    addressRu: "г. Бишкек",
+    addressKy: "Бишкек ш.",
+  },
+  {
+    code: "CHUI",
+    nameRu: "Чуйское территориальное управление Фонда ОМС",
+    nameKy: "ММК фондунун Чүй аймактык башкармалыгы",
+    addressRu: "Чуйская область",
+    addressKy: "Чүй облусу",
+  },
+  {
+    code: "ISSYK_KUL",
+    nameRu: "Иссык-Кульское территориальное управление Фонда ОМС",
+    nameKy: "ММК фондунун Ысык-Көл аймактык башкармалыгы",
+    addressRu: "Иссык-Кульская область, г. Каракол",
+    addressKy: "Ысык-Көл облусу, Каракол ш.",
+  },
+  {
+    code: "NARYN",
+    nameRu: "Нарынское территориальное управление Фонда ОМС",
+    nameKy: "ММК фондунун Нарын аймактык башкармалыгы",
+    addressRu: "Нарынская область, г. Нарын",
+    addressKy: "Нарын облусу, Нарын ш.",
+  },
+  {
+    code: "TALAS",
+    nameRu: "Таласское территориальное управление Фонда ОМС",
+    nameKy: "ММК фондунун Талас аймактык башкармалыгы",
+    addressRu: "Таласская область, г. Талас",
+    addressKy: "Талас облусу, Талас ш.",
+  },
+  {
+    code: "JALAL_ABAD",
+    nameRu: "Джалал-Абадское территориальное управление Фонда ОМС",
+    nameKy: "ММК фондунун Жалал-Абад аймактык башкармалыгы",
+    addressRu: "Джалал-Абадская область, г. Джалал-Абад",
+    addressKy: "Жалал-Абад облусу, Жалал-Абад ш.",
+  },
+  {
+    code: "OSH",
+    nameRu: "Ошское территориальное управление Фонда ОМС",
+    nameKy: "ММК фондунун Ош аймактык башкармалыгы",
+    addressRu: "г. Ош",
+    addressKy: "Ош ш.",
+  },
+  {
+    code: "BATKEN",
+    nameRu: "Баткенское территориальное управление Фонда ОМС",
+    nameKy: "ММК фондунун Баткен аймактык башкармалыгы",
+    addressRu: "Баткенская область, г. Баткен",
+    addressKy: "Баткен облусу, Баткен ш.",
+  },
 ] as const;
 
 export const HEALTH_ORGANIZATIONS = [
-  { code: "CFM_BISHKEK_1", office: "BISHKEK", nameRu: "Центр семейной медицины № 1, г. Бишкек", nameKy: "Бишкек ш. № 1 Үй-бүлөлүк медицина борбору" },
-  { code: "CFM_BISHKEK_6", office: "BISHKEK", nameRu: "Центр семейной медицины № 6, г. Бишкек", nameKy: "Бишкек ш. № 6 Үй-бүлөлүк медицина борбору" },
-  { code: "CFM_OSH_CITY", office: "OSH", nameRu: "Центр семейной медицины г. Ош", nameKy: "Ош ш. Үй-бүлөлүк медицина борбору" },
-  { code: "GPC_SOKULUK", office: "CHUI", nameRu: "Центр общеврачебной практики, Сокулукский район", nameKy: "Сокулук районунун Жалпы дарыгерлик практика борбору" },
-  { code: "CFM_KARAKOL", office: "ISSYK_KUL", nameRu: "Центр семейной медицины г. Каракол", nameKy: "Каракол ш. Үй-бүлөлүк медицина борбору" },
+  {
+    code: "CFM_BISHKEK_1",
+    office: "BISHKEK",
+    nameRu: "Центр семейной медицины № 1, г. Бишкек",
+    nameKy: "Бишкек ш. № 1 Үй-бүлөлүк медицина борбору",
+  },
+  {
+    code: "CFM_BISHKEK_6",
+    office: "BISHKEK",
+    nameRu: "Центр семейной медицины № 6, г. Бишкек",
+    nameKy: "Бишкек ш. № 6 Үй-бүлөлүк медицина борбору",
+  },
+  {
+    code: "CFM_OSH_CITY",
+    office: "OSH",
+    nameRu: "Центр семейной медицины г. Ош",
+    nameKy: "Ош ш. Үй-бүлөлүк медицина борбору",
+  },
+  {
+    code: "GPC_SOKULUK",
+    office: "CHUI",
+    nameRu: "Центр общеврачебной практики, Сокулукский район",
+    nameKy: "Сокулук районунун Жалпы дарыгерлик практика борбору",
+  },
+  {
+    code: "CFM_KARAKOL",
+    office: "ISSYK_KUL",
+    nameRu: "Центр семейной медицины г. Каракол",
+    nameKy: "Каракол ш. Үй-бүлөлүк медицина борбору",
+  },
 ] as const;
 
 const ILLUSTRATIVE_RU =
@@ -38,7 +111,31 @@ const ILLUSTRATIVE_KY =
  * both student prices. lib/rules/README.md says so too. Days are Asia/Bishkek calendar days ('YYYY-MM-DD').
  */
 export const EDUCATION_AGREEMENT_STATES: readonly EducationAgreementStateRow[] = [
-  { code: "KZ", nameRu: "Республика Казахстан", nameKy: "Казакстан Республикасы", effectiveFrom: "2024-02-01", effectiveTo: null, legalBasisRu: ILLUSTRATIVE_RU, legalBasisKy: ILLUSTRATIVE_KY },
-  { code: "TJ", nameRu: "Республика Таджикистан", nameKy: "Тажикстан Республикасы", effectiveFrom: "2024-02-01", effectiveTo: null, legalBasisRu: ILLUSTRATIVE_RU, legalBasisKy: ILLUSTRATIVE_KY },
-  { code: "UZ", nameRu: "Республика Узбекистан", nameKy: "Өзбекстан Республикасы", effectiveFrom: "2024-02-01", effectiveTo: null, legalBasisRu: ILLUSTRATIVE_RU, legalBasisKy: ILLUSTRATIVE_KY },
+  {
+    code: "KZ",
+    nameRu: "Республика Казахстан",
+    nameKy: "Казакстан Республикасы",
+    effectiveFrom: "2024-02-01",
+    effectiveTo: null,
+    legalBasisRu: ILLUSTRATIVE_RU,
+    legalBasisKy: ILLUSTRATIVE_KY,
+  },
+  {
+    code: "TJ",
+    nameRu: "Республика Таджикистан",
+    nameKy: "Тажикстан Республикасы",
+    effectiveFrom: "2024-02-01",
+    effectiveTo: null,
+    legalBasisRu: ILLUSTRATIVE_RU,
+    legalBasisKy: ILLUSTRATIVE_KY,
+  },
+  {
+    code: "UZ",
+    nameRu: "Республика Узбекистан",
+    nameKy: "Өзбекстан Республикасы",
+    effectiveFrom: "2024-02-01",
+    effectiveTo: null,
+    legalBasisRu: ILLUSTRATIVE_RU,
+    legalBasisKy: ILLUSTRATIVE_KY,
+  },
 ];

@@ -33,7 +33,13 @@ export async function seedReferenceData(db: Db) {
       legalBasisKy: t.legalBasisKy,
     };
     await db.tariff.upsert({
-      where: { category_termMonths_effectiveFrom: { category: t.category, termMonths: t.termMonths, effectiveFrom: data.effectiveFrom } },
+      where: {
+        category_termMonths_effectiveFrom: {
+          category: t.category,
+          termMonths: t.termMonths,
+          effectiveFrom: data.effectiveFrom,
+        },
+      },
       update: data,
       create: data,
     });
@@ -45,8 +51,13 @@ export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new
   // an unverified list lowers students' prices, so it never reaches production; `update: {}` keeps the Fund's edits.
   for (const a of EDUCATION_AGREEMENT_STATES) {
     const data = {
-      code: a.code, nameRu: a.nameRu, nameKy: a.nameKy, effectiveFrom: toDbDate(a.effectiveFrom),
-      effectiveTo: a.effectiveTo ? toDbDate(a.effectiveTo) : null, legalBasisRu: a.legalBasisRu, legalBasisKy: a.legalBasisKy,
+      code: a.code,
+      nameRu: a.nameRu,
+      nameKy: a.nameKy,
+      effectiveFrom: toDbDate(a.effectiveFrom),
+      effectiveTo: a.effectiveTo ? toDbDate(a.effectiveTo) : null,
+      legalBasisRu: a.legalBasisRu,
+      legalBasisKy: a.legalBasisKy,
     };
     await db.educationAgreementState.upsert({ where: { code: a.code }, update: {}, create: data });
   }
@@ -60,38 +71,73 @@ export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new
     const external = "external" in p ? p.external : undefined;
     const person = await db.person.create({
       data: {
-        pin: rest.pin, lastName: rest.lastName, firstName: rest.firstName, patronymic: rest.patronymic,
-        birthDate: toDbDate(rest.birthDate), sex: rest.sex, category: rest.category,
-        citizenship: "KG", documentType: rest.documentType, documentNumber: rest.documentNumber, phone: rest.phone,
+        pin: rest.pin,
+        lastName: rest.lastName,
+        firstName: rest.firstName,
+        patronymic: rest.patronymic,
+        birthDate: toDbDate(rest.birthDate),
+        sex: rest.sex,
+        category: rest.category,
+        citizenship: "KG",
+        documentType: rest.documentType,
+        documentNumber: rest.documentNumber,
+        phone: rest.phone,
       },
     });
     if (external) {
       await db.externalCoverage.create({
-        data: { personId: person.id, source: "EMPLOYMENT", validFrom: toDbDate(addDays(today, external.fromOffset)), validTo: toDbDate(addDays(today, external.toOffset)), note: "demo" },
+        data: {
+          personId: person.id,
+          source: "EMPLOYMENT",
+          validFrom: toDbDate(addDays(today, external.fromOffset)),
+          validTo: toDbDate(addDays(today, external.toOffset)),
+          note: "demo",
+        },
       });
     }
     for (const pol of policies) {
       const paymentDay = addDays(today, pol.paidOffset);
       const period = policyPeriodForPayment(paymentDay, 12, null);
-      const tariff = await db.tariff.findFirst({ where: { category: "CITIZEN", termMonths: 12 }, orderBy: { effectiveFrom: "desc" } });
+      const tariff = await db.tariff.findFirst({
+        where: { category: "CITIZEN", termMonths: 12 },
+        orderBy: { effectiveFrom: "desc" },
+      });
       const office = pol.office ? await db.territorialOffice.findUnique({ where: { code: pol.office } }) : null;
       const policy = await db.policy.create({
         data: {
-          number: pol.number, personId: person.id, category: "CITIZEN", termMonths: 12, priceSom: tariff?.priceSom ?? 1840,
-          tariffId: tariff?.id, status: "ISSUED", validFrom: toDbDate(period.validFrom), validTo: toDbDate(period.validTo),
-          channel: pol.channel, officeId: office?.id ?? null,
+          number: pol.number,
+          personId: person.id,
+          category: "CITIZEN",
+          termMonths: 12,
+          priceSom: tariff?.priceSom ?? 1840,
+          tariffId: tariff?.id,
+          status: "ISSUED",
+          validFrom: toDbDate(period.validFrom),
+          validTo: toDbDate(period.validTo),
+          channel: pol.channel,
+          officeId: office?.id ?? null,
         },
       });
       await db.payment.create({
         data: {
-          channel: pol.channel === "ONLINE" ? "PORTAL" : "BANK_CASH_DESK", externalTxnId: `DEMO-${pol.number}`,
-          amountSom: policy.priceSom, paidAt: new Date(`${paymentDay}T10:00:00+06:00`),
-          payerName: `${rest.lastName} ${rest.firstName}`, payerPhone: rest.phone, status: "CONFIRMED", policyId: policy.id,
+          channel: pol.channel === "ONLINE" ? "PORTAL" : "BANK_CASH_DESK",
+          externalTxnId: `DEMO-${pol.number}`,
+          amountSom: policy.priceSom,
+          paidAt: new Date(`${paymentDay}T10:00:00+06:00`),
+          payerName: `${rest.lastName} ${rest.firstName}`,
+          payerPhone: rest.phone,
+          status: "CONFIRMED",
+          policyId: policy.id,
         },
       });
     }
   }
-  await writeAudit(db, { actor: SYSTEM, action: "seed.demo", entity: "System", after: { users: DEMO_USERS.length, people: DEMO_PEOPLE.length } });
+  await writeAudit(db, {
+    actor: SYSTEM,
+    action: "seed.demo",
+    entity: "System",
+    after: { users: DEMO_USERS.length, people: DEMO_PEOPLE.length },
+  });
 }
 
 export function printDemoCredentials() {
@@ -113,7 +159,9 @@ async function main() {
     }
     console.log(`Seeding ${describeTarget(target)}…`);
     await seedReferenceData(db);
-    console.log(`✔ ${TERRITORIAL_OFFICES.length} territorial offices, ${HEALTH_ORGANIZATIONS.length} health organizations, ${TARIFFS_FROM_2024_02_01.length} tariffs`);
+    console.log(
+      `✔ ${TERRITORIAL_OFFICES.length} territorial offices, ${HEALTH_ORGANIZATIONS.length} health organizations, ${TARIFFS_FROM_2024_02_01.length} tariffs`,
+    );
     if (withDemo) {
       await seedDemoData(db);
       console.log("✔ demo accounts and people");

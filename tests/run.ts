@@ -33,7 +33,12 @@ function run(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv)
 
 function addVitest(file: string) {
   if (!fs.existsSync(file)) return;
-  const r = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   total.passed += r.numPassedTests;
   total.failed += r.numFailedTests;
   total.skipped += r.numPendingTests + r.numTodoTests;
@@ -41,7 +46,23 @@ function addVitest(file: string) {
 
 function vitest(title: string, project: string, env: NodeJS.ProcessEnv, extra: string[] = []) {
   const out = path.join(tmp, `vitest-${project}-${Date.now()}.json`);
-  run(title, "npx", ["vitest", "run", "-c", "tests/vitest.config.ts", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], env);
+  run(
+    title,
+    "npx",
+    [
+      "vitest",
+      "run",
+      "-c",
+      "tests/vitest.config.ts",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+      ...extra,
+    ],
+    env,
+  );
   addVitest(out);
 }
 
@@ -53,7 +74,10 @@ vitest("unit tests (with coverage of lib/rules)", "unit", baseEnv, ["--coverage"
 if (pgUrl) {
   vitest("integration tests on PostgreSQL", "integration", { ...baseEnv, OMS_TEST_PG_URL: pgUrl });
   const { DATABASE_URL: _omit, ...pgliteEnv } = baseEnv;
-  vitest("integration tests on PGlite (same code path, embedded database)", "integration", { ...pgliteEnv, OMS_TEST_PG_URL: pgUrl });
+  vitest("integration tests on PGlite (same code path, embedded database)", "integration", {
+    ...pgliteEnv,
+    OMS_TEST_PG_URL: pgUrl,
+  });
 } else {
   notes.push("ℹ integration tests ran on PGlite only: set DATABASE_URL=postgresql://… to run them on PostgreSQL too");
   vitest("integration tests on PGlite", "integration", baseEnv);
@@ -68,13 +92,19 @@ if (chromium) {
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
   });
   if (fs.existsSync(out)) {
-    const s = (JSON.parse(fs.readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } }).stats;
+    const s = (
+      JSON.parse(fs.readFileSync(out, "utf8")) as {
+        stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+      }
+    ).stats;
     total.passed += s.expected + s.flaky;
     total.failed += s.unexpected;
     total.skipped += s.skipped;
   }
 } else {
-  notes.push("⚠ end-to-end tests SKIPPED: no Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser). Install it with: apt-get install -y chromium");
+  notes.push(
+    "⚠ end-to-end tests SKIPPED: no Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser). Install it with: apt-get install -y chromium",
+  );
 }
 
 console.log("");

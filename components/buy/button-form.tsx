@@ -9,7 +9,19 @@ import { initialActionState, type ActionResult } from "@/lib/web/action-result";
 type Action = (prev: ActionResult<string>, formData: FormData) => Promise<ActionResult<string>>;
 
 /** One button that posts a few hidden values to a server action which redirects (pay again, resume a payment). */
-export function ButtonForm({ action, hidden, label, variant = "primary", testId }: { action: Action; hidden: Record<string, string>; label: string; variant?: "primary" | "secondary"; testId: string }) {
+export function ButtonForm({
+  action,
+  hidden,
+  label,
+  variant = "primary",
+  testId,
+}: {
+  action: Action;
+  hidden: Record<string, string>;
+  label: string;
+  variant?: "primary" | "secondary";
+  testId: string;
+}) {
   const [state, formAction] = useActionState(action, initialActionState<string>());
   const { summary, summaryTitle, titlePrefix } = useFormErrors(state, []);
   return (

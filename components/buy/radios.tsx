@@ -3,7 +3,15 @@ import type { ReactNode } from "react";
 export type RadioOption = { value: string; label: string; hint?: string };
 
 /** GOV.UK radios: a fieldset whose legend is the question (the page's heading when it is the only question). */
-export function Radios({ name, legend, legendIsHeading, hint, error, options, defaultValue }: {
+export function Radios({
+  name,
+  legend,
+  legendIsHeading,
+  hint,
+  error,
+  options,
+  defaultValue,
+}: {
   name: string;
   legend: ReactNode;
   legendIsHeading?: boolean;
@@ -18,10 +26,22 @@ export function Radios({ name, legend, legendIsHeading, hint, error, options, de
     <div className={`mb-6 ${error ? "border-l-4 border-[var(--color-danger)] pl-3" : ""}`}>
       <fieldset aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
         <legend className="mb-2">
-          {legendIsHeading ? <h1 className="text-3xl font-bold">{legend}</h1> : <span className="font-bold">{legend}</span>}
+          {legendIsHeading ? (
+            <h1 className="text-3xl font-bold">{legend}</h1>
+          ) : (
+            <span className="font-bold">{legend}</span>
+          )}
         </legend>
-        {hint && <p id={hintId} className="mb-2 max-w-2xl text-[var(--color-muted)]">{hint}</p>}
-        {error && <p id={errorId} className="mb-2 font-bold text-[var(--color-danger)]" data-testid={`${name}-error`}>{error}</p>}
+        {hint && (
+          <p id={hintId} className="mb-2 max-w-2xl text-[var(--color-muted)]">
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p id={errorId} className="mb-2 font-bold text-[var(--color-danger)]" data-testid={`${name}-error`}>
+            {error}
+          </p>
+        )}
         <div className="space-y-3">
           {options.map((o, i) => {
             // The first radio carries the field's id, so the error summary's link lands on the group.
@@ -39,8 +59,14 @@ export function Radios({ name, legend, legendIsHeading, hint, error, options, de
                   className="mt-1 h-6 w-6 shrink-0 accent-[var(--color-ink)]"
                 />
                 <div>
-                  <label htmlFor={id} className="block text-lg">{o.label}</label>
-                  {o.hint && <p id={optionHintId} className="max-w-2xl text-[var(--color-muted)]">{o.hint}</p>}
+                  <label htmlFor={id} className="block text-lg">
+                    {o.label}
+                  </label>
+                  {o.hint && (
+                    <p id={optionHintId} className="max-w-2xl text-[var(--color-muted)]">
+                      {o.hint}
+                    </p>
+                  )}
                 </div>
               </div>
             );

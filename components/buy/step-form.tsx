@@ -10,7 +10,17 @@ import { initialActionState, type ActionResult } from "@/lib/web/action-result";
 import { Radios, type RadioOption } from "./radios";
 
 export type StepField =
-  | { kind: "text"; name: string; label: string; hint?: string; inputMode?: "numeric" | "tel" | "text"; autoComplete?: string; type?: "text" | "tel" | "date"; width?: "short" | "full"; spellCheck?: boolean }
+  | {
+      kind: "text";
+      name: string;
+      label: string;
+      hint?: string;
+      inputMode?: "numeric" | "tel" | "text";
+      autoComplete?: string;
+      type?: "text" | "tel" | "date";
+      width?: "short" | "full";
+      spellCheck?: boolean;
+    }
   | { kind: "select"; name: string; label: string; hint?: string; options: { value: string; label: string }[] }
   | { kind: "radios"; name: string; label: string; hint?: string; options: RadioOption[] };
 
@@ -21,7 +31,18 @@ type Action = (prev: ActionResult<string>, formData: FormData) => Promise<Action
  * summary that takes focus and links to the fields, the answers kept after an error. Works without JavaScript: the
  * form posts to the server action, which redirects to the next page.
  */
-export function StepForm({ action, title, lead, fields, hidden, defaults, submitLabel, pendingLabel, testId, children }: {
+export function StepForm({
+  action,
+  title,
+  lead,
+  fields,
+  hidden,
+  defaults,
+  submitLabel,
+  pendingLabel,
+  testId,
+  children,
+}: {
   action: Action;
   title: string;
   lead?: string;
@@ -34,7 +55,10 @@ export function StepForm({ action, title, lead, fields, hidden, defaults, submit
   children?: ReactNode;
 }) {
   const [state, formAction] = useActionState(action, initialActionState<string>());
-  const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, fields.map((f) => f.name));
+  const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(
+    state,
+    fields.map((f) => f.name),
+  );
   const values = state.ok ? defaults : { ...defaults, ...state.values };
   // A single radio question is its own heading (GOV.UK: the legend is the h1).
   const legendIsHeading = fields.length === 1 && fields[0]!.kind === "radios";
@@ -64,7 +88,17 @@ export function StepForm({ action, title, lead, fields, hidden, defaults, submit
             );
           }
           if (f.kind === "select") {
-            return <SelectField key={f.name} name={f.name} label={f.label} hint={f.hint} error={error} options={f.options} defaultValue={values[f.name] ?? ""} />;
+            return (
+              <SelectField
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                hint={f.hint}
+                error={error}
+                options={f.options}
+                defaultValue={values[f.name] ?? ""}
+              />
+            );
           }
           return (
             <TextField

@@ -7,7 +7,10 @@ export function SummaryList({ rows, changeLabel }: { rows: SummaryRow[]; changeL
   return (
     <dl className="mb-8 max-w-3xl border-t border-[var(--color-line)]">
       {rows.map((r) => (
-        <div key={r.key} className="grid gap-x-6 border-b border-[var(--color-line)] py-3 md:grid-cols-[14rem_1fr_auto]">
+        <div
+          key={r.key}
+          className="grid gap-x-6 border-b border-[var(--color-line)] py-3 md:grid-cols-[14rem_1fr_auto]"
+        >
           <dt className="font-bold">{r.label}</dt>
           <dd data-testid={`answer-${r.key}`}>{r.value}</dd>
           <dd className="no-print">

@@ -21,7 +21,9 @@ export function SelectField({ name, label, hint, error, options, ...select }: Pr
         {...select}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </FieldShell>

@@ -2,7 +2,15 @@
 
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ label, pendingLabel, variant = "primary" }: { label: string; pendingLabel?: string; variant?: "primary" | "secondary" | "warning" }) {
+export function SubmitButton({
+  label,
+  pendingLabel,
+  variant = "primary",
+}: {
+  label: string;
+  pendingLabel?: string;
+  variant?: "primary" | "secondary" | "warning";
+}) {
   const { pending } = useFormStatus();
   const colors = {
     primary: "bg-[var(--color-success)] text-white hover:bg-[#005a30]",
@@ -10,7 +18,12 @@ export function SubmitButton({ label, pendingLabel, variant = "primary" }: { lab
     warning: "bg-[var(--color-danger)] text-white hover:bg-[#8a1a15]",
   }[variant];
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={`px-4 py-2 text-lg font-bold shadow-[0_2px_0_#002d18] disabled:opacity-70 ${colors}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={`px-4 py-2 text-lg font-bold shadow-[0_2px_0_#002d18] disabled:opacity-70 ${colors}`}
+    >
       {pending && pendingLabel ? pendingLabel : label}
     </button>
   );

@@ -33,5 +33,11 @@ export function useFormErrors<T>(state: ActionResult<T>, fields: string[]) {
   const [attempt, setAttempt] = useState({ state, count: 0 });
   if (attempt.state !== state) setAttempt({ state, count: attempt.count + 1 });
   const formKey = `attempt-${attempt.state === state ? attempt.count : attempt.count + 1}`;
-  return { fieldError, summary, formKey, summaryTitle: t("errors.summaryTitle"), titlePrefix: t("common.errorTitlePrefix") };
+  return {
+    fieldError,
+    summary,
+    formKey,
+    summaryTitle: t("errors.summaryTitle"),
+    titlePrefix: t("common.errorTitlePrefix"),
+  };
 }

@@ -29,13 +29,19 @@ export async function RejectedOrders({ orders }: { orders: RejectedOrderView[] }
               {orders.map((o) => (
                 <tr key={o.id} className="border-b border-[var(--color-line)] align-top">
                   <td className="py-2 pr-3 font-mono">{o.reference}</td>
-                  <td className="py-2 pr-3">{format.dateTime(new Date(o.rejectedAt), { dateStyle: "short", timeStyle: "short" })}</td>
+                  <td className="py-2 pr-3">
+                    {format.dateTime(new Date(o.rejectedAt), { dateStyle: "short", timeStyle: "short" })}
+                  </td>
                   <td className="py-2 pr-3">
                     {o.holder}
                     <br />
                     <span className="font-mono">{o.account}</span> · {o.phone}
                   </td>
-                  <td className="py-2 pr-3">{o.reason && t.has(dynamicKey(`rules.refusal.${o.reason}`)) ? t(dynamicKey(`rules.refusal.${o.reason}`)) : o.reason}</td>
+                  <td className="py-2 pr-3">
+                    {o.reason && t.has(dynamicKey(`rules.refusal.${o.reason}`))
+                      ? t(dynamicKey(`rules.refusal.${o.reason}`))
+                      : o.reason}
+                  </td>
                   <td className="py-2 pr-3 font-mono">{o.providerTxnId ?? "—"}</td>
                   <td className="py-2 text-right">{t("common.som", { amount: o.priceSom })}</td>
                 </tr>

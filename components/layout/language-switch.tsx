@@ -17,7 +17,16 @@ export function LanguageSwitch() {
             {t(`languageNames.${l}`)}
           </span>
         ) : (
-          <Link key={l} href={pathname} locale={l} lang={l} hrefLang={l} aria-label={t("switchTo", { language: t(`languageNames.${l}`) })} className="text-white" data-testid={`lang-${l}`}>
+          <Link
+            key={l}
+            href={pathname}
+            locale={l}
+            lang={l}
+            hrefLang={l}
+            aria-label={t("switchTo", { language: t(`languageNames.${l}`) })}
+            className="text-white"
+            data-testid={`lang-${l}`}
+          >
             {t(`languageNames.${l}`)}
           </Link>
         ),

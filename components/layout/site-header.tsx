@@ -16,10 +16,26 @@ export async function SiteHeader() {
       </div>
       <nav aria-label={t("nav.label")} className="border-t border-white/30">
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-5 px-4 py-2 text-sm">
-          <li><Link href="/" className="text-white">{t("nav.home")}</Link></li>
-          <li><Link href="/status" className="text-white">{t("nav.status")}</Link></li>
-          <li><Link href="/buy" className="text-white">{tb("navLink")}</Link></li>
-          <li><Link href="/staff" className="text-white">{t("nav.staff")}</Link></li>
+          <li>
+            <Link href="/" className="text-white">
+              {t("nav.home")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/status" className="text-white">
+              {t("nav.status")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/buy" className="text-white">
+              {tb("navLink")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/staff" className="text-white">
+              {t("nav.staff")}
+            </Link>
+          </li>
         </ul>
       </nav>
     </header>

@@ -14,7 +14,17 @@ type Action = (prev: ActionResult<{ login: string }>, formData: FormData) => Pro
 
 const FIELDS = ["login", "fullName", "role", "password", "officeCode", "healthOrganizationCode"];
 
-export function CreateUserForm({ action, roles, offices, organizations }: { action: Action; roles: Option[]; offices: Option[]; organizations: Option[] }) {
+export function CreateUserForm({
+  action,
+  roles,
+  offices,
+  organizations,
+}: {
+  action: Action;
+  roles: Option[];
+  offices: Option[];
+  organizations: Option[];
+}) {
   const t = useTranslations("staff.admin");
   const [state, formAction] = useActionState(action, initialActionState<{ login: string }>());
   const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, FIELDS);
@@ -24,18 +34,63 @@ export function CreateUserForm({ action, roles, offices, organizations }: { acti
   return (
     <>
       {state.ok && (
-        <p className="mb-4 border-l-8 border-[var(--color-success)] bg-green-50 p-3 font-bold" data-testid="user-created" role="status">
+        <p
+          className="mb-4 border-l-8 border-[var(--color-success)] bg-green-50 p-3 font-bold"
+          data-testid="user-created"
+          role="status"
+        >
           {t("created", { login: state.data.login })}
         </p>
       )}
       <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />
       <form action={formAction} noValidate key={formKey} data-testid="create-user-form">
-        <TextField name="login" label={t("login")} error={fieldError("login")} defaultValue={v.login ?? ""} autoComplete="off" autoCapitalize="none" spellCheck={false} />
-        <TextField name="fullName" label={t("fullName")} error={fieldError("fullName")} defaultValue={v.fullName ?? ""} autoComplete="off" />
-        <SelectField name="role" label={t("role")} error={fieldError("role")} defaultValue={v.role ?? ""} options={[choose, ...roles]} />
-        <SelectField name="officeCode" label={t("office")} hint={t("officeHint")} error={fieldError("officeCode")} defaultValue={v.officeCode ?? ""} options={[choose, ...offices]} />
-        <SelectField name="healthOrganizationCode" label={t("healthOrganization")} hint={t("healthOrganizationHint")} error={fieldError("healthOrganizationCode")} defaultValue={v.healthOrganizationCode ?? ""} options={[choose, ...organizations]} />
-        <TextField name="password" type="password" label={t("password")} hint={t("passwordHint")} error={fieldError("password")} autoComplete="new-password" />
+        <TextField
+          name="login"
+          label={t("login")}
+          error={fieldError("login")}
+          defaultValue={v.login ?? ""}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <TextField
+          name="fullName"
+          label={t("fullName")}
+          error={fieldError("fullName")}
+          defaultValue={v.fullName ?? ""}
+          autoComplete="off"
+        />
+        <SelectField
+          name="role"
+          label={t("role")}
+          error={fieldError("role")}
+          defaultValue={v.role ?? ""}
+          options={[choose, ...roles]}
+        />
+        <SelectField
+          name="officeCode"
+          label={t("office")}
+          hint={t("officeHint")}
+          error={fieldError("officeCode")}
+          defaultValue={v.officeCode ?? ""}
+          options={[choose, ...offices]}
+        />
+        <SelectField
+          name="healthOrganizationCode"
+          label={t("healthOrganization")}
+          hint={t("healthOrganizationHint")}
+          error={fieldError("healthOrganizationCode")}
+          defaultValue={v.healthOrganizationCode ?? ""}
+          options={[choose, ...organizations]}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("password")}
+          hint={t("passwordHint")}
+          error={fieldError("password")}
+          autoComplete="new-password"
+        />
         <SubmitButton label={t("create")} />
       </form>
     </>

@@ -26,7 +26,12 @@ export async function PolicyHolderSection({ holder }: { holder: OfficePolicyView
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <Row label={t("staff.table.holder")} value={holder.fullName} />
         <Row label={t("staff.table.pin")} value={holder.pin ?? "—"} />
-        <Row label={t("staff.office.document")} value={holder.documentType ? `${t(`rules.document.${holder.documentType}`)} ${holder.documentNumber ?? ""}` : "—"} />
+        <Row
+          label={t("staff.office.document")}
+          value={
+            holder.documentType ? `${t(`rules.document.${holder.documentType}`)} ${holder.documentNumber ?? ""}` : "—"
+          }
+        />
         <Row label={t("staff.office.birthDate")} value={day(holder.birthDate)} />
         <Row label={t("staff.office.phone")} value={holder.phone ?? "—"} />
       </dl>
@@ -60,11 +65,21 @@ export async function PolicyPaymentsSection({ payments }: { payments: OfficePoli
       {payments.length === 0 ? (
         <p>{t("staff.table.empty")}</p>
       ) : (
-        <DataTable columns={[{ label: t("staff.office.paidAt") }, { label: t("staff.table.channel") }, { label: t("staff.office.txn") }, { label: t("staff.office.payer") }, { label: t("staff.office.amount"), align: "right" }]}>
+        <DataTable
+          columns={[
+            { label: t("staff.office.paidAt") },
+            { label: t("staff.table.channel") },
+            { label: t("staff.office.txn") },
+            { label: t("staff.office.payer") },
+            { label: t("staff.office.amount"), align: "right" },
+          ]}
+        >
           <tbody>
             {payments.map((pay) => (
               <tr key={pay.id} className="border-b border-[var(--color-line)]">
-                <td className="py-2 pr-3">{format.dateTime(new Date(pay.paidAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="py-2 pr-3">
+                  {format.dateTime(new Date(pay.paidAt), { dateStyle: "medium", timeStyle: "short" })}
+                </td>
                 <td className="py-2 pr-3">{t(`staff.paymentChannel.${pay.channel}`)}</td>
                 <td className="py-2 pr-3 font-mono">{pay.externalTxnId}</td>
                 <td className="py-2 pr-3">{pay.payerName}</td>

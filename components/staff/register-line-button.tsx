@@ -15,8 +15,15 @@ export function RegisterLineButton({ action, uploadId, txnId }: { action: Action
   const [state, formAction] = useActionState(action, initialActionState<Answer>());
   if (state.ok) {
     return (
-      <p data-testid={`line-${txnId}-answer`} className={state.data.result === 0 ? "font-bold text-[var(--color-success)]" : "font-bold text-[var(--color-danger)]"}>
-        {t(state.data.result === 0 ? "payments.reconciliation.registered" : "payments.reconciliation.notRegistered", { comment: state.data.comment })}
+      <p
+        data-testid={`line-${txnId}-answer`}
+        className={
+          state.data.result === 0 ? "font-bold text-[var(--color-success)]" : "font-bold text-[var(--color-danger)]"
+        }
+      >
+        {t(state.data.result === 0 ? "payments.reconciliation.registered" : "payments.reconciliation.notRegistered", {
+          comment: state.data.comment,
+        })}
       </p>
     );
   }
@@ -25,7 +32,11 @@ export function RegisterLineButton({ action, uploadId, txnId }: { action: Action
       <input type="hidden" name="uploadId" value={uploadId} />
       <input type="hidden" name="txnId" value={txnId} />
       <SubmitButton label={t("payments.reconciliation.register")} variant="secondary" />
-      {state.formError && <p className="font-bold text-[var(--color-danger)]">{t.has(dynamicKey(state.formError)) ? t(dynamicKey(state.formError)) : t("errors.unexpected")}</p>}
+      {state.formError && (
+        <p className="font-bold text-[var(--color-danger)]">
+          {t.has(dynamicKey(state.formError)) ? t(dynamicKey(state.formError)) : t("errors.unexpected")}
+        </p>
+      )}
     </form>
   );
 }

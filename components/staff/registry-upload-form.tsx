@@ -17,7 +17,11 @@ function Progress({ lines }: { lines: number | null }) {
   const { pending } = useFormStatus();
   return (
     <>
-      <button type="submit" disabled={pending} className="bg-[var(--color-success)] px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={pending}
+        className="bg-[var(--color-success)] px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70"
+      >
         {pending ? t("checking") : t("submit")}
       </button>
       {pending && (
@@ -30,7 +34,13 @@ function Progress({ lines }: { lines: number | null }) {
   );
 }
 
-export function RegistryUploadForm({ action, providers }: { action: Action; providers: { value: string; label: string }[] }) {
+export function RegistryUploadForm({
+  action,
+  providers,
+}: {
+  action: Action;
+  providers: { value: string; label: string }[];
+}) {
   const t = useTranslations("payments.reconciliation");
   const locale = useLocale();
   const router = useRouter();
@@ -38,17 +48,30 @@ export function RegistryUploadForm({ action, providers }: { action: Action; prov
   const [state, formAction] = useActionState(action, initialActionState<Done>());
   const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, ["provider", "file"]);
   useEffect(() => {
-    if (state.ok) router.push(`/${locale}/staff/fund/reconciliation/${state.data.id}${state.data.reused ? "?reused=1" : ""}`);
+    if (state.ok)
+      router.push(`/${locale}/staff/fund/reconciliation/${state.data.id}${state.data.reused ? "?reused=1" : ""}`);
   }, [state, locale, router]);
   const fileError = fieldError("file");
   return (
     <>
       <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />
       <form key={formKey} action={formAction} noValidate className="max-w-xl" data-testid="registry-upload-form">
-        <SelectField name="provider" label={t("provider")} error={fieldError("provider")} defaultValue={state.ok ? "" : (state.values.provider ?? "")} options={providers} />
+        <SelectField
+          name="provider"
+          label={t("provider")}
+          error={fieldError("provider")}
+          defaultValue={state.ok ? "" : (state.values.provider ?? "")}
+          options={providers}
+        />
         <div className={`mb-6 ${fileError ? "border-l-4 border-[var(--color-danger)] pl-3" : ""}`}>
-          <label htmlFor="file" className="mb-1 block font-bold">{t("file")}</label>
-          {fileError && <p id="file-error" className="mb-1 font-bold text-[var(--color-danger)]" data-testid="file-error">{fileError}</p>}
+          <label htmlFor="file" className="mb-1 block font-bold">
+            {t("file")}
+          </label>
+          {fileError && (
+            <p id="file-error" className="mb-1 font-bold text-[var(--color-danger)]" data-testid="file-error">
+              {fileError}
+            </p>
+          )}
           <input
             id="file"
             name="file"

@@ -20,7 +20,11 @@ export function SignInForm() {
     setPending(true);
     setFailed(false);
     const form = new FormData(e.currentTarget);
-    const res = await signIn("credentials", { redirect: false, login: form.get("login"), password: form.get("password") });
+    const res = await signIn("credentials", {
+      redirect: false,
+      login: form.get("login"),
+      password: form.get("password"),
+    });
     setPending(false);
     if (!res || res.error) {
       setFailed(true);
@@ -32,11 +36,34 @@ export function SignInForm() {
 
   return (
     <>
-      <ErrorSummary title={t("errors.summaryTitle")} titlePrefix={t("common.errorTitlePrefix")} errors={failed ? [{ field: "login", message: t("auth.failed") }] : []} />
+      <ErrorSummary
+        title={t("errors.summaryTitle")}
+        titlePrefix={t("common.errorTitlePrefix")}
+        errors={failed ? [{ field: "login", message: t("auth.failed") }] : []}
+      />
       <form onSubmit={onSubmit} noValidate className="max-w-md" data-testid="sign-in-form">
-        <TextField name="login" label={t("auth.login")} autoComplete="username" autoCapitalize="none" spellCheck={false} required value={login} onChange={(e) => setLogin(e.target.value)} />
-        <TextField name="password" type="password" label={t("auth.password")} autoComplete="current-password" required />
-        <button type="submit" disabled={pending} className="bg-[var(--color-success)] px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70">
+        <TextField
+          name="login"
+          label={t("auth.login")}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={login}
+          onChange={(e) => setLogin(e.target.value)}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          autoComplete="current-password"
+          required
+        />
+        <button
+          type="submit"
+          disabled={pending}
+          className="bg-[var(--color-success)] px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18] disabled:opacity-70"
+        >
           {pending ? t("auth.submitting") : t("auth.submit")}
         </button>
       </form>

@@ -24,8 +24,22 @@ export function StatementForm({ action }: { action: Action }) {
     <>
       <div className="no-print">
         <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />
-        <form key={formKey} action={formAction} noValidate className="mb-8 flex flex-wrap items-end gap-4" data-testid="statement-form">
-          <TextField name="pin" label={t("payments.statement.pin")} error={fieldError("pin")} defaultValue={state.values.pin ?? ""} inputMode="numeric" autoComplete="off" maxLength={20} />
+        <form
+          key={formKey}
+          action={formAction}
+          noValidate
+          className="mb-8 flex flex-wrap items-end gap-4"
+          data-testid="statement-form"
+        >
+          <TextField
+            name="pin"
+            label={t("payments.statement.pin")}
+            error={fieldError("pin")}
+            defaultValue={state.values.pin ?? ""}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={20}
+          />
           <div className="mb-6">
             <SubmitButton label={t("payments.statement.find")} />
           </div>
@@ -48,15 +62,32 @@ export function StatementForm({ action }: { action: Action }) {
             <p>{t("payments.statement.none")}</p>
           ) : (
             <div className="overflow-x-auto">
-              <DataTable caption={t("payments.statement.title")} testId="statement-table" columns={[{ label: t("payments.statement.paidAt") }, { label: t("payments.statement.amount"), align: "right" }, { label: t("payments.statement.channel") }, { label: t("payments.statement.policy") }, { label: t("payments.statement.period") }, { label: t("payments.statement.payer") }, { label: t("payments.statement.refund"), align: "right" }, { label: t("payments.statement.policyStatus") }]}>
+              <DataTable
+                caption={t("payments.statement.title")}
+                testId="statement-table"
+                columns={[
+                  { label: t("payments.statement.paidAt") },
+                  { label: t("payments.statement.amount"), align: "right" },
+                  { label: t("payments.statement.channel") },
+                  { label: t("payments.statement.policy") },
+                  { label: t("payments.statement.period") },
+                  { label: t("payments.statement.payer") },
+                  { label: t("payments.statement.refund"), align: "right" },
+                  { label: t("payments.statement.policyStatus") },
+                ]}
+              >
                 <tbody>
                   {s.rows.map((r, i) => (
                     <tr key={i} className="border-b border-[var(--color-line)] align-top">
-                      <td className="py-2 pr-3">{format.dateTime(new Date(r.paidAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                      <td className="py-2 pr-3">
+                        {format.dateTime(new Date(r.paidAt), { dateStyle: "medium", timeStyle: "short" })}
+                      </td>
                       <td className="py-2 pr-3 text-right">{t("common.som", { amount: r.amountSom })}</td>
                       <td className="py-2 pr-3">{t(`staff.paymentChannel.${r.channel}`)}</td>
                       <td className="py-2 pr-3 font-mono">{r.policyNumber ?? "—"}</td>
-                      <td className="py-2 pr-3">{day(r.validFrom)} — {day(r.validTo)}</td>
+                      <td className="py-2 pr-3">
+                        {day(r.validFrom)} — {day(r.validTo)}
+                      </td>
                       <td className="py-2 pr-3">{r.payerName}</td>
                       <td className="py-2 pr-3 text-right">{t("common.som", { amount: r.refundedSom })}</td>
                       <td className="py-2">{r.policyStatus ? t(`staff.policyStatus.${r.policyStatus}`) : "—"}</td>
@@ -66,8 +97,19 @@ export function StatementForm({ action }: { action: Action }) {
               </DataTable>
             </div>
           )}
-          <p className="mt-4 text-sm text-[var(--color-muted)]">{t("payments.statement.generated", { at: format.dateTime(new Date(s.generatedAt), { dateStyle: "medium", timeStyle: "short" }), user: s.generatedBy })}</p>
-          <button type="button" onClick={() => window.print()} className="no-print mt-4 bg-gray-200 px-4 py-2 font-bold">{t("common.print")}</button>
+          <p className="mt-4 text-sm text-[var(--color-muted)]">
+            {t("payments.statement.generated", {
+              at: format.dateTime(new Date(s.generatedAt), { dateStyle: "medium", timeStyle: "short" }),
+              user: s.generatedBy,
+            })}
+          </p>
+          <button
+            type="button"
+            onClick={() => window.print()}
+            className="no-print mt-4 bg-gray-200 px-4 py-2 font-bold"
+          >
+            {t("common.print")}
+          </button>
         </section>
       )}
     </>

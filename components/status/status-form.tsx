@@ -32,7 +32,14 @@ export function StatusForm({ action }: { action: Action }) {
           maxLength={20}
           className="font-mono tracking-wider"
         />
-        <TextField name="on" type="date" label={t("dateLabel")} hint={t("dateHint")} error={fieldError("on")} defaultValue={state.values.on ?? ""} />
+        <TextField
+          name="on"
+          type="date"
+          label={t("dateLabel")}
+          hint={t("dateHint")}
+          error={fieldError("on")}
+          defaultValue={state.values.on ?? ""}
+        />
         <SubmitButton label={t("submit")} pendingLabel={t("checking")} />
       </form>
       {state.ok && <StatusResult status={state.data} />}

@@ -12,12 +12,16 @@ export function StatusResult({ status }: { status: InsuredStatus }) {
   const { coverage, next } = status;
   return (
     <section aria-labelledby="status-result-heading" aria-live="polite" data-testid="status-result" className="mt-8">
-      <h2 id="status-result-heading" className="sr-only">{t("resultHeading")}</h2>
+      <h2 id="status-result-heading" className="sr-only">
+        {t("resultHeading")}
+      </h2>
       <div
         data-testid={status.insured ? "status-insured" : "status-not-insured"}
         className={`mb-4 border-l-8 p-4 ${status.insured ? "border-[var(--color-success)] bg-green-50" : "border-[var(--color-danger)] bg-red-50"}`}
       >
-        <p className="text-2xl font-bold">{t(status.insured ? "insuredTitle" : "notInsuredTitle", { date: day(status.on) })}</p>
+        <p className="text-2xl font-bold">
+          {t(status.insured ? "insuredTitle" : "notInsuredTitle", { date: day(status.on) })}
+        </p>
         {coverage && (
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
             {coverage.policyNumber && (
@@ -38,7 +42,9 @@ export function StatusResult({ status }: { status: InsuredStatus }) {
       {next && (
         <div data-testid="status-next" className="mb-4 border-l-8 border-[var(--color-brand)] bg-blue-50 p-4">
           <p className="text-xl font-bold">{t("nextTitle")}</p>
-          <p className="mt-2">{t("nextText", { number: next.policyNumber, from: day(next.validFrom), to: day(next.validTo) })}</p>
+          <p className="mt-2">
+            {t("nextText", { number: next.policyNumber, from: day(next.validFrom), to: day(next.validTo) })}
+          </p>
         </div>
       )}
       <p className="text-sm text-[var(--color-muted)]">{t("privacy")}</p>

@@ -6,14 +6,30 @@ export type Column = { label: ReactNode; align?: "right"; srOnly?: boolean };
  * The portal's tables: a caption for screen readers, header cells with scope, the house borders. Rows are the
  * caller's (`<tr>` elements), so each table keeps its own cells.
  */
-export function DataTable({ caption, columns, testId, children, className = "w-full" }: { caption?: string; columns: Column[]; testId?: string; children: ReactNode; className?: string }) {
+export function DataTable({
+  caption,
+  columns,
+  testId,
+  children,
+  className = "w-full",
+}: {
+  caption?: string;
+  columns: Column[];
+  testId?: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <table className={`${className} border-collapse text-left text-sm`} data-testid={testId}>
       {caption && <caption className="sr-only">{caption}</caption>}
       <thead>
         <tr className="border-b-2 border-[var(--color-ink)]">
           {columns.map((c, i) => (
-            <th key={i} scope="col" className={`py-2 ${i < columns.length - 1 ? "pr-3" : ""} ${c.align === "right" ? "text-right" : ""}`}>
+            <th
+              key={i}
+              scope="col"
+              className={`py-2 ${i < columns.length - 1 ? "pr-3" : ""} ${c.align === "right" ? "text-right" : ""}`}
+            >
               {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
             </th>
           ))}

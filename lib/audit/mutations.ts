@@ -55,7 +55,13 @@ export async function writeAudits(writer: AuditWriter, entries: AuditEntry[]): P
 
 /** A refused permission, written outside any transaction (nothing else changed). */
 export async function writeAccessDenied(actor: AuditActor, permission: string, target?: string): Promise<void> {
-  await writeAudit(db, { actor, action: "access.denied", entity: "Permission", entityId: permission, after: target ? { target } : undefined });
+  await writeAudit(db, {
+    actor,
+    action: "access.denied",
+    entity: "Permission",
+    entityId: permission,
+    after: target ? { target } : undefined,
+  });
 }
 
 /** An audit row on its own, for events that change nothing else (sign-in, a rejected callback, a record view). */

@@ -65,7 +65,9 @@ async function main() {
 main().catch((e) => {
   if (e instanceof ZodError) {
     for (const issue of e.issues) console.error(`✖ ${issue.path.join(".") || "input"}: ${issue.message}`);
-    console.error("Usage: npm run user:create -- --login <login> --name <full name> --role CLERK|DOCTOR|REFUND_OFFICER|ADMIN [--office <code>] [--health-org <code>]");
+    console.error(
+      "Usage: npm run user:create -- --login <login> --name <full name> --role CLERK|DOCTOR|REFUND_OFFICER|ADMIN [--office <code>] [--health-org <code>]",
+    );
   } else if (isAppError(e)) {
     console.error(`✖ ${e.field ?? "input"}: ${e.code}`);
   } else {

@@ -11,7 +11,9 @@ export type OpenDb = { db: Db; close: () => Promise<void> };
 /** A new PrismaClient for a target. Scripts and tests use this; the app uses the `db` singleton in ./index. */
 export function openDb(target: DbTarget = resolveDbTarget()): OpenDb {
   if (target.kind === "postgres") {
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
+    const db = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    });
     return { db, close: () => db.$disconnect() };
   }
   // PGlite has no cross-process lock: only one process may open a directory at a time (see README).

@@ -29,4 +29,3 @@ export async function closeDb(): Promise<void> {
   holder.__omsDb = undefined;
   await open?.close();
 }
-

@@ -5,9 +5,7 @@ import path from "node:path";
  * - `DATABASE_URL=postgresql://…` → a real PostgreSQL server (production, CI, integration tests);
  * - no `DATABASE_URL` → embedded PGlite in `PGLITE_DIR` (default `./.data/pglite`), so `npm run dev` needs no server.
  */
-export type DbTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dir: string };
+export type DbTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
 export function resolveDbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget {
   const url = env.DATABASE_URL?.trim();
@@ -18,7 +16,10 @@ export function resolveDbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget 
     return { kind: "postgres", url };
   }
   // A runtime directory, not a module: keep the bundler from trying to trace it.
-  return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PGLITE_DIR?.trim() || ".data/pglite") };
+  return {
+    kind: "pglite",
+    dir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PGLITE_DIR?.trim() || ".data/pglite"),
+  };
 }
 
 /** Explicit connection fields: pg lets a connectionString override `database`, which would aim a shadow pool at the main DB. */

@@ -18,15 +18,36 @@ function smsDate(day: CalendarDate): string {
  */
 export async function queuePolicyNotifications(
   tx: Tx,
-  p: { policyId: string; number: string; phone: string | null | undefined; amountSom: number; paymentDay: CalendarDate; validFrom: CalendarDate; validTo: CalendarDate; locale?: Locale },
+  p: {
+    policyId: string;
+    number: string;
+    phone: string | null | undefined;
+    amountSom: number;
+    paymentDay: CalendarDate;
+    validFrom: CalendarDate;
+    validTo: CalendarDate;
+    locale?: Locale;
+  },
 ) {
   if (!p.phone) return;
   const t = translatorFor(p.locale ?? "ru");
   const values = { number: p.number, from: smsDate(p.validFrom), to: smsDate(p.validTo), amount: p.amountSom };
   await tx.notification.createMany({
     data: [
-      { kind: "PAYMENT_RECEIVED", phone: p.phone, policyId: p.policyId, sendOn: toDbDate(p.paymentDay), text: t("notifications.paymentReceived", values) },
-      { kind: "POLICY_EFFECTIVE", phone: p.phone, policyId: p.policyId, sendOn: toDbDate(p.validFrom), text: t("notifications.policyEffective", values) },
+      {
+        kind: "PAYMENT_RECEIVED",
+        phone: p.phone,
+        policyId: p.policyId,
+        sendOn: toDbDate(p.paymentDay),
+        text: t("notifications.paymentReceived", values),
+      },
+      {
+        kind: "POLICY_EFFECTIVE",
+        phone: p.phone,
+        policyId: p.policyId,
+        sendOn: toDbDate(p.validFrom),
+        text: t("notifications.policyEffective", values),
+      },
     ],
     skipDuplicates: true,
   });

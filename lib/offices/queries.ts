@@ -5,7 +5,10 @@ import type { Locale } from "@/lib/i18n/routing";
 /** A territorial office's name in the reader's language ("" when the id names none). */
 export async function findOfficeName(officeId: number | null, locale: Locale): Promise<string> {
   if (officeId === null) return "";
-  const office = await db.territorialOffice.findUnique({ where: { id: officeId }, select: { nameRu: true, nameKy: true } });
+  const office = await db.territorialOffice.findUnique({
+    where: { id: officeId },
+    select: { nameRu: true, nameKy: true },
+  });
   return (locale === "ky" ? office?.nameKy : office?.nameRu) ?? "";
 }
 

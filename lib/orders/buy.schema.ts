@@ -41,10 +41,12 @@ export const ZPinStep = z.object({
 
 export const ZDocumentStep = z.object({
   ...common,
-  documentType: z.string({ error: "buy.errors.documentTypeRequired" }).refine(
-    (v): v is DocumentType => (BUY_DOCUMENT_TYPES as readonly string[]).includes(v),
-    "buy.errors.documentTypeRequired",
-  ),
+  documentType: z
+    .string({ error: "buy.errors.documentTypeRequired" })
+    .refine(
+      (v): v is DocumentType => (BUY_DOCUMENT_TYPES as readonly string[]).includes(v),
+      "buy.errors.documentTypeRequired",
+    ),
   documentNumber: z
     .string({ error: "buy.errors.documentNumberRequired" })
     .trim()
@@ -65,7 +67,13 @@ const name = (required: string) =>
     .string({ error: required })
     .trim()
     .transform((v) => v.replace(/\s+/g, " "))
-    .pipe(z.string().min(1, { error: required, abort: true }).max(60, "errors.tooLong").regex(NAME, "buy.errors.nameLetters"));
+    .pipe(
+      z
+        .string()
+        .min(1, { error: required, abort: true })
+        .max(60, "errors.tooLong")
+        .regex(NAME, "buy.errors.nameLetters"),
+    );
 
 export const ZNameStep = z.object({
   ...common,

@@ -1,7 +1,16 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { secretFor } from "@/lib/payments/acquirer/signing";
-import { CATEGORIES, DOCUMENT_TYPES, isCalendarDate, SEXES, type CalendarDate, type Category, type DocumentType, type Sex } from "@/lib/rules";
+import {
+  CATEGORIES,
+  DOCUMENT_TYPES,
+  isCalendarDate,
+  SEXES,
+  type CalendarDate,
+  type Category,
+  type DocumentType,
+  type Sex,
+} from "@/lib/rules";
 
 // The answers of the purchase journey between its pages, before an order exists. They live in the visitor's own
 // browser, in one httpOnly cookie, encrypted and authenticated (AES-256-GCM): nothing is stored for a person who
@@ -12,7 +21,10 @@ const calendarDate = z.string().refine((v): v is CalendarDate => isCalendarDate(
 
 const ZBuyDraft = z.object({
   idKind: z.enum(["PIN", "DOCUMENT"]).optional(),
-  pin: z.string().regex(/^\d{14}$/).optional(),
+  pin: z
+    .string()
+    .regex(/^\d{14}$/)
+    .optional(),
   documentType: z.enum(DOCUMENT_TYPES).optional(),
   documentNumber: z.string().max(20).optional(),
   birthDate: calendarDate.optional(),
@@ -59,7 +71,10 @@ export function openDraft(value: string | undefined | null, now = Date.now()): B
     if (!iv || !tag || !body || iv.length !== 12 || tag.length !== 16) return {};
     const decipher = createDecipheriv("aes-256-gcm", key(), iv);
     decipher.setAuthTag(tag);
-    const json = JSON.parse(Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8")) as { d: unknown; t: number };
+    const json = JSON.parse(Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8")) as {
+      d: unknown;
+      t: number;
+    };
     if (typeof json.t !== "number" || now - json.t > DRAFT_MAX_AGE_SECONDS * 1000) return {};
     const parsed = ZBuyDraft.safeParse(json.d);
     return parsed.success ? parsed.data : {};

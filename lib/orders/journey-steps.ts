@@ -15,7 +15,16 @@ import type {
   ZTermStep,
 } from "./buy.schema";
 import type { BuyDraft } from "./draft";
-import { afterIdentity, assessDraft, buyPath, categoryChoices, firstMissingStep, isBirthDateAcceptable, NOT_ELIGIBLE, termsFor } from "./journey";
+import {
+  afterIdentity,
+  assessDraft,
+  buyPath,
+  categoryChoices,
+  firstMissingStep,
+  isBirthDateAcceptable,
+  NOT_ELIGIBLE,
+  termsFor,
+} from "./journey";
 import { createOrderFromDraft, draftFromOrder, orderPath, startCheckout } from "./mutations";
 import { findOrderBySecret, findOrderForCheckout } from "./queries";
 
@@ -24,13 +33,26 @@ import { findOrderBySecret, findOrderForCheckout } from "./queries";
 // for the acquirer's return and callback URLs.
 
 type StepEnv = { baseUrl: string };
-export type Step<S extends z.ZodType> = (input: z.output<S>, draft: BuyDraft, env: StepEnv) => Promise<{ draft?: BuyDraft | null; to: string }>;
+export type Step<S extends z.ZodType> = (
+  input: z.output<S>,
+  draft: BuyDraft,
+  env: StepEnv,
+) => Promise<{ draft?: BuyDraft | null; to: string }>;
 
 const go = (locale: Locale, draft: BuyDraft) => buyPath(locale, firstMissingStep(draft));
 
 export const identifyStep: Step<typeof ZIdentifyStep> = async ({ locale, idKind }, draft) => {
   // Another kind of identity is another person: forget the identity and what depended on it.
-  const next: BuyDraft = draft.idKind === idKind ? draft : { lastName: draft.lastName, firstName: draft.firstName, patronymic: draft.patronymic, phone: draft.phone, idKind };
+  const next: BuyDraft =
+    draft.idKind === idKind
+      ? draft
+      : {
+          lastName: draft.lastName,
+          firstName: draft.firstName,
+          patronymic: draft.patronymic,
+          phone: draft.phone,
+          idKind,
+        };
   // Always the identity question next, even when answered before: the status check runs again on it.
   return { draft: next, to: buyPath(locale, idKind === "PIN" ? "pin" : "document") };
 };
@@ -51,8 +73,12 @@ export const pinStep: Step<typeof ZPinStep> = async ({ locale, pin }, draft) => 
   return { draft: next, to: buyPath(locale, step) };
 };
 
-export const documentStep: Step<typeof ZDocumentStep> = async ({ locale, documentType, documentNumber, birthDate, sex }, draft) => {
-  if (!isBirthDateAcceptable(birthDate, todayInBishkek())) throw new AppError("buy.errors.birthDateFuture", { field: "birthDate" });
+export const documentStep: Step<typeof ZDocumentStep> = async (
+  { locale, documentType, documentNumber, birthDate, sex },
+  draft,
+) => {
+  if (!isBirthDateAcceptable(birthDate, todayInBishkek()))
+    throw new AppError("buy.errors.birthDateFuture", { field: "birthDate" });
   const changed = draft.documentType !== documentType || draft.documentNumber !== documentNumber;
   const base: BuyDraft = {
     ...draft,
@@ -84,14 +110,16 @@ export const phoneStep: Step<typeof ZPhoneStep> = async ({ locale, phone }, draf
 };
 
 export const categoryStep: Step<typeof ZCategoryStep> = async ({ locale, category }, draft) => {
-  if (!categoryChoices(draft).includes(category)) throw new AppError("buy.errors.categoryRequired", { field: "category" });
+  if (!categoryChoices(draft).includes(category))
+    throw new AppError("buy.errors.categoryRequired", { field: "category" });
   const withCategory: BuyDraft = { ...draft, category, termMonths: undefined };
   const a = await assessDraft(withCategory, todayInBishkek());
   if (!a) return { draft: withCategory, to: go(locale, withCategory) };
   if (a.refusals.length > 0) return { draft: withCategory, to: buyPath(locale, NOT_ELIGIBLE) };
   const terms = termsFor(a);
   // Keep a term still on sale; a category sold for one term only needs no question (GOV.UK: don't ask what you know).
-  const termMonths = draft.termMonths && terms.includes(draft.termMonths) ? draft.termMonths : terms.length === 1 ? terms[0] : undefined;
+  const termMonths =
+    draft.termMonths && terms.includes(draft.termMonths) ? draft.termMonths : terms.length === 1 ? terms[0] : undefined;
   const next = { ...withCategory, termMonths };
   return { draft: next, to: go(locale, next) };
 };
@@ -116,7 +144,8 @@ export const confirmStep: Step<typeof ZConfirmStep> = async ({ locale }, draft, 
 /** A declined payment: a new order with the same answers, checked and priced again today. */
 export const retryOrderStep: Step<typeof ZOrderSecret> = async ({ locale, secret }, _draft, { baseUrl }) => {
   const order = await findOrderBySecret(secret);
-  if (!order || (order.status !== "DECLINED" && order.status !== "EXPIRED")) return { to: order ? orderPath(order.locale, secret) : buyPath(locale) };
+  if (!order || (order.status !== "DECLINED" && order.status !== "EXPIRED"))
+    return { to: order ? orderPath(order.locale, secret) : buyPath(locale) };
   const draft = draftFromOrder(order);
   const created = await createOrderFromDraft(draft, locale, now(), order.basketId);
   if (!created.ok) return { draft, to: buyPath(locale, NOT_ELIGIBLE) };

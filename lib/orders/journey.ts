@@ -32,7 +32,17 @@ import { findCoverageForIdentity } from "./queries";
 export type BuyStep = "identify" | "pin" | "document" | "insured" | "name" | "phone" | "category" | "term" | "check";
 export const NOT_ELIGIBLE = "not-eligible";
 
-const POSITION: Record<BuyStep, number> = { identify: 0, pin: 1, document: 1, insured: 2, name: 3, phone: 4, category: 5, term: 6, check: 7 };
+const POSITION: Record<BuyStep, number> = {
+  identify: 0,
+  pin: 1,
+  document: 1,
+  insured: 2,
+  name: 3,
+  phone: 4,
+  category: 5,
+  term: 6,
+  check: 7,
+};
 
 export function buyPath(locale: Locale, step: BuyStep | typeof NOT_ELIGIBLE | null = null): string {
   return step ? `/${locale}/buy/${step}` : `/${locale}/buy`;
@@ -50,10 +60,18 @@ export type Identity = {
 export function identityOf(draft: BuyDraft): Identity | null {
   if (draft.idKind === "PIN" && draft.pin) {
     const parsed = parsePin(draft.pin);
-    return parsed.ok ? { pin: draft.pin, documentType: null, documentNumber: null, birthDate: parsed.birthDate, sex: parsed.sex } : null;
+    return parsed.ok
+      ? { pin: draft.pin, documentType: null, documentNumber: null, birthDate: parsed.birthDate, sex: parsed.sex }
+      : null;
   }
   if (draft.idKind === "DOCUMENT" && draft.documentType && draft.documentNumber && draft.birthDate && draft.sex) {
-    return { pin: null, documentType: draft.documentType, documentNumber: draft.documentNumber, birthDate: draft.birthDate, sex: draft.sex };
+    return {
+      pin: null,
+      documentType: draft.documentType,
+      documentNumber: draft.documentNumber,
+      birthDate: draft.birthDate,
+      sex: draft.sex,
+    };
   }
   return null;
 }
@@ -87,7 +105,10 @@ export function guardStep(draft: BuyDraft, step: BuyStep): BuyStep | null {
 export function categoryChoices(draft: Pick<BuyDraft, "idKind" | "documentType">): Category[] {
   return CATEGORIES.filter((c) => {
     if (isFreeCategory(c)) return false;
-    if (draft.idKind === "DOCUMENT") return canIdentifyByDocumentNumber(c) && !!draft.documentType && identityDocumentTypes(c).includes(draft.documentType);
+    if (draft.idKind === "DOCUMENT")
+      return (
+        canIdentifyByDocumentNumber(c) && !!draft.documentType && identityDocumentTypes(c).includes(draft.documentType)
+      );
     return true;
   });
 }
@@ -130,7 +151,10 @@ export async function assessDraft(draft: BuyDraft, today: CalendarDate): Promise
 }
 
 /** After the identity answers: refused, told they are insured (renewal, SPEC §3), or on to the next question. */
-export async function afterIdentity(draft: BuyDraft, today: CalendarDate): Promise<{ draft: BuyDraft; next: BuyStep | typeof NOT_ELIGIBLE }> {
+export async function afterIdentity(
+  draft: BuyDraft,
+  today: CalendarDate,
+): Promise<{ draft: BuyDraft; next: BuyStep | typeof NOT_ELIGIBLE }> {
   const a = await assessDraft({ ...draft, category: undefined }, today);
   if (!a) return { draft, next: firstMissingStep(draft) };
   if (a.refusals.length > 0) return { draft, next: NOT_ELIGIBLE };
@@ -149,7 +173,10 @@ export function termsFor(assessment: Assessment): number[] {
 }
 
 /** What paying now would buy: the rules' plan for a payment at this instant (price, first and last day). */
-export async function planForDraft(draft: BuyDraft, now: Date): Promise<{ plan: PurchasePlan; identity: Identity } | null> {
+export async function planForDraft(
+  draft: BuyDraft,
+  now: Date,
+): Promise<{ plan: PurchasePlan; identity: Identity } | null> {
   const identity = identityOf(draft);
   if (!identity || !draft.category || !draft.termMonths) return null;
   const [coverage, tariffs] = await Promise.all([findCoverageForIdentity(identity), findTariffRows()]);

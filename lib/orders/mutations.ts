@@ -13,14 +13,25 @@ import type { BuyDraft } from "./draft";
 import { planForDraft } from "./journey";
 import { fullName } from "@/lib/people/full-name";
 
-type Order = { id: string; secret: string; priceSom: number; termMonths: number; locale: string; providerRef: string | null };
+type Order = {
+  id: string;
+  secret: string;
+  priceSom: number;
+  termMonths: number;
+  locale: string;
+  providerRef: string | null;
+};
 
 export function orderPath(locale: string, secret: string): string {
   return `/${locale}/orders/${secret}`;
 }
 
 /** Sends the person to the acquirer for this order; a resumed order keeps its provider reference (one payment). */
-export async function startCheckout(order: Order, baseUrl: string, provider: PaymentProvider = getPaymentProvider()): Promise<string> {
+export async function startCheckout(
+  order: Order,
+  baseUrl: string,
+  provider: PaymentProvider = getPaymentProvider(),
+): Promise<string> {
   const base = baseUrl;
   const locale = (order.locale === "ky" ? "ky" : "ru") as Locale;
   const t = translatorFor(locale);
@@ -39,14 +50,20 @@ export async function startCheckout(order: Order, baseUrl: string, provider: Pay
   return checkout.redirectUrl;
 }
 
-export type CreateOrderResult = { ok: true; orderId: string; secret: string; priceSom: number } | { ok: false; refusals: Refusal[] };
+export type CreateOrderResult =
+  { ok: true; orderId: string; secret: string; priceSom: number } | { ok: false; refusals: Refusal[] };
 
 /**
  * The answers become an order (cl. 20–21: one order = one person = one payment = one policy). The price is the
  * rules' price for a payment now, from the tariffs in the database — never a number from the browser. The order's
  * secret (32 random bytes) is the only key to its confirmation page.
  */
-export async function createOrderFromDraft(draft: BuyDraft, locale: Locale, now: Date, basketId?: string | null): Promise<CreateOrderResult> {
+export async function createOrderFromDraft(
+  draft: BuyDraft,
+  locale: Locale,
+  now: Date,
+  basketId?: string | null,
+): Promise<CreateOrderResult> {
   const planned = await planForDraft(draft, now);
   if (!planned) return { ok: false, refusals: [] };
   const { plan, identity } = planned;
@@ -79,7 +96,12 @@ export async function createOrderFromDraft(draft: BuyDraft, locale: Locale, now:
       action: "order.create",
       entity: "PurchaseOrder",
       entityId: created.id,
-      after: { category: plan.category, termMonths: plan.termMonths, priceSom: plan.priceSom, idKind: identity.pin ? "PIN" : "DOCUMENT" },
+      after: {
+        category: plan.category,
+        termMonths: plan.termMonths,
+        priceSom: plan.priceSom,
+        idKind: identity.pin ? "PIN" : "DOCUMENT",
+      },
     });
     return created;
   });
@@ -88,8 +110,17 @@ export async function createOrderFromDraft(draft: BuyDraft, locale: Locale, now:
 
 /** The journey's answers as they were in an order, to try a declined payment again. */
 export function draftFromOrder(order: {
-  pin: string | null; documentType: BuyDraft["documentType"] | null; documentNumber: string | null; birthDate: string | null; sex: BuyDraft["sex"] | null;
-  lastName: string; firstName: string; patronymic: string | null; phone: string; category: BuyDraft["category"]; termMonths: number;
+  pin: string | null;
+  documentType: BuyDraft["documentType"] | null;
+  documentNumber: string | null;
+  birthDate: string | null;
+  sex: BuyDraft["sex"] | null;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  phone: string;
+  category: BuyDraft["category"];
+  termMonths: number;
 }): BuyDraft {
   return {
     idKind: order.pin ? "PIN" : "DOCUMENT",
@@ -109,17 +140,34 @@ export function draftFromOrder(order: {
 }
 
 /** The acquirer declined: the order ends DECLINED (no payment, no policy), once. */
-export async function markOrderDeclined(orderId: string, actor: AuditActor, details: Record<string, unknown>): Promise<void> {
+export async function markOrderDeclined(
+  orderId: string,
+  actor: AuditActor,
+  details: Record<string, unknown>,
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    const changed = await tx.purchaseOrder.updateMany({ where: { id: orderId, status: "PENDING" }, data: { status: "DECLINED" } });
+    const changed = await tx.purchaseOrder.updateMany({
+      where: { id: orderId, status: "PENDING" },
+      data: { status: "DECLINED" },
+    });
     if (changed.count === 1) {
-      await writeAudit(tx, { actor, action: "order.declined", entity: "PurchaseOrder", entityId: orderId, after: details });
+      await writeAudit(tx, {
+        actor,
+        action: "order.declined",
+        entity: "PurchaseOrder",
+        entityId: orderId,
+        after: details,
+      });
     }
   });
 }
 
 /** Inside the payment's transaction: only a PENDING order becomes PAID; otherwise the whole payment rolls back. */
-export async function markOrderPaid(tx: Prisma.TransactionClient, orderId: string, issued: IssuedPolicy): Promise<void> {
+export async function markOrderPaid(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+  issued: IssuedPolicy,
+): Promise<void> {
   const changed = await tx.purchaseOrder.updateMany({
     where: { id: orderId, status: "PENDING" },
     data: { status: "PAID", paymentId: issued.paymentId, policyId: issued.policyId },
@@ -128,14 +176,26 @@ export async function markOrderPaid(tx: Prisma.TransactionClient, orderId: strin
 }
 
 /** The provider took the money, the rules refused the policy: REJECTED, with the reason, for the refund (cl. 32). */
-export async function markOrderRejected(orderId: string, reason: string, providerTxnId: string, actor: AuditActor): Promise<void> {
+export async function markOrderRejected(
+  orderId: string,
+  reason: string,
+  providerTxnId: string,
+  actor: AuditActor,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const changed = await tx.purchaseOrder.updateMany({
       where: { id: orderId, status: "PENDING" },
       data: { status: "REJECTED", rejectionReason: reason, rejectedTxnId: providerTxnId },
     });
     if (changed.count === 1) {
-      await writeAudit(tx, { actor, action: "order.rejected", entity: "PurchaseOrder", entityId: orderId, before: { status: "PENDING" }, after: { status: "REJECTED", rejectionReason: reason } });
+      await writeAudit(tx, {
+        actor,
+        action: "order.rejected",
+        entity: "PurchaseOrder",
+        entityId: orderId,
+        before: { status: "PENDING" },
+        after: { status: "REJECTED", rejectionReason: reason },
+      });
     }
   });
 }

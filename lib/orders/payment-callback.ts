@@ -15,13 +15,31 @@ function answer(status: number, body: Record<string, unknown>): CallbackAnswer {
 }
 
 /** A notification we do not act on is recorded, and nothing else changes. */
-async function reject(actor: AuditActor, status: number, reason: string, details: Record<string, unknown>, orderId: string | null = null) {
-  await writeStandaloneAudit({ actor, action: "payment.callback_rejected", entity: "PurchaseOrder", entityId: orderId, after: { reason, ...details } });
+async function reject(
+  actor: AuditActor,
+  status: number,
+  reason: string,
+  details: Record<string, unknown>,
+  orderId: string | null = null,
+) {
+  await writeStandaloneAudit({
+    actor,
+    action: "payment.callback_rejected",
+    entity: "PurchaseOrder",
+    entityId: orderId,
+    after: { reason, ...details },
+  });
   return answer(status, { result: "rejected", reason });
 }
 
 function summary(n: PaymentNotification) {
-  return { providerTxnId: n.providerTxnId, orderRef: n.orderRef, amountSom: n.amountSom, status: n.status, paidAt: n.paidAt.toISOString() };
+  return {
+    providerTxnId: n.providerTxnId,
+    orderRef: n.orderRef,
+    amountSom: n.amountSom,
+    status: n.status,
+    paidAt: n.paidAt.toISOString(),
+  };
 }
 
 /**
@@ -36,16 +54,21 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
   const actor: AuditActor = { id: null, label: `acquirer:${provider.id}` };
   const verified = await provider.verifyCallback(request);
   if (!verified.ok) {
-    return reject(actor, verified.reason === "BAD_SIGNATURE" ? 401 : 400, verified.reason, { provider: provider.id, bodySha256: verified.bodySha256 });
+    return reject(actor, verified.reason === "BAD_SIGNATURE" ? 401 : 400, verified.reason, {
+      provider: provider.id,
+      bodySha256: verified.bodySha256,
+    });
   }
   const n = verified.notification;
   const order = UUID.test(n.orderRef) ? await findOrderForCallback(n.orderRef) : null;
   if (!order) return reject(actor, 404, "UNKNOWN_ORDER", summary(n));
-  if (n.amountSom !== order.priceSom) return reject(actor, 400, "AMOUNT_MISMATCH", { ...summary(n), expectedSom: order.priceSom }, order.id);
+  if (n.amountSom !== order.priceSom)
+    return reject(actor, 400, "AMOUNT_MISMATCH", { ...summary(n), expectedSom: order.priceSom }, order.id);
 
   if (order.status === "PAID") {
     const same = order.payment?.channel === provider.channel && order.payment.externalTxnId === n.providerTxnId;
-    if (same && n.status === "CONFIRMED") return answer(200, { result: "paid", policyNumber: order.policy?.number ?? null, duplicate: true });
+    if (same && n.status === "CONFIRMED")
+      return answer(200, { result: "paid", policyNumber: order.policy?.number ?? null, duplicate: true });
     // A second payment for a paid order would be a second policy for the same person: never (cl. 20–21).
     return reject(actor, 409, "ORDER_ALREADY_PAID", summary(n), order.id);
   }
@@ -87,16 +110,32 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
   switch (result.outcome) {
     case "created":
     case "duplicate":
-      return answer(200, { result: "paid", policyNumber: result.policyNumber, duplicate: result.outcome === "duplicate" });
+      return answer(200, {
+        result: "paid",
+        policyNumber: result.policyNumber,
+        duplicate: result.outcome === "duplicate",
+      });
     case "conflict":
       return reject(actor, 409, "TRANSACTION_CONFLICT", { ...summary(n), paymentId: result.paymentId }, order.id);
     case "wrong_amount":
       await markOrderRejected(order.id, "PRICE_CHANGED", n.providerTxnId, actor);
-      return reject(actor, 422, "PRICE_CHANGED", { ...summary(n), expectedSom: result.expectedSom, paymentDay: result.paymentDay }, order.id);
+      return reject(
+        actor,
+        422,
+        "PRICE_CHANGED",
+        { ...summary(n), expectedSom: result.expectedSom, paymentDay: result.paymentDay },
+        order.id,
+      );
     case "refused":
       // Eligible when ordered, refused on the payment day (e.g. insured since): the money must go back to the payer,
       // and the order's page must say so instead of "waiting" for ever.
       await markOrderRejected(order.id, result.refusals[0]?.code ?? "REFUSED_BY_RULES", n.providerTxnId, actor);
-      return reject(actor, 422, "REFUSED_BY_RULES", { ...summary(n), refusals: result.refusals.map((r) => r.code), paymentDay: result.paymentDay }, order.id);
+      return reject(
+        actor,
+        422,
+        "REFUSED_BY_RULES",
+        { ...summary(n), refusals: result.refusals.map((r) => r.code), paymentDay: result.paymentDay },
+        order.id,
+      );
   }
 }

@@ -12,10 +12,16 @@ import type { RejectedOrderView } from "./view-models";
 
 /** A foreigner without a PIN: their coverage by document (appendix 4–5). Unknown → uninsured, like the PIN check. */
 async function findCoverageByDocument(documentType: DocumentType, documentNumber: string): Promise<CoverageInput> {
-  return findCoverage({ documentType_documentNumber: { documentType, documentNumber: normalizeDocumentNumber(documentNumber) } });
+  return findCoverage({
+    documentType_documentNumber: { documentType, documentNumber: normalizeDocumentNumber(documentNumber) },
+  });
 }
 
-export async function findCoverageForIdentity(who: { pin?: string | null; documentType?: DocumentType | null; documentNumber?: string | null }): Promise<CoverageInput> {
+export async function findCoverageForIdentity(who: {
+  pin?: string | null;
+  documentType?: DocumentType | null;
+  documentNumber?: string | null;
+}): Promise<CoverageInput> {
   if (who.pin) return findCoverageByPin(who.pin);
   if (who.documentType && who.documentNumber) return findCoverageByDocument(who.documentType, who.documentNumber);
   return { policies: [], external: [] };
@@ -30,7 +36,17 @@ export async function findOrderBySecret(secret: string) {
   const order = await db.purchaseOrder.findUnique({
     where: { secret },
     include: {
-      policy: { select: { number: true, validFrom: true, validTo: true, status: true, termMonths: true, category: true, priceSom: true } },
+      policy: {
+        select: {
+          number: true,
+          validFrom: true,
+          validTo: true,
+          status: true,
+          termMonths: true,
+          category: true,
+          priceSom: true,
+        },
+      },
       payment: { select: { paidAt: true, amountSom: true, externalTxnId: true } },
     },
   });
@@ -39,7 +55,11 @@ export async function findOrderBySecret(secret: string) {
     ...order,
     birthDate: fromDbDateOrNull(order.birthDate),
     policy: order.policy
-      ? { ...order.policy, validFrom: fromDbDateOrNull(order.policy.validFrom), validTo: fromDbDateOrNull(order.policy.validTo) }
+      ? {
+          ...order.policy,
+          validFrom: fromDbDateOrNull(order.policy.validFrom),
+          validTo: fromDbDateOrNull(order.policy.validTo),
+        }
       : null,
   };
 }
@@ -55,15 +75,30 @@ export async function listRejectedOrders(user: StaffUser): Promise<RejectedOrder
   const rows = await db.purchaseOrder.findMany({
     where: { status: "REJECTED" },
     select: {
-      id: true, updatedAt: true, priceSom: true, rejectionReason: true, rejectedTxnId: true,
-      lastName: true, firstName: true, patronymic: true, pin: true, documentNumber: true, phone: true,
+      id: true,
+      updatedAt: true,
+      priceSom: true,
+      rejectionReason: true,
+      rejectedTxnId: true,
+      lastName: true,
+      firstName: true,
+      patronymic: true,
+      pin: true,
+      documentNumber: true,
+      phone: true,
     },
     orderBy: { updatedAt: "asc" },
     take: 200,
   });
   return rows.map((o) => ({
-    id: o.id, reference: orderReference(o.id), rejectedAt: o.updatedAt.toISOString(), holder: fullName(o),
-    account: o.pin ?? o.documentNumber ?? "", phone: o.phone, reason: o.rejectionReason, providerTxnId: o.rejectedTxnId,
+    id: o.id,
+    reference: orderReference(o.id),
+    rejectedAt: o.updatedAt.toISOString(),
+    holder: fullName(o),
+    account: o.pin ?? o.documentNumber ?? "",
+    phone: o.phone,
+    reason: o.rejectionReason,
+    providerTxnId: o.rejectedTxnId,
     priceSom: o.priceSom,
   }));
 }

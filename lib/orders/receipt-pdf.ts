@@ -69,7 +69,10 @@ export async function buildReceiptPdf(r: PaidReceipt, locale: Locale, generatedA
   const identity =
     r.identity.kind === "PIN"
       ? [t("buy.check.pin"), r.identity.pin]
-      : [t("buy.order.documentLabel"), `${t(`rules.document.${r.identity.documentType as "FOREIGN_PASSPORT"}`)}, ${r.identity.documentNumber}`];
+      : [
+          t("buy.order.documentLabel"),
+          `${t(`rules.document.${r.identity.documentType as "FOREIGN_PASSPORT"}`)}, ${r.identity.documentNumber}`,
+        ];
   const rows: [string, string][] = [
     [t("buy.order.holder"), r.holder],
     [identity[0]!, identity[1]!],
@@ -99,6 +102,17 @@ export async function buildReceiptPdf(r: PaidReceipt, locale: Locale, generatedA
   text(t("buy.order.status"), regular, 11, 12);
   y -= 10;
   text(t("buy.receipt.basis"), regular, 9, 4);
-  text(t("buy.receipt.generated", { date: plain(new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Bishkek" }).format(generatedAt)) }), regular, 9, 4);
+  text(
+    t("buy.receipt.generated", {
+      date: plain(
+        new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Bishkek" }).format(
+          generatedAt,
+        ),
+      ),
+    }),
+    regular,
+    9,
+    4,
+  );
   return doc.save();
 }

@@ -22,13 +22,16 @@ export type PaidReceipt = {
 
 /** What the confirmation page and the PDF receipt show about a paid order: the policy as the database holds it. */
 export function paidReceipt(order: OrderView): PaidReceipt | null {
-  if (order.status !== "PAID" || !order.policy || !order.payment || !order.policy.validFrom || !order.policy.validTo) return null;
+  if (order.status !== "PAID" || !order.policy || !order.payment || !order.policy.validFrom || !order.policy.validTo)
+    return null;
   const paymentDay = bishkekDate(order.payment.paidAt);
   return {
     reference: orderReference(order.id),
     policyNumber: order.policy.number,
     holder: fullName(order),
-    identity: order.pin ? { kind: "PIN", pin: order.pin } : { kind: "DOCUMENT", documentType: order.documentType ?? "", documentNumber: order.documentNumber ?? "" },
+    identity: order.pin
+      ? { kind: "PIN", pin: order.pin }
+      : { kind: "DOCUMENT", documentType: order.documentType ?? "", documentNumber: order.documentNumber ?? "" },
     category: order.policy.category,
     termMonths: order.policy.termMonths,
     amountSom: order.payment.amountSom,

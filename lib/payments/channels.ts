@@ -37,11 +37,25 @@ export function paymentChannelLabel(channel: PaymentChannel) {
  * by a family doctor or a ТУ, never against a payment.
  */
 export const PAID_CATEGORIES = [
-  "CITIZEN", "EAEU_FAMILY", "REFUGEE", "ASYLUM_SEEKER", "KAIRYLMAN", "FOREIGNER", "FOREIGN_STUDENT",
-  "FOREIGN_STUDENT_AGREEMENT", "COMPATRIOT",
+  "CITIZEN",
+  "EAEU_FAMILY",
+  "REFUGEE",
+  "ASYLUM_SEEKER",
+  "KAIRYLMAN",
+  "FOREIGNER",
+  "FOREIGN_STUDENT",
+  "FOREIGN_STUDENT_AGREEMENT",
+  "COMPATRIOT",
 ] as const satisfies readonly Category[];
 
 /** Terminal `service=citizen`: the citizens' 12-month policy and the categories priced like it (cost 1.1, cl. 4 note). */
-export const TERMINAL_CITIZEN_SERVICE: readonly Category[] = ["CITIZEN", "EAEU_FAMILY", "REFUGEE", "ASYLUM_SEEKER", "KAIRYLMAN", "FOREIGN_STUDENT_AGREEMENT"];
+export const TERMINAL_CITIZEN_SERVICE: readonly Category[] = [
+  "CITIZEN",
+  "EAEU_FAMILY",
+  "REFUGEE",
+  "ASYLUM_SEEKER",
+  "KAIRYLMAN",
+  "FOREIGN_STUDENT_AGREEMENT",
+];
 /** Terminal `service=foreigner` (cost 1.2, 1.3): the sum chooses the term. Compatriots are foreign citizens (cost 1.2). */
 export const TERMINAL_FOREIGNER_SERVICE: readonly Category[] = ["FOREIGNER", "FOREIGN_STUDENT", "COMPATRIOT"];

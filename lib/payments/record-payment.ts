@@ -67,7 +67,10 @@ class Abort extends Error {
  * What an already recorded transaction means for a new request carrying the same id. Inside a transaction it must
  * read through that transaction: PGlite has one connection, and a read beside the transaction would wait for it.
  */
-async function existingOutcome(req: RecordPaymentRequest, client: Tx | typeof db = db): Promise<RecordPaymentResult | null> {
+async function existingOutcome(
+  req: RecordPaymentRequest,
+  client: Tx | typeof db = db,
+): Promise<RecordPaymentResult | null> {
   const payment = await client.payment.findUnique({
     where: { channel_externalTxnId: { channel: req.channel, externalTxnId: req.externalTxnId } },
     include: { policy: { select: { id: true, number: true, validFrom: true, validTo: true } } },
@@ -123,43 +126,98 @@ export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPa
           tariffs,
         });
         if (!plan.ok) throw new Abort({ outcome: "refused", paymentDay: plan.paymentDay, refusals: plan.refusals });
-        if (plan.priceSom !== req.amountSom) throw new Abort({ outcome: "wrong_amount", paymentDay: plan.paymentDay, expectedSom: plan.priceSom });
+        if (plan.priceSom !== req.amountSom)
+          throw new Abort({ outcome: "wrong_amount", paymentDay: plan.paymentDay, expectedSom: plan.priceSom });
 
         const tariff = plan.tariff
-          ? tariffs.find((t) => t.category === plan.tariff!.category && t.termMonths === plan.tariff!.termMonths && t.effectiveFrom === plan.tariff!.effectiveFrom)
+          ? tariffs.find(
+              (t) =>
+                t.category === plan.tariff!.category &&
+                t.termMonths === plan.tariff!.termMonths &&
+                t.effectiveFrom === plan.tariff!.effectiveFrom,
+            )
           : null;
         const number = await nextElectronicPolicyNumber(tx, plan.paymentDay);
         const policy = await tx.policy.create({
           data: {
-            number, personId: person.id, category: plan.category, termMonths: plan.termMonths, priceSom: plan.priceSom,
-            tariffId: tariff?.id ?? null, status: "ISSUED", validFrom: toDbDate(plan.validFrom), validTo: toDbDate(plan.validTo),
-            channel: req.issueChannel, officeId: req.officeId ?? null, createdById: req.registeredById ?? null,
+            number,
+            personId: person.id,
+            category: plan.category,
+            termMonths: plan.termMonths,
+            priceSom: plan.priceSom,
+            tariffId: tariff?.id ?? null,
+            status: "ISSUED",
+            validFrom: toDbDate(plan.validFrom),
+            validTo: toDbDate(plan.validTo),
+            channel: req.issueChannel,
+            officeId: req.officeId ?? null,
+            createdById: req.registeredById ?? null,
           },
         });
         // The unique (channel, externalTxnId) decides here between concurrent duplicates: the loser rolls back.
         const payment = await tx.payment.create({
           data: {
-            channel: req.channel, externalTxnId: req.externalTxnId, account: req.account, amountSom: req.amountSom,
-            paidAt: req.paidAt, payerName: req.payer.name, payerPhone: req.payer.phone ?? null, status: "CONFIRMED",
-            policyId: policy.id, officeId: req.officeId ?? null, registeredById: req.registeredById ?? null,
+            channel: req.channel,
+            externalTxnId: req.externalTxnId,
+            account: req.account,
+            amountSom: req.amountSom,
+            paidAt: req.paidAt,
+            payerName: req.payer.name,
+            payerPhone: req.payer.phone ?? null,
+            status: "CONFIRMED",
+            policyId: policy.id,
+            officeId: req.officeId ?? null,
+            registeredById: req.registeredById ?? null,
           },
         });
         const issued: IssuedPolicy = {
-          paymentId: payment.id, policyId: policy.id, policyNumber: number, paymentDay: plan.paymentDay,
-          validFrom: plan.validFrom, validTo: plan.validTo, amountSom: req.amountSom,
+          paymentId: payment.id,
+          policyId: policy.id,
+          policyNumber: number,
+          paymentDay: plan.paymentDay,
+          validFrom: plan.validFrom,
+          validTo: plan.validTo,
+          amountSom: req.amountSom,
         };
         await queuePolicyNotifications(tx, {
-          policyId: policy.id, number, phone: req.beneficiary.phone ?? req.payer.phone, amountSom: req.amountSom,
-          paymentDay: plan.paymentDay, validFrom: plan.validFrom, validTo: plan.validTo, locale: req.locale,
+          policyId: policy.id,
+          number,
+          phone: req.beneficiary.phone ?? req.payer.phone,
+          amountSom: req.amountSom,
+          paymentDay: plan.paymentDay,
+          validFrom: plan.validFrom,
+          validTo: plan.validTo,
+          locale: req.locale,
         });
         await writeAudits(tx, [
           {
-            actor: req.actor, action: "payment.register", entity: "Payment", entityId: payment.id,
-            after: { channel: req.channel, externalTxnId: req.externalTxnId, amountSom: req.amountSom, paidAt: req.paidAt.toISOString(), policyNumber: number },
+            actor: req.actor,
+            action: "payment.register",
+            entity: "Payment",
+            entityId: payment.id,
+            after: {
+              channel: req.channel,
+              externalTxnId: req.externalTxnId,
+              amountSom: req.amountSom,
+              paidAt: req.paidAt.toISOString(),
+              policyNumber: number,
+            },
           },
           {
-            actor: req.actor, action: "policy.issue", entity: "Policy", entityId: policy.id,
-            after: { number, personId: person.id, category: plan.category, termMonths: plan.termMonths, priceSom: plan.priceSom, validFrom: plan.validFrom, validTo: plan.validTo, isRenewal: plan.isRenewal },
+            actor: req.actor,
+            action: "policy.issue",
+            entity: "Policy",
+            entityId: policy.id,
+            after: {
+              number,
+              personId: person.id,
+              category: plan.category,
+              termMonths: plan.termMonths,
+              priceSom: plan.priceSom,
+              validFrom: plan.validFrom,
+              validTo: plan.validTo,
+              isRenewal: plan.isRenewal,
+            },
           },
         ]);
         await req.afterIssue?.(tx, issued);

@@ -45,7 +45,9 @@ export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity): 
   // arrives twice at once) and then found and locked the same way.
   const lock = () =>
     pin
-      ? tx.$queryRaw<LockedPerson[]>`SELECT "id", "birthDate", "sex", "category" FROM "Person" WHERE "pin" = ${pin} FOR UPDATE`
+      ? tx.$queryRaw<
+          LockedPerson[]
+        >`SELECT "id", "birthDate", "sex", "category" FROM "Person" WHERE "pin" = ${pin} FOR UPDATE`
       : tx.$queryRaw<LockedPerson[]>`SELECT "id", "birthDate", "sex", "category" FROM "Person"
           WHERE "documentType" = ${who.documentType}::"DocumentType" AND "documentNumber" = ${documentNumber} FOR UPDATE`;
   let [person] = await lock();

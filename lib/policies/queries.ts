@@ -1,11 +1,23 @@
 import "server-only";
-import { canUseClinicWorkspace, canViewOfficeRecords, canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
+import {
+  canUseClinicWorkspace,
+  canViewOfficeRecords,
+  canUseOfficeWorkspace,
+  type StaffUser,
+} from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
-import { insuredStatusOn, tariffsInForce, type CalendarDate, type CoverageInput, type InsuredStatus, type TariffRow } from "@/lib/rules";
+import {
+  insuredStatusOn,
+  tariffsInForce,
+  type CalendarDate,
+  type CoverageInput,
+  type InsuredStatus,
+  type TariffRow,
+} from "@/lib/rules";
 
 const JOURNAL_PAGE_SIZE = 50;
 
@@ -27,9 +39,17 @@ type JournalRow = Prisma.PolicyGetPayload<{ select: typeof journalSelect }>;
 
 function toPolicyRowView(r: JournalRow): PolicyRowView {
   return {
-    id: r.id, number: r.number, category: r.category, termMonths: r.termMonths, priceSom: r.priceSom, status: r.status,
-    validFrom: fromDbDateOrNull(r.validFrom), validTo: fromDbDateOrNull(r.validTo), createdAt: r.createdAt.toISOString(),
-    holder: fullName(r.person), pin: r.person.pin,
+    id: r.id,
+    number: r.number,
+    category: r.category,
+    termMonths: r.termMonths,
+    priceSom: r.priceSom,
+    status: r.status,
+    validFrom: fromDbDateOrNull(r.validFrom),
+    validTo: fromDbDateOrNull(r.validTo),
+    createdAt: r.createdAt.toISOString(),
+    holder: fullName(r.person),
+    pin: r.person.pin,
   };
 }
 
@@ -63,20 +83,33 @@ export async function findOfficePolicy(user: StaffUser, policyId: string): Promi
   if (!policy || !canViewOfficeRecords(user, policy.officeId)) return null;
   const p = policy.person;
   return {
-    id: policy.id, number: policy.number, category: policy.category, termMonths: policy.termMonths, priceSom: policy.priceSom,
-    status: policy.status, channel: policy.channel,
-    validFrom: fromDbDateOrNull(policy.validFrom), validTo: fromDbDateOrNull(policy.validTo),
+    id: policy.id,
+    number: policy.number,
+    category: policy.category,
+    termMonths: policy.termMonths,
+    priceSom: policy.priceSom,
+    status: policy.status,
+    channel: policy.channel,
+    validFrom: fromDbDateOrNull(policy.validFrom),
+    validTo: fromDbDateOrNull(policy.validTo),
     holder: {
-      fullName: fullName(p), pin: p.pin, documentType: p.documentType, documentNumber: p.documentNumber,
-      birthDate: fromDbDate(p.birthDate), phone: p.phone,
+      fullName: fullName(p),
+      pin: p.pin,
+      documentType: p.documentType,
+      documentNumber: p.documentNumber,
+      birthDate: fromDbDate(p.birthDate),
+      phone: p.phone,
     },
     payments: policy.payments.map((pay) => ({
-      id: pay.id, paidAt: pay.paidAt.toISOString(), channel: pay.channel, externalTxnId: pay.externalTxnId,
-      payerName: pay.payerName, amountSom: pay.amountSom,
+      id: pay.id,
+      paidAt: pay.paidAt.toISOString(),
+      channel: pay.channel,
+      externalTxnId: pay.externalTxnId,
+      payerName: pay.payerName,
+      amountSom: pay.amountSom,
     })),
   };
 }
-
 
 /** Free pregnancy policies registered at the doctor's own health organization (cl. 24–26). */
 export async function findClinicPolicies(user: StaffUser): Promise<PolicyRowView[]> {
@@ -105,7 +138,10 @@ export async function findCoverageByPersonId(id: string): Promise<CoverageInput>
  * Coverage of the person with this unique key (PIN, id or document), read through `client` — a transaction's client
  * when the caller holds one (PGlite has one connection). Nobody found → no coverage.
  */
-export async function findCoverage(where: Prisma.PersonWhereUniqueInput, client: Prisma.TransactionClient = db): Promise<CoverageInput> {
+export async function findCoverage(
+  where: Prisma.PersonWhereUniqueInput,
+  client: Prisma.TransactionClient = db,
+): Promise<CoverageInput> {
   const person = await client.person.findUnique({
     where,
     select: {
@@ -121,7 +157,11 @@ export async function findCoverage(where: Prisma.PersonWhereUniqueInput, client:
       validFrom: fromDbDateOrNull(p.validFrom),
       validTo: fromDbDateOrNull(p.validTo),
     })),
-    external: person.externalCoverages.map((e) => ({ validFrom: fromDbDate(e.validFrom), validTo: fromDbDate(e.validTo), source: e.source })),
+    external: person.externalCoverages.map((e) => ({
+      validFrom: fromDbDate(e.validFrom),
+      validTo: fromDbDate(e.validTo),
+      source: e.source,
+    })),
   };
 }
 
@@ -140,7 +180,9 @@ export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise
  * term and order), so all are read — through `client` when the caller holds a transaction.
  */
 export async function findTariffRows(client: Prisma.TransactionClient = db): Promise<(TariffRow & { id: number })[]> {
-  const rows = await client.tariff.findMany({ orderBy: [{ effectiveFrom: "asc" }, { category: "asc" }, { termMonths: "asc" }] });
+  const rows = await client.tariff.findMany({
+    orderBy: [{ effectiveFrom: "asc" }, { category: "asc" }, { termMonths: "asc" }],
+  });
   return rows.map((r) => ({
     id: r.id,
     category: r.category,

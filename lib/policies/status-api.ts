@@ -7,7 +7,12 @@ export function toStatusApiBody(status: InsuredStatus) {
     insured: status.insured,
     on: status.on,
     coverage: coverage
-      ? { source: coverage.source, policyNumber: coverage.policyNumber, validFrom: coverage.validFrom, validTo: coverage.validTo }
+      ? {
+          source: coverage.source,
+          policyNumber: coverage.policyNumber,
+          validFrom: coverage.validFrom,
+          validTo: coverage.validTo,
+        }
       : null,
     next: next ? { policyNumber: next.policyNumber, validFrom: next.validFrom, validTo: next.validTo } : null,
   };

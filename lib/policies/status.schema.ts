@@ -7,11 +7,7 @@ import { refinePin } from "@/lib/people/pin.schema";
  * A PIN must be 14 digits with a real date of birth (SPEC §8); the date is a calendar day YYYY-MM-DD.
  */
 export const ZStatusQuery = z.object({
-  pin: z
-    .string({ error: "errors.pinRequired" })
-    .trim()
-    .min(1, "errors.pinRequired")
-    .superRefine(refinePin),
+  pin: z.string({ error: "errors.pinRequired" }).trim().min(1, "errors.pinRequired").superRefine(refinePin),
   on: z
     .string()
     .trim()
@@ -19,4 +15,3 @@ export const ZStatusQuery = z.object({
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || isCalendarDate(v), "errors.dateInvalid"),
 });
-

@@ -27,6 +27,20 @@ export type OfficePolicyView = {
   channel: IssueChannel;
   validFrom: CalendarDate | null;
   validTo: CalendarDate | null;
-  holder: { fullName: string; pin: string | null; documentType: DocumentType | null; documentNumber: string | null; birthDate: CalendarDate; phone: string | null };
-  payments: { id: string; paidAt: string; channel: PaymentChannel; externalTxnId: string; payerName: string; amountSom: number }[];
+  holder: {
+    fullName: string;
+    pin: string | null;
+    documentType: DocumentType | null;
+    documentNumber: string | null;
+    birthDate: CalendarDate;
+    phone: string | null;
+  };
+  payments: {
+    id: string;
+    paidAt: string;
+    channel: PaymentChannel;
+    externalTxnId: string;
+    payerName: string;
+    amountSom: number;
+  }[];
 };

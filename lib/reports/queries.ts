@@ -28,9 +28,12 @@ export async function summarizeSales(today: CalendarDate) {
     db.policy.groupBy({ by: ["officeId"], where, _count: { _all: true }, _sum: { priceSom: true } }),
     db.policy.groupBy({ by: ["channel"], where, _count: { _all: true }, _sum: { priceSom: true } }),
     db.policy.groupBy({ by: ["category"], where, _count: { _all: true }, _sum: { priceSom: true } }),
-    db.territorialOffice.findMany({ select: { id: true, code: true, nameRu: true, nameKy: true }, orderBy: { id: "asc" } }),
+    db.territorialOffice.findMany({
+      select: { id: true, code: true, nameRu: true, nameKy: true },
+      orderBy: { id: "asc" },
+    }),
   ]);
-  const row = <K,>(key: K, g: { _count: { _all: number }; _sum: { priceSom: number | null } }): SalesRow<K> => ({
+  const row = <K>(key: K, g: { _count: { _all: number }; _sum: { priceSom: number | null } }): SalesRow<K> => ({
     key,
     count: g._count._all,
     revenueSom: g._sum.priceSom ?? 0,
@@ -46,6 +49,9 @@ export async function summarizeSales(today: CalendarDate) {
     noOffice: noOffice ? row(null, noOffice) : { key: null, count: 0, revenueSom: 0 },
     channels: byChannel.map((g) => row(g.channel, g)).sort((a, b) => b.count - a.count),
     categories: byCategory.map((g) => row(g.category, g)).sort((a, b) => b.count - a.count),
-    total: byChannel.reduce((acc, g) => ({ count: acc.count + g._count._all, revenueSom: acc.revenueSom + (g._sum.priceSom ?? 0) }), { count: 0, revenueSom: 0 }),
+    total: byChannel.reduce(
+      (acc, g) => ({ count: acc.count + g._count._all, revenueSom: acc.revenueSom + (g._sum.priceSom ?? 0) }),
+      { count: 0, revenueSom: 0 },
+    ),
   };
 }

@@ -58,7 +58,10 @@ export const FREE_CATEGORIES = ["PREGNANT", "EAEU_CHILD"] as const satisfies rea
 export const isFreeCategory = (c: Category): boolean => isOneOf(FREE_CATEGORIES, c);
 
 /** cl. 4 note: foreign students may pay in two stages. */
-export const STUDENT_CATEGORIES = ["FOREIGN_STUDENT", "FOREIGN_STUDENT_AGREEMENT"] as const satisfies readonly Category[];
+export const STUDENT_CATEGORIES = [
+  "FOREIGN_STUDENT",
+  "FOREIGN_STUDENT_AGREEMENT",
+] as const satisfies readonly Category[];
 export const isStudentCategory = (c: Category): boolean => isOneOf(STUDENT_CATEGORIES, c);
 
 /**
@@ -102,7 +105,10 @@ export function isCountryCode(s: unknown): s is string {
  * 1.2). From a person's record: `stateless` true → stateless; `stateless` false or a country code in `citizenship`
  * → a citizen of a state; neither → undefined (not recorded: checkPregnancyEligibility refuses until it is).
  */
-export function statelessFromRecord(record: { citizenship?: string | null; stateless?: boolean | null }): boolean | undefined {
+export function statelessFromRecord(record: {
+  citizenship?: string | null;
+  stateless?: boolean | null;
+}): boolean | undefined {
   if (record.stateless === true) return true;
   if (record.stateless === false || isCountryCode(record.citizenship)) return false;
   return undefined;

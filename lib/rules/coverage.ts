@@ -118,7 +118,9 @@ export function insuredStatusOn(input: CoverageInput, on: CalendarDate): Insured
   const upcoming = issuedPolicies(input)
     .filter((p) => compareDates(p.validFrom, on) > 0)
     .sort((a, b) => compareDates(a.validFrom, b.validFrom) || compareText(a.number, b.number))[0];
-  const next = upcoming ? { policyNumber: upcoming.number, validFrom: upcoming.validFrom, validTo: upcoming.validTo } : null;
+  const next = upcoming
+    ? { policyNumber: upcoming.number, validFrom: upcoming.validFrom, validTo: upcoming.validTo }
+    : null;
 
   return { insured: coverage !== null, on, coverage, next };
 }

@@ -34,7 +34,9 @@ export const DOCUMENT_CODES = [
 export type DocumentCode = (typeof DOCUMENT_CODES)[number];
 
 /** Every key of the `document` namespace in rules.json: checklist codes and identity document types. */
-export const DOCUMENT_LABEL_KEYS: readonly (DocumentCode | DocumentType)[] = [...new Set([...DOCUMENT_CODES, ...DOCUMENT_TYPES])];
+export const DOCUMENT_LABEL_KEYS: readonly (DocumentCode | DocumentType)[] = [
+  ...new Set([...DOCUMENT_CODES, ...DOCUMENT_TYPES]),
+];
 
 export type DocumentRequirement = {
   code: DocumentCode;

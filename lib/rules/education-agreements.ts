@@ -24,7 +24,8 @@ function isUsableAgreement(row: EducationAgreementStateRow): boolean {
   return (
     isCountryCode(row.code) &&
     isCalendarDate(row.effectiveFrom) &&
-    (row.effectiveTo === null || (isCalendarDate(row.effectiveTo) && compareDates(row.effectiveFrom, row.effectiveTo) <= 0))
+    (row.effectiveTo === null ||
+      (isCalendarDate(row.effectiveTo) && compareDates(row.effectiveFrom, row.effectiveTo) <= 0))
   );
 }
 
@@ -72,7 +73,8 @@ export function validateEducationAgreements(rows: readonly EducationAgreementSta
   const problems: EducationAgreementProblem[] = [];
   const seen = new Set<string>();
   rows.forEach((r, index) => {
-    if (!isUsableAgreement(r) || r.nameRu.trim() === "" || r.nameKy.trim() === "") problems.push({ index, problem: "UNUSABLE_ROW" });
+    if (!isUsableAgreement(r) || r.nameRu.trim() === "" || r.nameKy.trim() === "")
+      problems.push({ index, problem: "UNUSABLE_ROW" });
     else if (seen.has(r.code)) problems.push({ index, problem: "DUPLICATE_CODE" });
     seen.add(r.code);
   });

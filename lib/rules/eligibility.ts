@@ -9,7 +9,13 @@ import {
   type Category,
   type Sex,
 } from "./categories";
-import { currentPolicyEnd, insuredStatusOn, isInsuredElsewhereOn, policiesCoveringOn, type CoverageInput } from "./coverage";
+import {
+  currentPolicyEnd,
+  insuredStatusOn,
+  isInsuredElsewhereOn,
+  policiesCoveringOn,
+  type CoverageInput,
+} from "./coverage";
 import { ageOn, compareDates, isCalendarDate, type CalendarDate } from "./dates";
 import { requiredDocuments, type DocumentRequirement } from "./documents";
 import { freePolicyPeriod, PREGNANCY_TERM_MONTHS, pregnancyPolicyPeriod } from "./policy-period";
@@ -229,7 +235,8 @@ export type EaeuChildEligibility =
  */
 export function checkEaeuChildEligibility(input: EaeuChildEligibilityInput): EaeuChildEligibility {
   const codes = new Set<RefusalCode>();
-  if (!(EAEU_CHILD_BASE_CATEGORIES as readonly Category[]).includes(input.baseCategory)) codes.add("EAEU_CHILD_NOT_EAEU_FAMILY");
+  if (!(EAEU_CHILD_BASE_CATEGORIES as readonly Category[]).includes(input.baseCategory))
+    codes.add("EAEU_CHILD_NOT_EAEU_FAMILY");
   const general = checkPurchaseEligibility({
     category: "EAEU_CHILD",
     birthDate: input.birthDate,

@@ -15,8 +15,7 @@ export const PIN_MISMATCH_REASONS = ["SEX_MISMATCH", "BIRTH_DATE_MISMATCH"] as c
 export type PinMismatchReason = (typeof PIN_MISMATCH_REASONS)[number];
 
 export type ParsedPin =
-  | { ok: true; sex: Sex; birthDate: CalendarDate; serial: string }
-  | { ok: false; reason: PinErrorReason };
+  { ok: true; sex: Sex; birthDate: CalendarDate; serial: string } | { ok: false; reason: PinErrorReason };
 
 /**
  * SPEC §8 (interpretation): 14 digits — the 1st is the sex (1 female, 2 male), the next eight the date of birth

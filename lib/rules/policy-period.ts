@@ -61,7 +61,9 @@ export function freePolicyPeriod(
   currentPolicyEnd: CalendarDate | null,
 ): PolicyPeriod {
   const validFrom =
-    currentPolicyEnd !== null && compareDates(currentPolicyEnd, issueDay) >= 0 ? addDays(currentPolicyEnd, 1) : issueDay;
+    currentPolicyEnd !== null && compareDates(currentPolicyEnd, issueDay) >= 0
+      ? addDays(currentPolicyEnd, 1)
+      : issueDay;
   return { validFrom, validTo: validThrough(validFrom, termMonths) };
 }
 

@@ -154,14 +154,16 @@ export function checkRefund(input: RefundInput): RefundDecision {
       refusals.push(refundRefusal("DEATH_AFTER_EFFECTIVE"));
     }
     // cl. 32: "до истечения 30 календарных дней со дня оплаты" — counted from the day after payment.
-    if (compareDates(input.claimDay, lastRefundClaimDay(paymentDay)) > 0) refusals.push(refundRefusal("CLAIM_AFTER_30_DAYS"));
+    if (compareDates(input.claimDay, lastRefundClaimDay(paymentDay)) > 0)
+      refusals.push(refundRefusal("CLAIM_AFTER_30_DAYS"));
   }
 
   if (!canClaimRefund(ground, input.claimant)) refusals.push(refundRefusal("CLAIMANT_NOT_ENTITLED"));
 
   if (ground === "ALREADY_INSURED") {
     const coverage = input.beneficiaryCoverage ?? { policies: [], external: [] };
-    if (!wasInsuredElsewhereWhenBought(coverage, policy, paymentDay)) refusals.push(refundRefusal("NOT_INSURED_ELSEWHERE"));
+    if (!wasInsuredElsewhereWhenBought(coverage, policy, paymentDay))
+      refusals.push(refundRefusal("NOT_INSURED_ELSEWHERE"));
   }
 
   if (refusals.length > 0) return { ok: false, refusals };

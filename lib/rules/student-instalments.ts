@@ -20,7 +20,8 @@ export type StudentInstalmentAmounts = { totalSom: number; firstSom: number; sec
  * always add up to the price exactly (11910 → 5955 + 5955; 1840 → 920 + 920).
  */
 export function splitStudentPrice(totalSom: number): StudentInstalmentAmounts {
-  if (!Number.isSafeInteger(totalSom) || totalSom <= 0) throw new RangeError(`A price is a positive whole som, got ${totalSom}`);
+  if (!Number.isSafeInteger(totalSom) || totalSom <= 0)
+    throw new RangeError(`A price is a positive whole som, got ${totalSom}`);
   const firstSom = Math.ceil(totalSom / 2);
   return { totalSom, firstSom, secondSom: totalSom - firstSom };
 }
@@ -33,7 +34,11 @@ export type StudentInstalmentQuote =
  * cl. 4 note: the instalments of a student's 12-month policy, priced by the tariff in force on the first payment
  * day (interpretation: both halves are one purchase, so a later price change does not touch the second half).
  */
-export function studentInstalments(rows: readonly TariffRow[], category: Category, on: CalendarDate): StudentInstalmentQuote {
+export function studentInstalments(
+  rows: readonly TariffRow[],
+  category: Category,
+  on: CalendarDate,
+): StudentInstalmentQuote {
   if (!isStudentCategory(category)) return { ok: false, reason: "INSTALMENTS_NOT_ALLOWED" };
   const quote = quotePrice(rows, category, STUDENT_TERM_MONTHS, on);
   if (!quote.ok) return quote;
@@ -51,7 +56,10 @@ export type StudentPolicyPeriods = {
 };
 
 /** SPEC §2 + §3: the first instalment's day sets the start (payment + 5, or after the running policy ends). */
-export function studentPolicyPeriods(firstPaymentDay: CalendarDate, currentPolicyEnd: CalendarDate | null): StudentPolicyPeriods {
+export function studentPolicyPeriods(
+  firstPaymentDay: CalendarDate,
+  currentPolicyEnd: CalendarDate | null,
+): StudentPolicyPeriods {
   const { validFrom, validTo } = policyPeriodForPayment(firstPaymentDay, STUDENT_FIRST_STAGE_MONTHS, currentPolicyEnd);
   return {
     validFrom,
@@ -95,7 +103,8 @@ export function planSecondInstalment(input: SecondInstalmentInput): SecondInstal
   const refusals: Refusal[] = [];
   if (policy.paidSom <= 0) refusals.push(refusal("SECOND_INSTALMENT_WITHOUT_FIRST"));
   else if (policy.paidSom >= policy.priceSom) refusals.push(refusal("ALREADY_PAID_IN_FULL"));
-  else if (compareDates(paymentDay, studentFirstStageEnd(policy.validFrom)) > 0) refusals.push(refusal("SECOND_INSTALMENT_TOO_LATE"));
+  else if (compareDates(paymentDay, studentFirstStageEnd(policy.validFrom)) > 0)
+    refusals.push(refusal("SECOND_INSTALMENT_TOO_LATE"));
   if (refusals.length > 0) return { ok: false, paymentDay, refusals };
   return {
     ok: true,
@@ -209,7 +218,8 @@ export function classifyStudentPayment(input: ClassifyStudentPaymentInput): Stud
   const open = isUnfinished(input.unfinishedPolicy) ? input.unfinishedPolicy : null;
   const remaining = open === null ? null : open.priceSom - open.paidSom;
   const inFirstStage = open !== null && compareDates(paymentDay, studentFirstStageEnd(open.validFrom)) <= 0;
-  const beforeFullEnd = open !== null && compareDates(paymentDay, validThrough(open.validFrom, STUDENT_TERM_MONTHS)) <= 0;
+  const beforeFullEnd =
+    open !== null && compareDates(paymentDay, validThrough(open.validFrom, STUDENT_TERM_MONTHS)) <= 0;
   const quote = studentInstalments(input.tariffs, input.category, paymentDay);
   const newSums = quote.ok ? [quote.totalSom, quote.firstSom] : [];
   const acceptedSums = inFirstStage && remaining !== null ? [...newSums, remaining] : newSums;
@@ -220,12 +230,27 @@ export function classifyStudentPayment(input: ClassifyStudentPaymentInput): Stud
     const plan = planSecondInstalment({ policy, paidAt: input.paidAt });
     if (!plan.ok) return refuseWith(plan.refusals, newSums);
     if (amountSom !== plan.amountSom) return refuse("STUDENT_PAYMENT_WRONG_AMOUNT", acceptedSums);
-    return { ok: true, stage: "SECOND_INSTALMENT", paymentDay, amountSom, validFrom: plan.validFrom, validTo: plan.validTo };
+    return {
+      ok: true,
+      stage: "SECOND_INSTALMENT",
+      paymentDay,
+      amountSom,
+      validFrom: plan.validFrom,
+      validTo: plan.validTo,
+    };
   };
   const full = (): StudentPaymentClassification => {
     if (!quote.ok) return refuse("NO_TARIFF");
     if (amountSom !== quote.totalSom) return refuse("STUDENT_PAYMENT_WRONG_AMOUNT", acceptedSums);
-    return { ok: true, stage: "FULL", paymentDay, amountSom, totalSom: quote.totalSom, tariff: quote.tariff, basis: quote.basis };
+    return {
+      ok: true,
+      stage: "FULL",
+      paymentDay,
+      amountSom,
+      totalSom: quote.totalSom,
+      tariff: quote.tariff,
+      basis: quote.basis,
+    };
   };
   const first = (): StudentPaymentClassification => {
     if (!quote.ok) return refuse("NO_TARIFF");
@@ -256,7 +281,8 @@ export function classifyStudentPayment(input: ClassifyStudentPaymentInput): Stud
   if (open !== null && amountSom === remaining && beforeFullEnd) return second();
   if (quote.ok && amountSom === quote.firstSom) return first();
   // an odd total's smaller second half, with no first half paid
-  if (quote.ok && open === null && amountSom === quote.secondSom) return refuse("SECOND_INSTALMENT_WITHOUT_FIRST", acceptedSums);
+  if (quote.ok && open === null && amountSom === quote.secondSom)
+    return refuse("SECOND_INSTALMENT_WITHOUT_FIRST", acceptedSums);
   if (!quote.ok && open === null) return refuse("NO_TARIFF");
   return refuse("STUDENT_PAYMENT_WRONG_AMOUNT", acceptedSums);
 }

@@ -126,7 +126,9 @@ export const FREE_POLICY_RULES: readonly FreePolicyRule[] = Object.freeze([
 ] satisfies FreePolicyRule[]);
 
 function isInForce(row: { effectiveFrom: CalendarDate; effectiveTo: CalendarDate | null }, on: CalendarDate): boolean {
-  return compareDates(row.effectiveFrom, on) <= 0 && (row.effectiveTo === null || compareDates(on, row.effectiveTo) <= 0);
+  return (
+    compareDates(row.effectiveFrom, on) <= 0 && (row.effectiveTo === null || compareDates(on, row.effectiveTo) <= 0)
+  );
 }
 
 /**
@@ -142,7 +144,8 @@ export function isUsableTariffRow(row: TariffRow): boolean {
     Number.isSafeInteger(row.priceSom) &&
     row.priceSom > 0 &&
     isCalendarDate(row.effectiveFrom) &&
-    (row.effectiveTo === null || (isCalendarDate(row.effectiveTo) && compareDates(row.effectiveFrom, row.effectiveTo) <= 0))
+    (row.effectiveTo === null ||
+      (isCalendarDate(row.effectiveTo) && compareDates(row.effectiveFrom, row.effectiveTo) <= 0))
   );
 }
 
@@ -178,7 +181,11 @@ export function allowedTerms(rows: readonly TariffRow[], category: Category, on:
   if (isFreeCategory(category)) {
     return FREE_POLICY_RULES.filter((r) => r.category === category && isInForce(r, on)).map((r) => r.termMonths);
   }
-  const terms = new Set(tariffsInForce(rows, on).filter((r) => r.category === category).map((r) => r.termMonths));
+  const terms = new Set(
+    tariffsInForce(rows, on)
+      .filter((r) => r.category === category)
+      .map((r) => r.termMonths),
+  );
   return [...terms].sort((a, b) => a - b);
 }
 
@@ -196,7 +203,13 @@ export function quotePrice(
     const rules = FREE_POLICY_RULES.filter((r) => r.category === category && isInForce(r, on));
     const rule = rules.find((r) => r.termMonths === termMonths);
     if (rule) {
-      return { ok: true, priceSom: 0, termMonths, basis: { ru: rule.legalBasisRu, ky: rule.legalBasisKy }, tariff: null };
+      return {
+        ok: true,
+        priceSom: 0,
+        termMonths,
+        basis: { ru: rule.legalBasisRu, ky: rule.legalBasisKy },
+        tariff: null,
+      };
     }
     return { ok: false, reason: rules.length === 0 ? "NO_TARIFF" : "TERM_NOT_ALLOWED" };
   }

@@ -24,8 +24,23 @@ export async function createStaffUser(actor: AuditActor, raw: TCreateStaffUserIn
     const existing = await tx.user.findUnique({ where: { login: input.login } });
     if (existing) throw new AppError("errors.loginTaken", { field: "login" });
     const user = await tx.user.create({
-      data: { login: input.login, fullName: input.fullName, role: input.role, passwordHash, officeId, healthOrganizationId },
-      select: { id: true, login: true, fullName: true, role: true, officeId: true, healthOrganizationId: true, active: true },
+      data: {
+        login: input.login,
+        fullName: input.fullName,
+        role: input.role,
+        passwordHash,
+        officeId,
+        healthOrganizationId,
+      },
+      select: {
+        id: true,
+        login: true,
+        fullName: true,
+        role: true,
+        officeId: true,
+        healthOrganizationId: true,
+        active: true,
+      },
     });
     await writeAudit(tx, { actor, action: "user.create", entity: "User", entityId: user.id, after: user });
     return user;
@@ -38,8 +53,19 @@ export async function setStaffUserActive(actor: AuditActor, userId: string, acti
     const before = await tx.user.findUnique({ where: { id: userId }, select: { id: true, login: true, active: true } });
     if (!before) throw new AppError("errors.notFound");
     if (actor.id === userId && !active) throw new AppError("errors.cannotBlockSelf");
-    const after = await tx.user.update({ where: { id: userId }, data: { active }, select: { id: true, login: true, active: true } });
-    await writeAudit(tx, { actor, action: active ? "user.unblock" : "user.block", entity: "User", entityId: userId, before, after });
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { active },
+      select: { id: true, login: true, active: true },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: active ? "user.unblock" : "user.block",
+      entity: "User",
+      entityId: userId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -5,7 +5,12 @@ export async function listStaffUsers(user: StaffUser) {
   if (!canManageUsers(user)) return [];
   return db.user.findMany({
     select: {
-      id: true, login: true, fullName: true, role: true, active: true, createdAt: true,
+      id: true,
+      login: true,
+      fullName: true,
+      role: true,
+      active: true,
+      createdAt: true,
       office: { select: { nameRu: true, nameKy: true } },
       healthOrganization: { select: { nameRu: true, nameKy: true } },
     },
@@ -25,7 +30,15 @@ export async function listOfficesAndOrganizations() {
 export async function findActiveStaffUser(id: string): Promise<StaffUser | null> {
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, login: true, fullName: true, role: true, officeId: true, healthOrganizationId: true, active: true },
+    select: {
+      id: true,
+      login: true,
+      fullName: true,
+      role: true,
+      officeId: true,
+      healthOrganizationId: true,
+      active: true,
+    },
   });
   if (!user || !user.active) return null;
   const { active: _active, ...staff } = user;

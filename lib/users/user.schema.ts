@@ -19,7 +19,8 @@ export const ZCreateStaffUserInput = z
   })
   .superRefine((v, ctx) => {
     // Who a role belongs to: a clerk to a ТУ (cl. 10–16), a doctor to a health organization (cl. 24–26).
-    if (v.role === "CLERK" && !v.officeCode) ctx.addIssue({ code: "custom", path: ["officeCode"], message: "errors.officeRequired" });
+    if (v.role === "CLERK" && !v.officeCode)
+      ctx.addIssue({ code: "custom", path: ["officeCode"], message: "errors.officeRequired" });
     if (v.role === "DOCTOR" && !v.healthOrganizationCode)
       ctx.addIssue({ code: "custom", path: ["healthOrganizationCode"], message: "errors.healthOrganizationRequired" });
   });

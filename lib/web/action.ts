@@ -59,7 +59,11 @@ export function serverAction<S extends z.ZodType, T>(
 }
 
 /** Expected errors (AppError) keep their own message; anything else is logged with an id and shown generically. */
-async function runHandler<T>(name: string, values: Record<string, string>, fn: () => Promise<T>): Promise<ActionResult<T>> {
+async function runHandler<T>(
+  name: string,
+  values: Record<string, string>,
+  fn: () => Promise<T>,
+): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await fn(), values };
   } catch (e) {
@@ -69,6 +73,12 @@ async function runHandler<T>(name: string, values: Record<string, string>, fn: (
         ? { ok: false, fieldErrors: { [e.field]: e.code }, errorValues, values }
         : { ok: false, fieldErrors: {}, formError: e.code, errorValues, values };
     }
-    return { ok: false, fieldErrors: {}, formError: "errors.unexpected", errorId: logUnexpectedError(e, `action ${name}`), values };
+    return {
+      ok: false,
+      fieldErrors: {},
+      formError: "errors.unexpected",
+      errorId: logUnexpectedError(e, `action ${name}`),
+      values,
+    };
   }
 }

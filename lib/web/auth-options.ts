@@ -17,7 +17,9 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { login: { type: "text" }, password: { type: "password" } },
       async authorize(credentials) {
-        const login = String(credentials?.login ?? "").trim().toLowerCase();
+        const login = String(credentials?.login ?? "")
+          .trim()
+          .toLowerCase();
         const password = String(credentials?.password ?? "");
         if (!login || !password) return null;
         const user = await findUserForSignIn(login);
@@ -32,8 +34,20 @@ export const authOptions: NextAuthOptions = {
           });
           return null;
         }
-        await writeStandaloneAudit({ actor: { id: user.id, label: user.login }, action: "auth.sign_in", entity: "User", entityId: user.id });
-        return { id: user.id, name: user.fullName, login: user.login, role: user.role, officeId: user.officeId, healthOrganizationId: user.healthOrganizationId };
+        await writeStandaloneAudit({
+          actor: { id: user.id, label: user.login },
+          action: "auth.sign_in",
+          entity: "User",
+          entityId: user.id,
+        });
+        return {
+          id: user.id,
+          name: user.fullName,
+          login: user.login,
+          role: user.role,
+          officeId: user.officeId,
+          healthOrganizationId: user.healthOrganizationId,
+        };
       },
     }),
   ],
@@ -70,7 +84,14 @@ declare module "next-auth" {
     healthOrganizationId: number | null;
   }
   interface Session {
-    user: { id: string; name: string; login: string; role: StaffRole; officeId: number | null; healthOrganizationId: number | null };
+    user: {
+      id: string;
+      name: string;
+      login: string;
+      role: StaffRole;
+      officeId: number | null;
+      healthOrganizationId: number | null;
+    };
   }
 }
 

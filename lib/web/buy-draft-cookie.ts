@@ -8,7 +8,10 @@ export async function readDraft(): Promise<BuyDraft> {
 
 async function isHttps(): Promise<boolean> {
   const h = await headers();
-  return (h.get("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https" || (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  return (
+    (h.get("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https" ||
+    (process.env.NEXTAUTH_URL ?? "").startsWith("https://")
+  );
 }
 
 /** Server actions only (a page cannot set cookies). */

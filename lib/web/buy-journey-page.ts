@@ -8,7 +8,10 @@ import { readDraft } from "./buy-draft-cookie";
 import { buyPath, guardStep, type BuyStep } from "@/lib/orders/journey";
 
 /** Every journey page: its language, the draft, and a redirect to the first unanswered question if it skipped one. */
-export async function loadStep(params: Promise<{ locale: string }>, step: BuyStep | null): Promise<{ locale: Locale; draft: BuyDraft }> {
+export async function loadStep(
+  params: Promise<{ locale: string }>,
+  step: BuyStep | null,
+): Promise<{ locale: Locale; draft: BuyDraft }> {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);

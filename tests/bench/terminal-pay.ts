@@ -43,12 +43,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { agent, headers: { authorization: AUTH } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    }).on("error", reject);
+    http
+      .get(url, { agent, headers: { authorization: AUTH } }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on("error", reject);
   });
 }
 
@@ -70,7 +72,13 @@ async function main() {
   const server = spawn("npx", ["tsx", "tests/e2e/serve.ts"], {
     cwd: root,
     // `next start` is production: terminals authenticate with HTTP Basic, as they will in service.
-    env: { ...process.env, E2E_PORT: String(PORT), NEXT_DIST_DIR: ".next-bench", DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20", TERMINAL_AUTH_QUICKPAY: CREDENTIALS },
+    env: {
+      ...process.env,
+      E2E_PORT: String(PORT),
+      NEXT_DIST_DIR: ".next-bench",
+      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
+      TERMINAL_AUTH_QUICKPAY: CREDENTIALS,
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -102,12 +110,15 @@ async function main() {
     );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
 
     // Count in the database the server used (the newest oms_e2e_* database on this server).
     const admin = new pg.Client({ ...pgConfigFromUrl(process.env.DATABASE_URL!), database: "postgres" });
     await admin.connect();
-    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'oms_e2e_%' ORDER BY oid DESC LIMIT 1`);
+    const { rows } = await admin.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'oms_e2e_%' ORDER BY oid DESC LIMIT 1`,
+    );
     await admin.end();
     const client = new pg.Client({ ...pgConfigFromUrl(process.env.DATABASE_URL!), database: rows[0].datname });
     await client.connect();
@@ -123,11 +134,17 @@ async function main() {
 
     const accepted = results.get(0) ?? 0;
     console.log("\nTerminal `pay` benchmark (QuickPay, PostgreSQL, 2 cores)");
-    console.log(`  requests sent:           ${queue.length} (${jobs.length} distinct + ${queue.length - jobs.length} duplicates), ${CONCURRENCY} concurrent connections`);
+    console.log(
+      `  requests sent:           ${queue.length} (${jobs.length} distinct + ${queue.length - jobs.length} duplicates), ${CONCURRENCY} concurrent connections`,
+    );
     console.log(`  answers:                 ${[...results.entries()].map(([k, v]) => `result ${k}: ${v}`).join(", ")}`);
-    console.log(`  payments accepted/s:     ${(counts.payments / seconds).toFixed(1)}  (requests/s ${(queue.length / seconds).toFixed(1)}, ${seconds.toFixed(1)} s)`);
+    console.log(
+      `  payments accepted/s:     ${(counts.payments / seconds).toFixed(1)}  (requests/s ${(queue.length / seconds).toFixed(1)}, ${seconds.toFixed(1)} s)`,
+    );
     console.log(`  latency p50 / p99:       ${pct(50)} ms / ${pct(99)} ms`);
-    console.log(`  payments in DB:          ${counts.payments} for ${counts.txns} transaction ids, ${counts.policies} policies`);
+    console.log(
+      `  payments in DB:          ${counts.payments} for ${counts.txns} transaction ids, ${counts.policies} policies`,
+    );
     console.log(`  duplicates in DB:        ${counts.payments - counts.txns + (counts.policies - counts.payments)}`);
     if (accepted !== queue.length) console.log("  (every request, duplicates included, should answer 0)");
   } finally {

@@ -32,7 +32,12 @@ function uniquePin(birth = "1985-05-15", sex: 1 | 2 = 2): string {
 }
 
 function longDate(locale: string, day: string): string {
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Bishkek" }).format(new Date(`${day}T12:00:00+06:00`));
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "Asia/Bishkek",
+  }).format(new Date(`${day}T12:00:00+06:00`));
 }
 
 /** "1 840" with whatever space Intl puts between the groups. */
@@ -123,7 +128,7 @@ for (const { locale, buy, rules, common } of LANGS) {
       const url = page.url();
       await page.goto(url);
       await expect(page.getByTestId("order-paid")).toBeVisible();
-      const pdf = await page.request.get(await page.getByTestId("receipt-pdf").getAttribute("href") as string);
+      const pdf = await page.request.get((await page.getByTestId("receipt-pdf").getAttribute("href")) as string);
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()["content-type"]).toBe("application/pdf");
       const status = await (await page.request.get(`/api/v1/status?pin=${pin}`)).json();

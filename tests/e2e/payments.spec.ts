@@ -50,7 +50,9 @@ test("a clerk registers a bank cash-desk receipt once, and sees it in the person
   await expectAccessible(page);
 });
 
-test("Fund staff reconcile a provider's registry: register a missing line in one click; the same file again changes nothing", async ({ page }) => {
+test("Fund staff reconcile a provider's registry: register a missing line in one click; the same file again changes nothing", async ({
+  page,
+}) => {
   const txn = String(Date.now()).slice(-12);
   const pin = uniquePin(2);
   const day = yesterdayInBishkek().replace(/-/g, "");
@@ -71,8 +73,14 @@ test("Fund staff reconcile a provider's registry: register a missing line in one
 
   await page.goto("/ru/staff/fund/reconciliation");
   await page.getByTestId("registry-upload-form").locator("#provider").selectOption("pay24");
-  await page.getByTestId("registry-upload-form").locator("#file").setInputFiles({ name: "pay24-again.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.getByTestId("registry-upload-form").getByRole("button", { name: ruPayments.reconciliation.submit }).click();
+  await page
+    .getByTestId("registry-upload-form")
+    .locator("#file")
+    .setInputFiles({ name: "pay24-again.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByTestId("registry-upload-form")
+    .getByRole("button", { name: ruPayments.reconciliation.submit })
+    .click();
   await expect(page.getByTestId("reused")).toBeVisible();
   await expectAccessible(page);
 });

@@ -56,7 +56,10 @@ test.describe("staff sign-in", () => {
 
 test.describe("each role sees only its own workspace", () => {
   const REFUSALS = [
-    { login: "clerk.bishkek", forbidden: ["/ru/staff/admin", "/ru/staff/fund", "/ru/staff/clinic", "/ru/staff/admin/audit"] },
+    {
+      login: "clerk.bishkek",
+      forbidden: ["/ru/staff/admin", "/ru/staff/fund", "/ru/staff/clinic", "/ru/staff/admin/audit"],
+    },
     { login: "doctor", forbidden: ["/ru/staff/office", "/ru/staff/fund", "/ru/staff/admin"] },
     { login: "refunds", forbidden: ["/ru/staff/office", "/ru/staff/admin"] },
     { login: "admin", forbidden: ["/ru/staff/office", "/ru/staff/clinic"] },

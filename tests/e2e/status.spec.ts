@@ -92,7 +92,10 @@ test("the home page in both languages is accessible", async ({ page }) => {
 });
 
 test("/ sends the visitor to their language", async ({ browser }) => {
-  const context = await browser.newContext({ locale: "ky-KG", extraHTTPHeaders: { "accept-language": "ky-KG,ky;q=0.9" } });
+  const context = await browser.newContext({
+    locale: "ky-KG",
+    extraHTTPHeaders: { "accept-language": "ky-KG,ky;q=0.9" },
+  });
   const page = await context.newPage();
   await page.goto("/");
   await expect(page).toHaveURL(/\/ky$/);

@@ -8,14 +8,25 @@ import { resolveDbTarget } from "../../lib/db/target";
 import type { BuyDraft } from "../../lib/orders/draft";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
 import { findOrderBySecret, listRejectedOrders } from "../../lib/orders/queries";
-import { signTestAcquirerNotification, type TestAcquirerNotificationBody } from "../../lib/payments/acquirer/test-acquirer";
+import {
+  signTestAcquirerNotification,
+  type TestAcquirerNotificationBody,
+} from "../../lib/payments/acquirer/test-acquirer";
 import { createExternalCoverage, createPerson, makePin } from "../support/factories";
 
 const dbKind = resolveDbTarget().kind;
 const PAID_AT = "2026-03-10T06:00:00.000Z"; // 12:00 in Bishkek, 10 March → in force 15 March 2026 – 14 March 2027 (cl. 5)
 
 function citizenDraft(pin = makePin("MALE", "1985-05-15")): BuyDraft {
-  return { idKind: "PIN", pin, lastName: "Сыдыков", firstName: "Эрлан", phone: "+996700123456", category: "CITIZEN", termMonths: 12 };
+  return {
+    idKind: "PIN",
+    pin,
+    lastName: "Сыдыков",
+    firstName: "Эрлан",
+    phone: "+996700123456",
+    category: "CITIZEN",
+    termMonths: 12,
+  };
 }
 
 async function newOrder(draft: BuyDraft = citizenDraft()) {
@@ -24,20 +35,36 @@ async function newOrder(draft: BuyDraft = citizenDraft()) {
   return db.purchaseOrder.findUniqueOrThrow({ where: { id: created.orderId } });
 }
 
-function notification(order: { id: string; priceSom: number }, o: Partial<TestAcquirerNotificationBody> = {}): TestAcquirerNotificationBody {
-  return { txnId: `TA-${randomBytes(12).toString("base64url")}`, orderRef: order.id, amountSom: order.priceSom, status: "CONFIRMED", paidAt: PAID_AT, ...o };
+function notification(
+  order: { id: string; priceSom: number },
+  o: Partial<TestAcquirerNotificationBody> = {},
+): TestAcquirerNotificationBody {
+  return {
+    txnId: `TA-${randomBytes(12).toString("base64url")}`,
+    orderRef: order.id,
+    amountSom: order.priceSom,
+    status: "CONFIRMED",
+    paidAt: PAID_AT,
+    ...o,
+  };
 }
 
 function callback(n: TestAcquirerNotificationBody, secret?: string) {
   const { body, headers } = signTestAcquirerNotification(n, secret);
-  return callbackPost(new Request("http://localhost/api/v1/payments/test-acquirer/callback", { method: "POST", body, headers }));
+  return callbackPost(
+    new Request("http://localhost/api/v1/payments/test-acquirer/callback", { method: "POST", body, headers }),
+  );
 }
 
 async function effects(orderId: string) {
   const order = await db.purchaseOrder.findUniqueOrThrow({ where: { id: orderId } });
   const payments = await db.payment.findMany({ where: { purchaseOrder: { id: orderId } } });
-  const policies = order.pin ? await db.policy.count({ where: { person: { pin: order.pin } } }) : await db.policy.count({ where: { person: { documentNumber: order.documentNumber } } });
-  const people = order.pin ? await db.person.count({ where: { pin: order.pin } }) : await db.person.count({ where: { documentNumber: order.documentNumber } });
+  const policies = order.pin
+    ? await db.policy.count({ where: { person: { pin: order.pin } } })
+    : await db.policy.count({ where: { person: { documentNumber: order.documentNumber } } });
+  const people = order.pin
+    ? await db.person.count({ where: { pin: order.pin } })
+    : await db.person.count({ where: { documentNumber: order.documentNumber } });
   return { status: order.status, payments: payments.length, policies, people };
 }
 
@@ -62,9 +89,23 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
       expect(await again.json()).toMatchObject({ result: "paid", policyNumber: body.policyNumber, duplicate: true });
     }
     expect(await effects(order.id)).toEqual({ status: "PAID", payments: 1, policies: 1, people: 1 });
-    const paid = await db.purchaseOrder.findUniqueOrThrow({ where: { id: order.id }, include: { policy: { include: { notifications: true } }, payment: true } });
-    expect(paid.payment).toMatchObject({ channel: "PORTAL", externalTxnId: n.txnId, amountSom: 1840, account: order.pin, status: "CONFIRMED" });
-    expect(paid.policy).toMatchObject({ number: body.policyNumber, channel: "ONLINE", status: "ISSUED", priceSom: 1840 });
+    const paid = await db.purchaseOrder.findUniqueOrThrow({
+      where: { id: order.id },
+      include: { policy: { include: { notifications: true } }, payment: true },
+    });
+    expect(paid.payment).toMatchObject({
+      channel: "PORTAL",
+      externalTxnId: n.txnId,
+      amountSom: 1840,
+      account: order.pin,
+      status: "CONFIRMED",
+    });
+    expect(paid.policy).toMatchObject({
+      number: body.policyNumber,
+      channel: "ONLINE",
+      status: "ISSUED",
+      priceSom: 1840,
+    });
     expect(paid.policy!.validFrom!.toISOString().slice(0, 10)).toBe("2026-03-15");
     expect(paid.policy!.validTo!.toISOString().slice(0, 10)).toBe("2027-03-14");
     // SMS outbox (both kinds), in the order's language
@@ -95,8 +136,16 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
     const n = notification(order);
     const { body, headers } = signTestAcquirerNotification(n);
     const tampered = body.replace(n.txnId, `${n.txnId}X`);
-    expect((await callbackPost(new Request("http://x/cb", { method: "POST", body: tampered, headers }))).status).toBe(401);
-    expect((await callbackPost(new Request("http://x/cb", { method: "POST", body, headers: { "content-type": "application/json" } }))).status).toBe(401);
+    expect((await callbackPost(new Request("http://x/cb", { method: "POST", body: tampered, headers }))).status).toBe(
+      401,
+    );
+    expect(
+      (
+        await callbackPost(
+          new Request("http://x/cb", { method: "POST", body, headers: { "content-type": "application/json" } }),
+        )
+      ).status,
+    ).toBe(401);
     expect(await effects(order.id)).toMatchObject({ status: "PENDING", payments: 0, policies: 0 });
   });
 
@@ -132,14 +181,30 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
     const res = await callback(n);
     expect(res.status).toBe(422);
     const after = await db.purchaseOrder.findUniqueOrThrow({ where: { id: order.id } });
-    expect(after).toMatchObject({ status: "REJECTED", rejectionReason: "INSURED_ELSEWHERE", rejectedTxnId: n.txnId, paymentId: null, policyId: null });
+    expect(after).toMatchObject({
+      status: "REJECTED",
+      rejectionReason: "INSURED_ELSEWHERE",
+      rejectedTxnId: n.txnId,
+      paymentId: null,
+      policyId: null,
+    });
     // The Fund's refund officers see it to return the money (cl. 32); nobody else does.
-    const officer = { id: "00000000-0000-0000-0000-0000000000aa", login: "r", fullName: "R", role: "REFUND_OFFICER", officeId: null, healthOrganizationId: null } as const;
+    const officer = {
+      id: "00000000-0000-0000-0000-0000000000aa",
+      login: "r",
+      fullName: "R",
+      role: "REFUND_OFFICER",
+      officeId: null,
+      healthOrganizationId: null,
+    } as const;
     expect((await listRejectedOrders(officer)).map((o) => o.id)).toContain(order.id);
     expect(await listRejectedOrders({ ...officer, role: "CLERK", officeId: 1 })).toEqual([]);
     expect(await db.payment.count({ where: { purchaseOrder: { id: order.id } } })).toBe(0);
     expect((await rejections("REFUSED_BY_RULES")).some((r) => r.entityId === order.id)).toBe(true);
-    expect(await db.auditLog.findFirst({ where: { action: "order.rejected", entityId: order.id } })).toMatchObject({ before: { status: "PENDING" }, after: { status: "REJECTED", rejectionReason: "INSURED_ELSEWHERE" } });
+    expect(await db.auditLog.findFirst({ where: { action: "order.rejected", entityId: order.id } })).toMatchObject({
+      before: { status: "PENDING" },
+      after: { status: "REJECTED", rejectionReason: "INSURED_ELSEWHERE" },
+    });
     // A replay of the same notification changes nothing more.
     expect((await callback(notification(order))).status).toBe(409);
   });
@@ -159,21 +224,37 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
     const { headers } = signTestAcquirerNotification(notification(ghost));
     const body = "{not json";
     const signed = signTestAcquirerNotification({} as TestAcquirerNotificationBody);
-    expect((await callbackPost(new Request("http://x/cb", { method: "POST", body: signed.body, headers: signed.headers }))).status).toBe(400);
+    expect(
+      (await callbackPost(new Request("http://x/cb", { method: "POST", body: signed.body, headers: signed.headers })))
+        .status,
+    ).toBe(400);
     expect((await callbackPost(new Request("http://x/cb", { method: "POST", body, headers }))).status).toBe(401);
   });
 
   it("sells a foreigner without a PIN 6 months for 5955 som, identified by the document", async () => {
     const documentNumber = `AB${String(Date.now()).slice(-7)}`;
     const order = await newOrder({
-      idKind: "DOCUMENT", documentType: "FOREIGN_PASSPORT", documentNumber, birthDate: "1990-01-01", sex: "MALE",
-      lastName: "Smith", firstName: "John", phone: "+996555123456", category: "FOREIGNER", termMonths: 6,
+      idKind: "DOCUMENT",
+      documentType: "FOREIGN_PASSPORT",
+      documentNumber,
+      birthDate: "1990-01-01",
+      sex: "MALE",
+      lastName: "Smith",
+      firstName: "John",
+      phone: "+996555123456",
+      category: "FOREIGNER",
+      termMonths: 6,
     });
     expect(order).toMatchObject({ priceSom: 5955, termMonths: 6, pin: null, documentNumber });
     const res = await callback(notification(order));
     expect(res.status).toBe(200);
     const view = await findOrderBySecret(order.secret);
-    expect(view?.policy).toMatchObject({ validFrom: "2026-03-15", validTo: "2026-09-14", termMonths: 6, priceSom: 5955 });
+    expect(view?.policy).toMatchObject({
+      validFrom: "2026-03-15",
+      validTo: "2026-09-14",
+      termMonths: 6,
+      priceSom: 5955,
+    });
     const person = await db.person.findFirstOrThrow({ where: { documentNumber } });
     expect(person).toMatchObject({ pin: null, documentType: "FOREIGN_PASSPORT", category: "FOREIGNER", sex: "MALE" });
   });
@@ -182,13 +263,18 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
     const draft = citizenDraft();
     const order = await newOrder(draft);
     const paid = await (await callback(notification(order))).json();
-    const status = async (on: string) => (await getStatus(new Request(`http://localhost/api/v1/status?pin=${draft.pin}&on=${on}`))).json();
+    const status = async (on: string) =>
+      (await getStatus(new Request(`http://localhost/api/v1/status?pin=${draft.pin}&on=${on}`))).json();
     expect(await status("2026-03-14")).toEqual({
-      insured: false, on: "2026-03-14", coverage: null,
+      insured: false,
+      on: "2026-03-14",
+      coverage: null,
       next: { policyNumber: paid.policyNumber, validFrom: "2026-03-15", validTo: "2027-03-14" },
     });
     expect(await status("2026-03-15")).toEqual({
-      insured: true, on: "2026-03-15", next: null,
+      insured: true,
+      on: "2026-03-15",
+      next: null,
       coverage: { source: "policy", policyNumber: paid.policyNumber, validFrom: "2026-03-15", validTo: "2027-03-14" },
     });
     expect((await status("2027-03-14")).insured).toBe(true);
@@ -222,7 +308,10 @@ describe(`orders and their confirmation link on ${dbKind}`, () => {
 
   it("serves the receipt as a PDF for a paid order's secret and a bare 404 otherwise", async () => {
     const order = await newOrder();
-    const receipt = (secret: string, lang = "ky") => getReceipt(new Request(`http://localhost/api/v1/orders/${secret}/receipt?lang=${lang}`), { params: Promise.resolve({ secret }) });
+    const receipt = (secret: string, lang = "ky") =>
+      getReceipt(new Request(`http://localhost/api/v1/orders/${secret}/receipt?lang=${lang}`), {
+        params: Promise.resolve({ secret }),
+      });
     expect((await receipt(order.secret)).status).toBe(404); // not paid yet
     await callback(notification(order));
     const res = await receipt(order.secret);

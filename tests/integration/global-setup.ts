@@ -32,7 +32,9 @@ export default async function setup(project: TestProject) {
     info = { kind: "pglite", dir };
     teardown = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`[integration] database: ${base.kind === "postgres" ? "PostgreSQL" : "PGlite"} — template ${describeTarget(target)}`);
+  console.log(
+    `[integration] database: ${base.kind === "postgres" ? "PostgreSQL" : "PGlite"} — template ${describeTarget(target)}`,
+  );
   await deployMigrations(target);
   const { db, close } = openDb(target);
   try {

@@ -63,7 +63,11 @@ describe("migrations (prisma/migrations, applied with the Wasm schema engine)", 
     expect(await deployMigrations(target)).toEqual([]); // idempotent
     const session = await openEngine(target);
     try {
-      const diag = await session.engine.diagnoseMigrationHistory({ migrationsList: session.migrationsList(), optInToShadowDatabase: false, filters: FILTERS });
+      const diag = await session.engine.diagnoseMigrationHistory({
+        migrationsList: session.migrationsList(),
+        optInToShadowDatabase: false,
+        filters: FILTERS,
+      });
       expect(diag.history).toBeNull();
       expect(diag.failedMigrationNames).toEqual([]);
       const dev = await session.engine.devDiagnostic({ migrationsList: session.migrationsList(), filters: FILTERS });

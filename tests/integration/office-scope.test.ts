@@ -6,7 +6,14 @@ import { createPerson, createPolicy } from "../support/factories";
 
 async function clerkOf(code: string): Promise<StaffUser> {
   const office = await db.territorialOffice.findUniqueOrThrow({ where: { code } });
-  return { id: "00000000-0000-0000-0000-000000000001", login: `clerk.${code}`, fullName: "Клерк", role: "CLERK", officeId: office.id, healthOrganizationId: null };
+  return {
+    id: "00000000-0000-0000-0000-000000000001",
+    login: `clerk.${code}`,
+    fullName: "Клерк",
+    role: "CLERK",
+    officeId: office.id,
+    healthOrganizationId: null,
+  };
 }
 
 describe("a clerk sees only their own office's records (cl. 12.3; STYLE §4 scope in the where)", () => {
@@ -16,7 +23,9 @@ describe("a clerk sees only their own office's records (cl. 12.3; STYLE §4 scop
   beforeAll(async () => {
     const a = await createPerson();
     const b = await createPerson();
-    bishkekPolicyId = (await createPolicy(a.id, { validFrom: "2025-01-01", validTo: "2025-12-31", officeCode: "BISHKEK" })).id;
+    bishkekPolicyId = (
+      await createPolicy(a.id, { validFrom: "2025-01-01", validTo: "2025-12-31", officeCode: "BISHKEK" })
+    ).id;
     oshPolicyId = (await createPolicy(b.id, { validFrom: "2025-01-01", validTo: "2025-12-31", officeCode: "OSH" })).id;
   });
 
@@ -35,7 +44,14 @@ describe("a clerk sees only their own office's records (cl. 12.3; STYLE §4 scop
   });
 
   it("gives other roles nothing from the office queries", async () => {
-    const admin: StaffUser = { id: "00000000-0000-0000-0000-000000000002", login: "a", fullName: "A", role: "ADMIN", officeId: null, healthOrganizationId: null };
+    const admin: StaffUser = {
+      id: "00000000-0000-0000-0000-000000000002",
+      login: "a",
+      fullName: "A",
+      role: "ADMIN",
+      officeId: null,
+      healthOrganizationId: null,
+    };
     expect((await findOfficeJournal(admin)).rows).toEqual([]);
     expect(await findOfficePolicy(admin, bishkekPolicyId)).toBeNull();
     expect(await findClinicPolicies(admin)).toEqual([]);

@@ -31,20 +31,38 @@ async function countsFor(externalTxnId: string) {
 describe("recordPayment: one payment = one person = one policy (cl. 20–21), never doubled", () => {
   it("creates the payment and the policy, dated by the payment day: paid 10 March → 15 March to 14 March next year (cl. 5)", async () => {
     const r = await recordPayment(request());
-    expect(r).toMatchObject({ outcome: "created", paymentDay: "2024-03-10", validFrom: "2024-03-15", validTo: "2025-03-14" });
+    expect(r).toMatchObject({
+      outcome: "created",
+      paymentDay: "2024-03-10",
+      validFrom: "2024-03-15",
+      validTo: "2025-03-14",
+    });
     if (r.outcome !== "created") return;
     expect(r.policyNumber).toMatch(/^E-2024-\d{7}$/);
-    const policy = await db.policy.findUniqueOrThrow({ where: { id: r.policyId }, include: { payments: true, notifications: true } });
+    const policy = await db.policy.findUniqueOrThrow({
+      where: { id: r.policyId },
+      include: { payments: true, notifications: true },
+    });
     expect(policy).toMatchObject({ status: "ISSUED", priceSom: 1840, channel: "TERMINAL", category: "CITIZEN" });
     expect(policy.payments).toHaveLength(1);
     expect(policy.notifications.map((n) => n.kind).sort()).toEqual(["PAYMENT_RECEIVED", "POLICY_EFFECTIVE"]);
-    expect(policy.notifications.find((n) => n.kind === "POLICY_EFFECTIVE")!.sendOn.toISOString().slice(0, 10)).toBe("2024-03-15");
+    expect(
+      policy.notifications
+        .find((n) => n.kind === "POLICY_EFFECTIVE")!
+        .sendOn.toISOString()
+        .slice(0, 10),
+    ).toBe("2024-03-15");
     expect(await db.auditLog.count({ where: { entityId: { in: [r.paymentId, r.policyId] } } })).toBe(2);
   });
 
   it("counts a payment at 20:00 UTC on the next Bishkek day", async () => {
     const r = await recordPayment(request({ paidAt: new Date("2024-03-10T20:00:00Z") }));
-    expect(r).toMatchObject({ outcome: "created", paymentDay: "2024-03-11", validFrom: "2024-03-16", validTo: "2025-03-15" });
+    expect(r).toMatchObject({
+      outcome: "created",
+      paymentDay: "2024-03-11",
+      validFrom: "2024-03-16",
+      validTo: "2025-03-15",
+    });
   });
 
   it("answers a callback replayed 5 times with the first result and changes nothing", async () => {
@@ -56,7 +74,9 @@ describe("recordPayment: one payment = one person = one policy (cl. 20–21), ne
       expect(again).toEqual({ ...first, outcome: "duplicate" });
     }
     expect(await countsFor(req.externalTxnId)).toEqual({ payments: 1, policies: 1 });
-    const notifications = await db.notification.count({ where: { policy: { payments: { some: { externalTxnId: req.externalTxnId } } } } });
+    const notifications = await db.notification.count({
+      where: { policy: { payments: { some: { externalTxnId: req.externalTxnId } } } },
+    });
     expect(notifications).toBe(2);
   });
 
@@ -72,7 +92,11 @@ describe("recordPayment: one payment = one person = one policy (cl. 20–21), ne
   it("refuses the same transaction id with another account or amount, and changes nothing", async () => {
     const req = request();
     await recordPayment(req);
-    const other = await recordPayment({ ...req, account: makePin(), beneficiary: { ...req.beneficiary, pin: makePin() } });
+    const other = await recordPayment({
+      ...req,
+      account: makePin(),
+      beneficiary: { ...req.beneficiary, pin: makePin() },
+    });
     expect(other.outcome).toBe("conflict");
     const more = await recordPayment({ ...req, amountSom: 1841 });
     expect(more.outcome).toBe("conflict");
@@ -91,7 +115,12 @@ describe("recordPayment: one payment = one person = one policy (cl. 20–21), ne
     ["a payment before any tariff was in force", { paidAt: new Date("2024-01-20T06:00:00Z") }, "NO_TARIFF"],
   ])("refuses %s and records nothing", async (_name, o, code) => {
     const pin = makePin("MALE", (o as { birth?: string }).birth ?? "1985-05-15");
-    const req = request({ pin, account: pin, beneficiary: { pin, lastName: "Т", firstName: "Т", category: "CITIZEN" }, ...((o as { paidAt?: Date }).paidAt ? { paidAt: (o as { paidAt: Date }).paidAt } : {}) });
+    const req = request({
+      pin,
+      account: pin,
+      beneficiary: { pin, lastName: "Т", firstName: "Т", category: "CITIZEN" },
+      ...((o as { paidAt?: Date }).paidAt ? { paidAt: (o as { paidAt: Date }).paidAt } : {}),
+    });
     const r = await recordPayment(req);
     expect(r.outcome).toBe("refused");
     expect((r as { refusals: { code: string }[] }).refusals.map((x) => x.code)).toContain(code);
@@ -106,16 +135,32 @@ describe("recordPayment: one payment = one person = one policy (cl. 20–21), ne
   });
 
   it("sells a foreigner 6 months for 5955 with the 5-day delay", async () => {
-    const r = await recordPayment(request({
-      amountSom: 5955, termMonths: 6, account: "AB1234567",
-      beneficiary: { documentType: "FOREIGN_PASSPORT", documentNumber: "AB1234567", lastName: "Smith", firstName: "John", sex: "MALE", birthDate: "1990-01-01", category: "FOREIGNER" },
-    }));
+    const r = await recordPayment(
+      request({
+        amountSom: 5955,
+        termMonths: 6,
+        account: "AB1234567",
+        beneficiary: {
+          documentType: "FOREIGN_PASSPORT",
+          documentNumber: "AB1234567",
+          lastName: "Smith",
+          firstName: "John",
+          sex: "MALE",
+          birthDate: "1990-01-01",
+          category: "FOREIGNER",
+        },
+      }),
+    );
     expect(r).toMatchObject({ outcome: "created", validFrom: "2024-03-15", validTo: "2024-09-14" });
   });
 
   it("starts a renewal the day after the running policy ends (SPEC §3), and refuses a third while one is queued", async () => {
     const pin = makePin();
-    const base = { pin, account: pin, beneficiary: { pin, lastName: "Р", firstName: "Р", category: "CITIZEN" as const } };
+    const base = {
+      pin,
+      account: pin,
+      beneficiary: { pin, lastName: "Р", firstName: "Р", category: "CITIZEN" as const },
+    };
     const first = await recordPayment(request({ ...base, paidAt: new Date("2024-03-10T06:00:00Z") }));
     const renewal = await recordPayment(request({ ...base, paidAt: new Date("2025-03-01T06:00:00Z") }));
     expect(first).toMatchObject({ validTo: "2025-03-14" });
@@ -127,7 +172,11 @@ describe("recordPayment: one payment = one person = one policy (cl. 20–21), ne
   it("decides concurrent payments for the same person one after the other", async () => {
     const pin = makePin();
     const results = await Promise.all(
-      Array.from({ length: 4 }, () => recordPayment(request({ pin, account: pin, beneficiary: { pin, lastName: "К", firstName: "К", category: "CITIZEN" } }))),
+      Array.from({ length: 4 }, () =>
+        recordPayment(
+          request({ pin, account: pin, beneficiary: { pin, lastName: "К", firstName: "К", category: "CITIZEN" } }),
+        ),
+      ),
     );
     expect(results.filter((r) => r.outcome === "created")).toHaveLength(1);
     expect(results.filter((r) => r.outcome === "refused")).toHaveLength(3);

@@ -5,7 +5,10 @@ import { createStaffUser, setStaffUserActive } from "../../lib/users/mutations";
 
 const ADMIN = { id: null, label: "test-admin" };
 
-type Authorize = (c: Record<string, string>, req: unknown) => Promise<{ id: string; role: string; officeId: number | null } | null>;
+type Authorize = (
+  c: Record<string, string>,
+  req: unknown,
+) => Promise<{ id: string; role: string; officeId: number | null } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 
 async function auditRows(action: string, entityId?: string) {
@@ -16,7 +19,13 @@ describe("staff accounts: every change is audited, sign-in is checked", () => {
   let clerkId: string;
 
   beforeAll(async () => {
-    const clerk = await createStaffUser(ADMIN, { login: "t.clerk", fullName: "Тест Клерк", role: "CLERK", officeCode: "NARYN", password: "correct-horse-1" });
+    const clerk = await createStaffUser(ADMIN, {
+      login: "t.clerk",
+      fullName: "Тест Клерк",
+      role: "CLERK",
+      officeCode: "NARYN",
+      password: "correct-horse-1",
+    });
     clerkId = clerk.id;
   });
 
@@ -31,20 +40,44 @@ describe("staff accounts: every change is audited, sign-in is checked", () => {
   });
 
   it("binds a doctor to a health organization and its office", async () => {
-    const doctor = await createStaffUser(ADMIN, { login: "t.doctor", fullName: "Тест Врач", role: "DOCTOR", healthOrganizationCode: "CFM_OSH_CITY", password: "correct-horse-1" });
+    const doctor = await createStaffUser(ADMIN, {
+      login: "t.doctor",
+      fullName: "Тест Врач",
+      role: "DOCTOR",
+      healthOrganizationCode: "CFM_OSH_CITY",
+      password: "correct-horse-1",
+    });
     const osh = await db.territorialOffice.findUniqueOrThrow({ where: { code: "OSH" } });
     expect(doctor.officeId).toBe(osh.id);
     expect(doctor.healthOrganizationId).not.toBeNull();
   });
 
   it.each([
-    ["a taken login", { login: "t.clerk", fullName: "Другой", role: "ADMIN", password: "correct-horse-1" }, "errors.loginTaken"],
-    ["a clerk without an office", { login: "t.nooffice", fullName: "Без ТУ", role: "CLERK", password: "correct-horse-1" }, "errors.officeRequired"],
-    ["an unknown office", { login: "t.badoffice", fullName: "Плохой ТУ", role: "CLERK", officeCode: "MARS", password: "correct-horse-1" }, "errors.officeUnknown"],
-    ["a short password", { login: "t.short", fullName: "Короткий", role: "ADMIN", password: "short" }, "errors.passwordTooShort"],
+    [
+      "a taken login",
+      { login: "t.clerk", fullName: "Другой", role: "ADMIN", password: "correct-horse-1" },
+      "errors.loginTaken",
+    ],
+    [
+      "a clerk without an office",
+      { login: "t.nooffice", fullName: "Без ТУ", role: "CLERK", password: "correct-horse-1" },
+      "errors.officeRequired",
+    ],
+    [
+      "an unknown office",
+      { login: "t.badoffice", fullName: "Плохой ТУ", role: "CLERK", officeCode: "MARS", password: "correct-horse-1" },
+      "errors.officeUnknown",
+    ],
+    [
+      "a short password",
+      { login: "t.short", fullName: "Короткий", role: "ADMIN", password: "short" },
+      "errors.passwordTooShort",
+    ],
   ] as const)("refuses %s and changes nothing", async (_name, input, code) => {
     const [users, audits] = [await db.user.count(), await db.auditLog.count()];
-    await expect(createStaffUser(ADMIN, input)).rejects.toSatisfy((e: unknown) => JSON.stringify(e).includes(code) || (e as Error).message.includes(code));
+    await expect(createStaffUser(ADMIN, input)).rejects.toSatisfy(
+      (e: unknown) => JSON.stringify(e).includes(code) || (e as Error).message.includes(code),
+    );
     expect(await db.user.count()).toBe(users);
     expect(await db.auditLog.count()).toBe(audits);
   });

@@ -73,7 +73,10 @@ describe(`GET /api/v1/status on ${dbKind} (order No. 226 cl. 8, 12, 19, 23)`, ()
 
   it("reports coverage from another source as external, without a policy number", async () => {
     const { body } = await status(`pin=${externalPin}&on=2025-06-30`);
-    expect(body).toMatchObject({ insured: true, coverage: { source: "external", policyNumber: null, validFrom: "2025-01-01", validTo: "2025-12-31" } });
+    expect(body).toMatchObject({
+      insured: true,
+      coverage: { source: "external", policyNumber: null, validFrom: "2025-01-01", validTo: "2025-12-31" },
+    });
   });
 
   it("does not count a refunded policy (cl. 32)", async () => {
@@ -127,7 +130,10 @@ describe(`GET /api/v1/tariffs on ${dbKind} (order on cost, from 2024-02-01)`, ()
     const { status: code, body } = await tariffs("2024-02-01");
     expect(code).toBe(200);
     expect(body.on).toBe("2024-02-01");
-    const price = (category: string, term: number) => body.tariffs.find((t: { category: string; termMonths: number }) => t.category === category && t.termMonths === term)?.priceSom;
+    const price = (category: string, term: number) =>
+      body.tariffs.find(
+        (t: { category: string; termMonths: number }) => t.category === category && t.termMonths === term,
+      )?.priceSom;
     expect(price("CITIZEN", 12)).toBe(1840);
     expect(price("FOREIGNER", 6)).toBe(5955);
     expect(price("FOREIGNER", 12)).toBe(11910);

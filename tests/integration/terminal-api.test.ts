@@ -25,10 +25,27 @@ async function terminal(provider: string, params: Params, init: RequestInit = {}
   const res = await fetch(`${server.url}/api/v1/terminal/${provider}?${new URLSearchParams(params)}`, init);
   const text = await res.text();
   const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1];
-  return { status: res.status, text, result: Number(tag("result")), prvTxn: tag("prv_txn"), comment: tag("comment") ?? "", osmp: tag("osmp_txn_id"), sum: tag("sum") };
+  return {
+    status: res.status,
+    text,
+    result: Number(tag("result")),
+    prvTxn: tag("prv_txn"),
+    comment: tag("comment") ?? "",
+    osmp: tag("osmp_txn_id"),
+    sum: tag("sum"),
+  };
 }
 
-const pay = (p: Params) => terminal("quickpay", { command: "pay", service: "citizen", sum: "1840", txn_date: bishkek("2024-03-10T06:00:00Z"), fio: "Сыдыков Эрлан Бакирович", phone: "0700123456", ...p });
+const pay = (p: Params) =>
+  terminal("quickpay", {
+    command: "pay",
+    service: "citizen",
+    sum: "1840",
+    txn_date: bishkek("2024-03-10T06:00:00Z"),
+    fio: "Сыдыков Эрлан Бакирович",
+    phone: "0700123456",
+    ...p,
+  });
 const check = (p: Params) => terminal("quickpay", { command: "check", service: "citizen", sum: "1840", ...p });
 
 async function paymentsFor(txn: string) {
@@ -41,7 +58,9 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
     const txn = nextTxn();
     const r = await check({ txn_id: txn, account: pin });
     expect(r.status).toBe(200);
-    expect(r.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<response><osmp_txn_id>\d+<\/osmp_txn_id><sum>1840<\/sum><result>0<\/result><comment>[^<]+<\/comment><\/response>$/);
+    expect(r.text).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<response><osmp_txn_id>\d+<\/osmp_txn_id><sum>1840<\/sum><result>0<\/result><comment>[^<]+<\/comment><\/response>$/,
+    );
     expect(r.osmp).toBe(txn);
     expect(await db.person.count({ where: { pin } })).toBe(0);
     expect(await paymentsFor(txn)).toHaveLength(0);
@@ -54,7 +73,13 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
     expect(r.result).toBe(0);
     const [payment] = await paymentsFor(txn);
     expect(r.prvTxn).toBe(payment!.id);
-    expect(payment).toMatchObject({ channel: "QUICKPAY", amountSom: 1840, account: pin, payerName: "Сыдыков Эрлан Бакирович", payerPhone: "+996700123456" });
+    expect(payment).toMatchObject({
+      channel: "QUICKPAY",
+      amountSom: 1840,
+      account: pin,
+      payerName: "Сыдыков Эрлан Бакирович",
+      payerPhone: "+996700123456",
+    });
     expect(payment!.policy).toMatchObject({ status: "ISSUED", termMonths: 12, priceSom: 1840, channel: "TERMINAL" });
     expect(payment!.policy!.validFrom!.toISOString().slice(0, 10)).toBe("2024-03-15");
     expect(payment!.policy!.validTo!.toISOString().slice(0, 10)).toBe("2025-03-14");
@@ -71,19 +96,33 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
   });
 
   it("sells a foreigner 6 months for 5955 and 12 months for 11910: the sum chooses the term", async () => {
-    for (const [sum, from, to] of [["5955", "2024-03-15", "2024-09-14"], ["11910", "2024-03-15", "2025-03-14"]] as const) {
+    for (const [sum, from, to] of [
+      ["5955", "2024-03-15", "2024-09-14"],
+      ["11910", "2024-03-15", "2025-03-14"],
+    ] as const) {
       const txn = nextTxn();
       const r = await pay({ txn_id: txn, account: makePin(), service: "foreigner", sum });
       expect(r.result, r.comment).toBe(0);
       const [payment] = await paymentsFor(txn);
       expect(payment!.policy).toMatchObject({ category: "FOREIGNER", priceSom: Number(sum) });
-      expect([payment!.policy!.validFrom!.toISOString().slice(0, 10), payment!.policy!.validTo!.toISOString().slice(0, 10)]).toEqual([from, to]);
+      expect([
+        payment!.policy!.validFrom!.toISOString().slice(0, 10),
+        payment!.policy!.validTo!.toISOString().slice(0, 10),
+      ]).toEqual([from, to]);
     }
   });
 
   it("accepts a foreigner's document number when the register knows the document", async () => {
     const person = await db.person.create({
-      data: { lastName: "Smith", firstName: "John", birthDate: toDbDate("1990-01-01"), sex: "MALE", category: "FOREIGNER", documentType: "FOREIGN_PASSPORT", documentNumber: `X${nextTxn()}` },
+      data: {
+        lastName: "Smith",
+        firstName: "John",
+        birthDate: toDbDate("1990-01-01"),
+        sex: "MALE",
+        category: "FOREIGNER",
+        documentType: "FOREIGN_PASSPORT",
+        documentNumber: `X${nextTxn()}`,
+      },
     });
     const txn = nextTxn();
     const r = await pay({ txn_id: txn, account: person.documentNumber!, service: "foreigner", sum: "5955" });
@@ -99,7 +138,9 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
     for (let i = 0; i < 5; i++) expect(await pay(params)).toMatchObject({ result: 0, prvTxn: first.prvTxn });
     const concurrentTxn = nextTxn();
     const concurrentAccount = makePin();
-    const concurrent = await Promise.all(Array.from({ length: 10 }, () => pay({ txn_id: concurrentTxn, account: concurrentAccount })));
+    const concurrent = await Promise.all(
+      Array.from({ length: 10 }, () => pay({ txn_id: concurrentTxn, account: concurrentAccount })),
+    );
     expect(new Set(concurrent.map((r) => r.result))).toEqual(new Set([0]));
     expect(new Set(concurrent.map((r) => r.prvTxn)).size).toBe(1);
     expect(await paymentsFor(txn)).toHaveLength(1);
@@ -142,7 +183,20 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
     const first = await pay({ txn_id: txn, account: makePin() });
     expect(first.result).toBe(0);
     expect((await pay({ txn_id: txn, account: makePin() })).result).toBe(300);
-    expect((await terminal("quickpay", { command: "pay", service: "foreigner", sum: "5955", txn_id: txn, account: makePin(), txn_date: bishkek("2024-03-10T06:00:00Z"), fio: "A B", phone: "0700123456" })).result).toBe(300);
+    expect(
+      (
+        await terminal("quickpay", {
+          command: "pay",
+          service: "foreigner",
+          sum: "5955",
+          txn_id: txn,
+          account: makePin(),
+          txn_date: bishkek("2024-03-10T06:00:00Z"),
+          fio: "A B",
+          phone: "0700123456",
+        })
+      ).result,
+    ).toBe(300);
     expect(await paymentsFor(txn)).toHaveLength(1);
   });
 
@@ -175,7 +229,8 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
     const account = makePin();
     const original = db.$transaction;
     // Simulate the database going away for one request.
-    (db as unknown as { $transaction: unknown }).$transaction = () => Promise.reject(new Error("connection terminated"));
+    (db as unknown as { $transaction: unknown }).$transaction = () =>
+      Promise.reject(new Error("connection terminated"));
     let first;
     try {
       first = await pay({ txn_id: txn, account });
@@ -191,7 +246,16 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
     const txn = nextTxn();
     const account = makePin();
     const a = await pay({ txn_id: txn, account });
-    const b = await terminal("megacom", { command: "pay", service: "citizen", sum: "1840", txn_id: txn, account: makePin(), txn_date: bishkek("2024-03-10T06:00:00Z"), fio: "Б Б", phone: "0555123456" });
+    const b = await terminal("megacom", {
+      command: "pay",
+      service: "citizen",
+      sum: "1840",
+      txn_id: txn,
+      account: makePin(),
+      txn_date: bishkek("2024-03-10T06:00:00Z"),
+      fio: "Б Б",
+      phone: "0555123456",
+    });
     expect([a.result, b.result]).toEqual([0, 0]);
     expect((await paymentsFor(txn)).map((p) => p.channel).sort()).toEqual(["MEGACOM", "QUICKPAY"]);
   });
@@ -212,11 +276,37 @@ describe("terminal authentication (HTTP Basic per provider)", () => {
     process.env = { ...env, TERMINAL_AUTH_QUICKPAY: "qp:s3cret" };
     expect((await check({ txn_id: nextTxn(), account: makePin() })).status).toBe(401);
     const wrong = { headers: { authorization: `Basic ${Buffer.from("qp:wrong").toString("base64")}` } };
-    expect((await terminal("quickpay", { command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() }, wrong)).status).toBe(401);
+    expect(
+      (
+        await terminal(
+          "quickpay",
+          { command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() },
+          wrong,
+        )
+      ).status,
+    ).toBe(401);
     const right = { headers: { authorization: `Basic ${Buffer.from("qp:s3cret").toString("base64")}` } };
-    expect((await terminal("quickpay", { command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() }, right)).status).toBe(200);
+    expect(
+      (
+        await terminal(
+          "quickpay",
+          { command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() },
+          right,
+        )
+      ).status,
+    ).toBe(200);
     // Megacom has no credentials configured: loopback is still accepted outside production.
-    expect((await terminal("megacom", { command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() })).status).toBe(200);
+    expect(
+      (
+        await terminal("megacom", {
+          command: "check",
+          service: "citizen",
+          sum: "1840",
+          txn_id: nextTxn(),
+          account: makePin(),
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("refuses an unconfigured provider in production, even from loopback", async () => {
@@ -224,4 +314,3 @@ describe("terminal authentication (HTTP Basic per provider)", () => {
     expect((await check({ txn_id: nextTxn(), account: makePin() })).status).toBe(401);
   });
 });
-

@@ -29,7 +29,10 @@ export function uniqueName(prefix: string): string {
 }
 
 /** A new empty database of the given kind (for migration tests); returns its target and a disposer. */
-export async function createEmptyDatabase(kind: "postgres" | "pglite", serverUrl?: string): Promise<{ target: DbTarget; dispose: () => Promise<void> }> {
+export async function createEmptyDatabase(
+  kind: "postgres" | "pglite",
+  serverUrl?: string,
+): Promise<{ target: DbTarget; dispose: () => Promise<void> }> {
   if (kind === "postgres") {
     if (!serverUrl) throw new Error("A PostgreSQL server URL is needed");
     const name = uniqueName("oms_test_empty");

@@ -12,7 +12,14 @@ export function makePin(sex: "FEMALE" | "MALE" = "MALE", birthDate = "1990-05-17
   return `${sex === "FEMALE" ? 1 : 2}${d}${m}${y}${String(serial).padStart(5, "0")}`;
 }
 
-export async function createPerson(overrides: Partial<{ pin: string | null; sex: "FEMALE" | "MALE"; birthDate: string; category: "CITIZEN" | "FOREIGNER" }> = {}) {
+export async function createPerson(
+  overrides: Partial<{
+    pin: string | null;
+    sex: "FEMALE" | "MALE";
+    birthDate: string;
+    category: "CITIZEN" | "FOREIGNER";
+  }> = {},
+) {
   const sex = overrides.sex ?? "MALE";
   const birthDate = overrides.birthDate ?? "1990-05-17";
   return db.person.create({
@@ -30,7 +37,16 @@ export async function createPerson(overrides: Partial<{ pin: string | null; sex:
   });
 }
 
-export async function createPolicy(personId: string, p: { validFrom: string; validTo: string; status?: "ISSUED" | "REFUNDED" | "REISSUED" | "PENDING" | "CANCELLED"; officeCode?: string; number?: string }) {
+export async function createPolicy(
+  personId: string,
+  p: {
+    validFrom: string;
+    validTo: string;
+    status?: "ISSUED" | "REFUNDED" | "REISSUED" | "PENDING" | "CANCELLED";
+    officeCode?: string;
+    number?: string;
+  },
+) {
   const office = p.officeCode ? await db.territorialOffice.findUniqueOrThrow({ where: { code: p.officeCode } }) : null;
   return db.policy.create({
     data: {
@@ -49,5 +65,7 @@ export async function createPolicy(personId: string, p: { validFrom: string; val
 }
 
 export async function createExternalCoverage(personId: string, validFrom: string, validTo: string) {
-  return db.externalCoverage.create({ data: { personId, source: "EMPLOYMENT", validFrom: toDbDate(validFrom), validTo: toDbDate(validTo) } });
+  return db.externalCoverage.create({
+    data: { personId, source: "EMPLOYMENT", validFrom: toDbDate(validFrom), validTo: toDbDate(validTo) },
+  });
 }

@@ -15,16 +15,26 @@ describe("mobile phone (cl. 20): Kyrgyz format +996 XXX XXX XXX", () => {
     ["+996 220 123 456", "+996220123456"],
   ])("accepts %s", (input, out) => expect(normalizeKgMobile(input)).toBe(out));
 
-  it.each(["", "+996 312 123 456", "+7 700 123 45 67", "70012345", "+996 700 123 4567", "phone"])("rejects %s", (input) => {
-    expect(normalizeKgMobile(input)).toBeNull();
-  });
+  it.each(["", "+996 312 123 456", "+7 700 123 45 67", "70012345", "+996 700 123 4567", "phone"])(
+    "rejects %s",
+    (input) => {
+      expect(normalizeKgMobile(input)).toBeNull();
+    },
+  );
 
   it("formats for people", () => expect(formatKgMobile("+996700123456")).toBe("+996 700 123 456"));
 
   it("validates with translation keys", () => {
-    expect(ZPhoneStep.safeParse({ locale: "ru", phone: "123" }).error?.issues[0]?.message).toBe("buy.errors.phoneFormat");
-    expect(ZPhoneStep.safeParse({ locale: "ru", phone: "" }).error?.issues[0]?.message).toBe("buy.errors.phoneRequired");
-    expect(ZPhoneStep.parse({ locale: "ky", phone: "0555 12 34 56" })).toEqual({ locale: "ky", phone: "+996555123456" });
+    expect(ZPhoneStep.safeParse({ locale: "ru", phone: "123" }).error?.issues[0]?.message).toBe(
+      "buy.errors.phoneFormat",
+    );
+    expect(ZPhoneStep.safeParse({ locale: "ru", phone: "" }).error?.issues[0]?.message).toBe(
+      "buy.errors.phoneRequired",
+    );
+    expect(ZPhoneStep.parse({ locale: "ky", phone: "0555 12 34 56" })).toEqual({
+      locale: "ky",
+      phone: "+996555123456",
+    });
   });
 });
 
@@ -36,11 +46,22 @@ describe("journey inputs", () => {
   });
 
   it("normalizes a foreigner's document and refuses documents of citizens", () => {
-    const ok = ZDocumentStep.parse({ locale: "ru", documentType: "FOREIGN_PASSPORT", documentNumber: "ab 123-4567", birthDate: "1990-01-01", sex: "MALE" });
+    const ok = ZDocumentStep.parse({
+      locale: "ru",
+      documentType: "FOREIGN_PASSPORT",
+      documentNumber: "ab 123-4567",
+      birthDate: "1990-01-01",
+      sex: "MALE",
+    });
     expect(ok.documentNumber).toBe("AB1234567");
     expect(BUY_DOCUMENT_TYPES).toContain("FOREIGN_PASSPORT");
     expect(BUY_DOCUMENT_TYPES).not.toContain("KG_PASSPORT");
-    const bad = ZDocumentStep.safeParse({ locale: "ru", documentType: "KG_PASSPORT", documentNumber: "x", birthDate: "1990-02-30" });
+    const bad = ZDocumentStep.safeParse({
+      locale: "ru",
+      documentType: "KG_PASSPORT",
+      documentNumber: "x",
+      birthDate: "1990-02-30",
+    });
     expect(bad.error?.issues.map((i) => `${String(i.path[0])}:${i.message}`)).toEqual([
       "documentType:buy.errors.documentTypeRequired",
       "documentNumber:rules.documentNumberError.FORMAT",
@@ -50,9 +71,16 @@ describe("journey inputs", () => {
   });
 
   it("takes names in Cyrillic or Latin letters, not digits", () => {
-    expect(ZNameStep.parse({ locale: "ru", lastName: "  Сыдыков ", firstName: "Эрлан", patronymic: "" })).toMatchObject({ lastName: "Сыдыков", patronymic: "" });
-    expect(ZNameStep.parse({ locale: "ky", lastName: "O'Neil-Smith", firstName: "Үмүт", patronymic: "Бакир уулу" }).patronymic).toBe("Бакир уулу");
-    expect(ZNameStep.safeParse({ locale: "ru", lastName: "R2D2", firstName: "" }).error?.issues.map((i) => i.message)).toEqual(["buy.errors.nameLetters", "buy.errors.firstNameRequired"]);
+    expect(ZNameStep.parse({ locale: "ru", lastName: "  Сыдыков ", firstName: "Эрлан", patronymic: "" })).toMatchObject(
+      { lastName: "Сыдыков", patronymic: "" },
+    );
+    expect(
+      ZNameStep.parse({ locale: "ky", lastName: "O'Neil-Smith", firstName: "Үмүт", patronymic: "Бакир уулу" })
+        .patronymic,
+    ).toBe("Бакир уулу");
+    expect(
+      ZNameStep.safeParse({ locale: "ru", lastName: "R2D2", firstName: "" }).error?.issues.map((i) => i.message),
+    ).toEqual(["buy.errors.nameLetters", "buy.errors.firstNameRequired"]);
   });
 });
 
@@ -79,7 +107,15 @@ describe("the draft cookie: encrypted, authenticated, expiring", () => {
 });
 
 describe("the journey's order of questions (STYLE §8)", () => {
-  const full: BuyDraft = { idKind: "PIN", pin: "21505198500017", lastName: "С", firstName: "Э", phone: "+996700123456", category: "CITIZEN", termMonths: 12 };
+  const full: BuyDraft = {
+    idKind: "PIN",
+    pin: "21505198500017",
+    lastName: "С",
+    firstName: "Э",
+    phone: "+996700123456",
+    category: "CITIZEN",
+    termMonths: 12,
+  };
 
   it("continues at the first unanswered question and never lets a page skip ahead", () => {
     expect(firstMissingStep({})).toBe("identify");
@@ -97,14 +133,21 @@ describe("the journey's order of questions (STYLE §8)", () => {
 
   it("reads sex and birth date from the PIN (SPEC §8)", () => {
     expect(identityOf(full)).toMatchObject({ sex: "MALE", birthDate: "1985-05-15", pin: "21505198500017" });
-    expect(identityOf({ idKind: "DOCUMENT", documentType: "FOREIGN_PASSPORT", documentNumber: "AB1234567" })).toBeNull();
+    expect(
+      identityOf({ idKind: "DOCUMENT", documentType: "FOREIGN_PASSPORT", documentNumber: "AB1234567" }),
+    ).toBeNull();
   });
 
   it("never sells the free categories, and offers only foreign categories to a document holder", () => {
     expect(categoryChoices({ idKind: "PIN" })).not.toContain("PREGNANT");
     expect(categoryChoices({ idKind: "PIN" })).not.toContain("EAEU_CHILD");
     expect(categoryChoices({ idKind: "PIN" })).toContain("CITIZEN");
-    expect(categoryChoices({ idKind: "DOCUMENT", documentType: "FOREIGN_PASSPORT" })).toEqual(["FOREIGNER", "FOREIGN_STUDENT", "FOREIGN_STUDENT_AGREEMENT", "COMPATRIOT"]);
+    expect(categoryChoices({ idKind: "DOCUMENT", documentType: "FOREIGN_PASSPORT" })).toEqual([
+      "FOREIGNER",
+      "FOREIGN_STUDENT",
+      "FOREIGN_STUDENT_AGREEMENT",
+      "COMPATRIOT",
+    ]);
     expect(categoryChoices({ idKind: "DOCUMENT", documentType: "MEKEN_CARD" })).toEqual(["COMPATRIOT"]);
   });
 });

@@ -15,7 +15,8 @@ function flatten(obj: unknown, prefix = ""): Record<string, string> {
 
 const root = path.resolve(import.meta.dirname, "../..");
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
     .map((e) => path.join(e.parentPath, e.name));
 }
@@ -39,7 +40,9 @@ describe("texts in Russian and Kyrgyz", () => {
   });
 
   it("are not hard-coded in pages and components (no Cyrillic in app/ or components/ source)", () => {
-    const offenders = [...sourceFiles("app"), ...sourceFiles("components")].filter((f) => /[А-Яа-яЁёӨөҮүҢң]/.test(fs.readFileSync(f, "utf8")));
+    const offenders = [...sourceFiles("app"), ...sourceFiles("components")].filter((f) =>
+      /[А-Яа-яЁёӨөҮүҢң]/.test(fs.readFileSync(f, "utf8")),
+    );
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 });

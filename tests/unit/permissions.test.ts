@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canViewOfficeRecords, hasPermission, PERMISSIONS, workspacePath, type PermissionName, type StaffUser } from "@/lib/auth/permissions";
+import {
+  canViewOfficeRecords,
+  hasPermission,
+  PERMISSIONS,
+  workspacePath,
+  type PermissionName,
+  type StaffUser,
+} from "@/lib/auth/permissions";
 
 const user = (role: string, officeId: number | null = null, healthOrganizationId: number | null = null) =>
   ({ id: "u", login: "u", fullName: "U", role, officeId, healthOrganizationId }) as StaffUser;

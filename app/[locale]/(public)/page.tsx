@@ -20,7 +20,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </section>
         <section className="border-t-4 border-[var(--color-success)] pt-4">
           <h2 className="mb-2 text-xl font-bold">
-            <Link href="/buy" data-testid="home-buy">{tb("homeCard")}</Link>
+            <Link href="/buy" data-testid="home-buy">
+              {tb("homeCard")}
+            </Link>
           </h2>
           <p>{tb("homeCardText")}</p>
         </section>

@@ -20,8 +20,28 @@ import ruStatus from "./ru/status.json";
 import type { Locale } from "../routing";
 
 export const MESSAGES = {
-  ru: { common: ruCommon, status: ruStatus, auth: ruAuth, staff: ruStaff, errors: ruErrors, rules: ruRules, notifications: ruNotifications, buy: ruBuy, payments: ruPayments },
-  ky: { common: kyCommon, status: kyStatus, auth: kyAuth, staff: kyStaff, errors: kyErrors, rules: kyRules, notifications: kyNotifications, buy: kyBuy, payments: kyPayments },
+  ru: {
+    common: ruCommon,
+    status: ruStatus,
+    auth: ruAuth,
+    staff: ruStaff,
+    errors: ruErrors,
+    rules: ruRules,
+    notifications: ruNotifications,
+    buy: ruBuy,
+    payments: ruPayments,
+  },
+  ky: {
+    common: kyCommon,
+    status: kyStatus,
+    auth: kyAuth,
+    staff: kyStaff,
+    errors: kyErrors,
+    rules: kyRules,
+    notifications: kyNotifications,
+    buy: kyBuy,
+    payments: kyPayments,
+  },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["ru"];

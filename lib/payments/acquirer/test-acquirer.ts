@@ -79,14 +79,21 @@ const ZNotification = z.object({
 /** The exact body and signature header the acquirer sends (also used by tests to play the acquirer). */
 export function signTestAcquirerNotification(n: TestAcquirerNotificationBody, secret = sharedSecret()) {
   const body = JSON.stringify(n);
-  return { body, headers: { "content-type": "application/json", [TEST_ACQUIRER_SIGNATURE_HEADER]: signBody(body, secret) } };
+  return {
+    body,
+    headers: { "content-type": "application/json", [TEST_ACQUIRER_SIGNATURE_HEADER]: signBody(body, secret) },
+  };
 }
 
 /**
  * The person pressed "Pay" or "Decline" on the test bank page: notify the portal server to server, as an acquirer
  * does before it sends the browser back. Returns whether the portal accepted the notification.
  */
-async function notifyPortal(session: CheckoutSession, status: "CONFIRMED" | "DECLINED", at: Date): Promise<{ delivered: boolean; httpStatus: number | null }> {
+async function notifyPortal(
+  session: CheckoutSession,
+  status: "CONFIRMED" | "DECLINED",
+  at: Date,
+): Promise<{ delivered: boolean; httpStatus: number | null }> {
   const { body, headers } = signTestAcquirerNotification({
     txnId: transactionIdFor(session),
     orderRef: session.orderRef,
@@ -95,7 +102,13 @@ async function notifyPortal(session: CheckoutSession, status: "CONFIRMED" | "DEC
     paidAt: at.toISOString(),
   });
   try {
-    const res = await fetch(session.callbackUrl, { method: "POST", body, headers, cache: "no-store", signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(session.callbackUrl, {
+      method: "POST",
+      body,
+      headers,
+      cache: "no-store",
+      signal: AbortSignal.timeout(30_000),
+    });
     return { delivered: res.ok, httpStatus: res.status };
   } catch {
     return { delivered: false, httpStatus: null };
@@ -152,10 +165,15 @@ export const testAcquirer: PaymentProvider = {
  * real acquirer, so the confirmation page usually shows the result at once. An undelivered notification leaves
  * the order waiting, as with a real bank; the page says so and offers to refresh.
  */
-export async function decideTestCheckout(token: string, decision: "CONFIRMED" | "DECLINED", at: Date): Promise<string | null> {
+export async function decideTestCheckout(
+  token: string,
+  decision: "CONFIRMED" | "DECLINED",
+  at: Date,
+): Promise<string | null> {
   const session = openCheckoutSession(token);
   if (!session) return null;
   const { delivered, httpStatus } = await notifyPortal(session, decision, at);
-  if (!delivered) console.warn(`[test-acquirer] notification for ${session.orderRef} not accepted (HTTP ${httpStatus ?? "none"})`);
+  if (!delivered)
+    console.warn(`[test-acquirer] notification for ${session.orderRef} not accepted (HTTP ${httpStatus ?? "none"})`);
   return session.returnUrl;
 }

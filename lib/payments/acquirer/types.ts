@@ -34,7 +34,11 @@ type CallbackRejection = "BAD_SIGNATURE" | "MALFORMED";
 
 export type VerifiedCallback =
   | { ok: true; notification: PaymentNotification }
-  | { ok: false; reason: CallbackRejection; /** for the audit log: what arrived, without trusting it */ bodySha256: string };
+  | {
+      ok: false;
+      reason: CallbackRejection;
+      /** for the audit log: what arrived, without trusting it */ bodySha256: string;
+    };
 
 /**
  * An acquirer the portal can send people to. The purchase flow (lib/orders) knows only this interface: adding a

@@ -12,10 +12,7 @@ export const ZCashReceiptInput = z.object({
     .trim()
     .toUpperCase()
     .regex(/^[A-Z0-9][A-Z0-9/-]{2,39}$/, "errors.receiptNumberFormat"),
-  pin: z
-    .string()
-    .trim()
-    .superRefine(refinePin),
+  pin: z.string().trim().superRefine(refinePin),
   fullName: z.string().trim().min(3, "errors.fullNameRequired").max(200, "errors.tooLong"),
   phone: z
     .string()
@@ -26,8 +23,10 @@ export const ZCashReceiptInput = z.object({
       return phone ?? "";
     }),
   paidOn: z.string().trim().refine(isCalendarDate, "errors.dateInvalid"),
-  amountSom: z.coerce.number({ error: "errors.amountFormat" }).int("errors.amountFormat").positive("errors.amountFormat"),
+  amountSom: z.coerce
+    .number({ error: "errors.amountFormat" })
+    .int("errors.amountFormat")
+    .positive("errors.amountFormat"),
   category: z.enum(PAID_CATEGORIES, { error: "errors.categoryRequired" }),
   termMonths: z.coerce.number().pipe(z.union([z.literal(6), z.literal(12)], { error: "errors.termRequired" })),
 });
-

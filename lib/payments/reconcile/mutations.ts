@@ -22,11 +22,16 @@ const CHUNK = 1000;
  * theirs (our payments of that provider within the registry's days that it does not list), amount mismatches.
  * Re-uploading the same file (same provider and SHA-256) returns the stored result and changes nothing.
  */
-export async function reconcileRegistry(user: StaffUser, input: { provider: TerminalProvider; fileName: string; text: string }) {
+export async function reconcileRegistry(
+  user: StaffUser,
+  input: { provider: TerminalProvider; fileName: string; text: string },
+) {
   if (!canReconcilePayments(user)) throw new AppError("errors.forbidden");
   const channel = terminalChannel(input.provider);
   const fileSha256 = createHash("sha256").update(input.text).digest("hex");
-  const existing = await db.registryUpload.findUnique({ where: { provider_fileSha256: { provider: channel, fileSha256 } } });
+  const existing = await db.registryUpload.findUnique({
+    where: { provider_fileSha256: { provider: channel, fileSha256 } },
+  });
   if (existing) return { upload: existing, reused: true };
 
   const lines = parseRegistryCsv(input.text);
@@ -57,21 +62,48 @@ export async function reconcileRegistry(user: StaffUser, input: { provider: Term
     orderBy: { paidAt: "asc" },
   });
   for (const p of inRange) {
-    if (!listed.has(p.externalTxnId)) result.missingTheirs.push({ txnId: p.externalTxnId, paidAt: p.paidAt.toISOString(), account: p.account, amountSom: p.amountSom });
+    if (!listed.has(p.externalTxnId))
+      result.missingTheirs.push({
+        txnId: p.externalTxnId,
+        paidAt: p.paidAt.toISOString(),
+        account: p.account,
+        amountSom: p.amountSom,
+      });
   }
-  const counts = { lineCount: lines.length, matched, missingOurs: result.missingOurs.length, missingTheirs: result.missingTheirs.length, mismatched: result.mismatched.length };
+  const counts = {
+    lineCount: lines.length,
+    matched,
+    missingOurs: result.missingOurs.length,
+    missingTheirs: result.missingTheirs.length,
+    mismatched: result.mismatched.length,
+  };
   try {
     const upload = await db.$transaction(async (tx) => {
       const created = await tx.registryUpload.create({
-        data: { provider: channel, fileName: input.fileName.slice(0, 200), fileSha256, ...counts, result: result as unknown as Prisma.InputJsonValue, uploadedById: user.id },
+        data: {
+          provider: channel,
+          fileName: input.fileName.slice(0, 200),
+          fileSha256,
+          ...counts,
+          result: result as unknown as Prisma.InputJsonValue,
+          uploadedById: user.id,
+        },
       });
-      await writeAudit(tx, { actor: { id: user.id, label: user.login }, action: "registry.reconcile", entity: "RegistryUpload", entityId: created.id, after: { provider: channel, fileName: input.fileName, fileSha256, ...counts } });
+      await writeAudit(tx, {
+        actor: { id: user.id, label: user.login },
+        action: "registry.reconcile",
+        entity: "RegistryUpload",
+        entityId: created.id,
+        after: { provider: channel, fileName: input.fileName, fileSha256, ...counts },
+      });
       return created;
     });
     return { upload, reused: false };
   } catch (e) {
     // The same file uploaded twice at once: the unique (provider, hash) keeps one; show it.
-    const again = await db.registryUpload.findUnique({ where: { provider_fileSha256: { provider: channel, fileSha256 } } });
+    const again = await db.registryUpload.findUnique({
+      where: { provider_fileSha256: { provider: channel, fileSha256 } },
+    });
     if (again) return { upload: again, reused: true };
     throw e;
   }
@@ -102,8 +134,12 @@ export async function registerRegistryLine(user: StaffUser, uploadId: string, tx
   const request = { txnId: line.txnId, accountRaw: line.account.trim(), account, sumTyiyn: line.sumTyiyn, paidAt };
   const sale = await resolveTerminalSale({ account, service, sumTyiyn: line.sumTyiyn }, tariffs, day);
   if (!sale.ok) return { result: sale.result, comment: sale.comment };
-  const person = await findPersonByAccount(account.kind === "pin" ? { pin: account.pin } : { documentNumber: account.documentNumber });
+  const person = await findPersonByAccount(
+    account.kind === "pin" ? { pin: account.pin } : { documentNumber: account.documentNumber },
+  );
   const payer = { name: person?.fullName ?? `${upload.provider} ${line.txnId}`, phone: person?.phone ?? null };
-  const outcome = await recordPayment(terminalPaymentRequest(provider, request, sale, { actor: { id: user.id, label: user.login }, payer }));
+  const outcome = await recordPayment(
+    terminalPaymentRequest(provider, request, sale, { actor: { id: user.id, label: user.login }, payer }),
+  );
   return terminalAnswer(outcome, line.sumTyiyn);
 }

@@ -5,7 +5,17 @@ import type { ReconciliationResult } from "./registry-csv";
 export async function listRegistryUploads(user: StaffUser) {
   if (!canReconcilePayments(user)) return [];
   return db.registryUpload.findMany({
-    select: { id: true, provider: true, fileName: true, lineCount: true, matched: true, missingOurs: true, missingTheirs: true, mismatched: true, createdAt: true },
+    select: {
+      id: true,
+      provider: true,
+      fileName: true,
+      lineCount: true,
+      matched: true,
+      missingOurs: true,
+      missingTheirs: true,
+      mismatched: true,
+      createdAt: true,
+    },
     orderBy: { createdAt: "desc" },
     take: 50,
   });
@@ -20,7 +30,10 @@ export async function findRegistryUpload(user: StaffUser, id: string) {
   const registered = new Map(
     (
       await db.payment.findMany({
-        where: { channel: upload.provider, externalTxnId: { in: result.missingOurs.slice(0, 1000).map((l) => l.txnId) } },
+        where: {
+          channel: upload.provider,
+          externalTxnId: { in: result.missingOurs.slice(0, 1000).map((l) => l.txnId) },
+        },
         select: { externalTxnId: true, policy: { select: { number: true } } },
       })
     ).map((p) => [p.externalTxnId, p.policy?.number ?? ""]),

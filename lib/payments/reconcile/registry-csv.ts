@@ -3,7 +3,15 @@ import { parseTxnDate } from "@/lib/payments/terminals/protocol";
 
 const MAX_REGISTRY_LINES = 100_000;
 
-export type RegistryLine = { line: number; txnId: string; txnDate: string; paidAt: string; account: string; sum: string; sumTyiyn: number };
+export type RegistryLine = {
+  line: number;
+  txnId: string;
+  txnDate: string;
+  paidAt: string;
+  account: string;
+  sum: string;
+  sumTyiyn: number;
+};
 export type ReconciliationResult = {
   missingOurs: RegistryLine[];
   missingTheirs: { txnId: string; paidAt: string; account: string | null; amountSom: number }[];

@@ -13,10 +13,23 @@ import { fullName } from "@/lib/people/full-name";
  * amount, channel, the period it covers, the payer, the refunded amount and the policy's status, and the insured
  * status today. Personal data: every view is written to the audit log.
  */
-export async function findPaymentStatement(user: StaffUser, pin: string, today: CalendarDate): Promise<PaymentStatement | null> {
+export async function findPaymentStatement(
+  user: StaffUser,
+  pin: string,
+  today: CalendarDate,
+): Promise<PaymentStatement | null> {
   if (!canViewPaymentStatement(user)) throw new AppError("errors.forbidden");
-  const person = await db.person.findUnique({ where: { pin }, select: { id: true, lastName: true, firstName: true, patronymic: true, pin: true, birthDate: true } });
-  await writeAudit(db, { actor: { id: user.id, label: user.login }, action: "person.statement_view", entity: "Person", entityId: person?.id ?? null, after: { found: Boolean(person) } });
+  const person = await db.person.findUnique({
+    where: { pin },
+    select: { id: true, lastName: true, firstName: true, patronymic: true, pin: true, birthDate: true },
+  });
+  await writeAudit(db, {
+    actor: { id: user.id, label: user.login },
+    action: "person.statement_view",
+    entity: "Person",
+    entityId: person?.id ?? null,
+    after: { found: Boolean(person) },
+  });
   if (!person) return null;
   const payments = await db.payment.findMany({
     where: { policy: { personId: person.id } },

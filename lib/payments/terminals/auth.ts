@@ -20,7 +20,11 @@ function isLoopback(address: string): boolean {
  * HTTP Basic per provider from TERMINAL_AUTH_<PROVIDER>="user:password". Without credentials configured: in
  * development and tests, requests from loopback are accepted; in production an unconfigured provider is refused.
  */
-export function isTerminalAuthorized(request: Request, provider: TerminalProvider, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isTerminalAuthorized(
+  request: Request,
+  provider: TerminalProvider,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   const configured = env[TERMINAL_PROVIDERS[provider].authEnv]?.trim();
   if (!configured) return env.NODE_ENV !== "production" && isLoopback(clientAddress(request));
   const header = request.headers.get("authorization") ?? "";

@@ -1,11 +1,32 @@
 import type { AuditActor } from "@/lib/audit/mutations";
 import { logUnexpectedError } from "@/lib/errors";
 import { findPersonByAccount, type PersonByAccount } from "@/lib/people/queries";
-import { TERMINAL_CITIZEN_SERVICE, TERMINAL_FOREIGNER_SERVICE, terminalChannel, type TerminalProvider } from "@/lib/payments/channels";
+import {
+  TERMINAL_CITIZEN_SERVICE,
+  TERMINAL_FOREIGNER_SERVICE,
+  terminalChannel,
+  type TerminalProvider,
+} from "@/lib/payments/channels";
 import { recordPayment, type RecordPaymentRequest, type RecordPaymentResult } from "@/lib/payments/record-payment";
 import { findCoverageByPersonId, findTariffRows } from "@/lib/policies/queries";
-import { allowedTerms, bishkekDate, parsePin, planPurchase, quotePrice, type Category, type RefusalCode, type TariffRow } from "@/lib/rules";
-import { parseTerminalRequest, RESULT, splitFullName, type ResultCode, type TerminalRequest, type TerminalResponse } from "./protocol";
+import {
+  allowedTerms,
+  bishkekDate,
+  parsePin,
+  planPurchase,
+  quotePrice,
+  type Category,
+  type RefusalCode,
+  type TariffRow,
+} from "@/lib/rules";
+import {
+  parseTerminalRequest,
+  RESULT,
+  splitFullName,
+  type ResultCode,
+  type TerminalRequest,
+  type TerminalResponse,
+} from "./protocol";
 
 /** Short reasons for result 7, in Russian as the protocol's comment field expects. */
 const REFUSAL_COMMENTS: Partial<Record<RefusalCode, string>> = {
@@ -25,7 +46,9 @@ export type TerminalSale =
 export type SaleRequest = Pick<TerminalRequest, "account" | "service" | "sumTyiyn">;
 
 function findPerson(req: SaleRequest) {
-  return findPersonByAccount(req.account.kind === "pin" ? { pin: req.account.pin } : { documentNumber: req.account.documentNumber });
+  return findPersonByAccount(
+    req.account.kind === "pin" ? { pin: req.account.pin } : { documentNumber: req.account.documentNumber },
+  );
 }
 
 /**
@@ -33,8 +56,16 @@ function findPerson(req: SaleRequest) {
  * `service=foreigner` — 6 or 12 months, the sum choosing the term. A sum that matches no term is below (241) or
  * above (242) the prices; between the 6- and 12-month prices it is short of the 12-month price (241).
  */
-function chooseSale(req: SaleRequest, category: Category, tariffs: TariffRow[], day: string): { termMonths: number; priceSom: number } | { result: ResultCode; comment: string } {
-  const terms = req.service === "citizen" ? allowedTerms(tariffs, category, day).filter((t) => t === 12) : allowedTerms(tariffs, category, day);
+function chooseSale(
+  req: SaleRequest,
+  category: Category,
+  tariffs: TariffRow[],
+  day: string,
+): { termMonths: number; priceSom: number } | { result: ResultCode; comment: string } {
+  const terms =
+    req.service === "citizen"
+      ? allowedTerms(tariffs, category, day).filter((t) => t === 12)
+      : allowedTerms(tariffs, category, day);
   const prices = terms
     .map((termMonths) => ({ termMonths, quote: quotePrice(tariffs, category, termMonths, day) }))
     .filter((p): p is { termMonths: number; quote: Extract<ReturnType<typeof quotePrice>, { ok: true }> } => p.quote.ok)
@@ -44,7 +75,8 @@ function chooseSale(req: SaleRequest, category: Category, tariffs: TariffRow[], 
   const exact = prices.find((p) => p.priceSom * 100 === req.sumTyiyn);
   if (exact) return exact;
   const largest = prices[prices.length - 1]!;
-  if (req.sumTyiyn > largest.priceSom * 100) return { result: RESULT.SUM_TOO_LARGE, comment: `Сумма больше стоимости полиса (${largest.priceSom} сом)` };
+  if (req.sumTyiyn > largest.priceSom * 100)
+    return { result: RESULT.SUM_TOO_LARGE, comment: `Сумма больше стоимости полиса (${largest.priceSom} сом)` };
   const next = prices.find((p) => p.priceSom * 100 > req.sumTyiyn)!;
   return { result: RESULT.SUM_TOO_SMALL, comment: `Сумма меньше стоимости полиса (${next.priceSom} сом)` };
 }
@@ -54,12 +86,20 @@ export async function resolveTerminalSale(req: SaleRequest, tariffs: TariffRow[]
   const person = await findPerson(req);
   // A document number identifies a foreigner only if the register knows them: a terminal payment carries no date of
   // birth or sex (interpretation, README "Payment terminals").
-  if (!person && req.account.kind === "document") return { ok: false, result: RESULT.BAD_ACCOUNT, comment: "Документ не найден в реестре: оплатите по ПИН" };
+  if (!person && req.account.kind === "document")
+    return { ok: false, result: RESULT.BAD_ACCOUNT, comment: "Документ не найден в реестре: оплатите по ПИН" };
   const offered = req.service === "citizen" ? TERMINAL_CITIZEN_SERVICE : TERMINAL_FOREIGNER_SERVICE;
   let category: Category = req.service === "citizen" ? "CITIZEN" : "FOREIGNER";
   if (person) {
     if (!offered.includes(person.category)) {
-      return { ok: false, result: RESULT.NOT_ALLOWED, comment: req.service === "citizen" ? "Выберите услугу «Полис ОМС для иностранных граждан»" : "Выберите услугу «Полис ОМС» для граждан" };
+      return {
+        ok: false,
+        result: RESULT.NOT_ALLOWED,
+        comment:
+          req.service === "citizen"
+            ? "Выберите услугу «Полис ОМС для иностранных граждан»"
+            : "Выберите услугу «Полис ОМС» для граждан",
+      };
     }
     category = person.category;
   }
@@ -85,10 +125,16 @@ async function check(req: TerminalRequest, now: Date): Promise<Omit<TerminalResp
   if (!who) return { result: RESULT.BAD_ACCOUNT, comment: "Неверный ПИН" };
   const plan = planPurchase({
     person: { category: sale.category, birthDate: who.birthDate, sex: who.sex, hasIdentityDocument: true },
-    termMonths: sale.termMonths, paidAt: now, coverage, tariffs,
+    termMonths: sale.termMonths,
+    paidAt: now,
+    coverage,
+    tariffs,
   });
   if (!plan.ok) return { result: RESULT.NOT_ALLOWED, comment: refusalComment(plan.refusals.map((r) => r.code)) };
-  return { result: RESULT.OK, comment: `Полис ОМС на ${sale.termMonths} мес., ${sale.priceSom} сом. Действует с ${plan.validFrom}` };
+  return {
+    result: RESULT.OK,
+    comment: `Полис ОМС на ${sale.termMonths} мес., ${sale.priceSom} сом. Действует с ${plan.validFrom}`,
+  };
 }
 
 /** Who registers a terminal payment: the terminal itself, or Fund staff registering a line of a provider's registry. */
@@ -113,9 +159,17 @@ export function terminalPaymentRequest(
     paidAt: req.paidAt,
     amountSom: req.sumTyiyn / 100,
     payer: source.payer,
-    beneficiary: req.account.kind === "pin"
-      ? { pin: req.account.pin, ...name, category: sale.category, phone }
-      : { documentNumber: req.account.documentNumber, documentType: "FOREIGN_PASSPORT", ...name, category: sale.category, phone, ...(sale.person ? { birthDate: sale.person.birthDate, sex: sale.person.sex } : {}) },
+    beneficiary:
+      req.account.kind === "pin"
+        ? { pin: req.account.pin, ...name, category: sale.category, phone }
+        : {
+            documentNumber: req.account.documentNumber,
+            documentType: "FOREIGN_PASSPORT",
+            ...name,
+            category: sale.category,
+            phone,
+            ...(sale.person ? { birthDate: sale.person.birthDate, sex: sale.person.sex } : {}),
+          },
     termMonths: sale.termMonths,
     issueChannel: "TERMINAL",
     actor: source.actor,
@@ -123,11 +177,18 @@ export function terminalPaymentRequest(
 }
 
 /** A recorded payment's outcome in the protocol's terms. */
-export function terminalAnswer(outcome: RecordPaymentResult, sumTyiyn: number): Omit<TerminalResponse, "osmpTxnId" | "sum"> {
+export function terminalAnswer(
+  outcome: RecordPaymentResult,
+  sumTyiyn: number,
+): Omit<TerminalResponse, "osmpTxnId" | "sum"> {
   switch (outcome.outcome) {
     case "created":
     case "duplicate":
-      return { prvTxn: outcome.paymentId, result: RESULT.OK, comment: `Полис № ${outcome.policyNumber} действует с ${outcome.validFrom} по ${outcome.validTo}` };
+      return {
+        prvTxn: outcome.paymentId,
+        result: RESULT.OK,
+        comment: `Полис № ${outcome.policyNumber} действует с ${outcome.validFrom} по ${outcome.validTo}`,
+      };
     case "conflict":
       return { result: RESULT.OTHER, comment: "Номер транзакции уже использован с другим счётом или суммой" };
     case "refused":
@@ -140,16 +201,26 @@ export function terminalAnswer(outcome: RecordPaymentResult, sumTyiyn: number): 
 }
 
 /** `pay`: the payment happened at txn_date; record it once, whatever how many times the terminal asks. */
-async function pay(provider: TerminalProvider, req: TerminalRequest): Promise<Omit<TerminalResponse, "osmpTxnId" | "sum">> {
+async function pay(
+  provider: TerminalProvider,
+  req: TerminalRequest,
+): Promise<Omit<TerminalResponse, "osmpTxnId" | "sum">> {
   const paidAt = req.paidAt!;
   const sale = await resolveTerminalSale(req, await findTariffRows(), bishkekDate(paidAt));
   if (!sale.ok) return { result: sale.result, comment: sale.comment };
-  const source: TerminalPaymentSource = { actor: { id: null, label: `terminal:${provider}` }, payer: { name: req.fio!, phone: req.phone ?? null } };
+  const source: TerminalPaymentSource = {
+    actor: { id: null, label: `terminal:${provider}` },
+    payer: { name: req.fio!, phone: req.phone ?? null },
+  };
   const outcome = await recordPayment(terminalPaymentRequest(provider, { ...req, paidAt }, sale, source));
   return terminalAnswer(outcome, req.sumTyiyn);
 }
 
-export async function handleTerminalRequest(provider: TerminalProvider, params: URLSearchParams, now: Date): Promise<TerminalResponse> {
+export async function handleTerminalRequest(
+  provider: TerminalProvider,
+  params: URLSearchParams,
+  now: Date,
+): Promise<TerminalResponse> {
   const parsed = parseTerminalRequest(params, now);
   if (!parsed.ok) return { osmpTxnId: parsed.txnId, sum: parsed.sum, result: parsed.result, comment: parsed.comment };
   const req = parsed.request;
@@ -159,6 +230,11 @@ export async function handleTerminalRequest(provider: TerminalProvider, params: 
   } catch (e) {
     // Temporary: the terminal retries the same request, which is safe (idempotent by txn_id).
     const id = logUnexpectedError(e, `terminal ${provider} ${req.command} ${req.txnId}`);
-    return { osmpTxnId: req.txnId, sum: req.sumRaw, result: RESULT.TEMPORARY, comment: `Временная ошибка, повторите запрос (${id})` };
+    return {
+      osmpTxnId: req.txnId,
+      sum: req.sumRaw,
+      result: RESULT.TEMPORARY,
+      comment: `Временная ошибка, повторите запрос (${id})`,
+    };
   }
 }

@@ -23,7 +23,12 @@ export type ResultCode = (typeof RESULT)[keyof typeof RESULT];
 export type TerminalResponse = { osmpTxnId: string; prvTxn?: string; sum: string; result: ResultCode; comment: string };
 
 function xmlEscape(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 export function toXml(r: TerminalResponse): string {
@@ -52,7 +57,9 @@ export type TerminalRequest = {
   phone?: string;
 };
 
-export type ParseResult = { ok: true; request: TerminalRequest } | { ok: false; result: ResultCode; comment: string; txnId: string; sum: string };
+export type ParseResult =
+  | { ok: true; request: TerminalRequest }
+  | { ok: false; result: ResultCode; comment: string; txnId: string; sum: string };
 
 const TXN_ID = /^\d{1,20}$/;
 const SUM = /^\d{1,9}(?:[.,]\d{1,2})?$/;
@@ -74,7 +81,8 @@ export function parseAccount(raw: string, service: "citizen" | "foreigner"): Par
   const account = raw.trim();
   if (/^\d{14}$/.test(account)) return parsePin(account).ok ? { kind: "pin", pin: account } : null;
   // Foreigners may pay by document number instead of a PIN (appendix, algorithms 4–5).
-  if (service === "foreigner" && isDocumentNumber(account)) return { kind: "document", documentNumber: account.toUpperCase() };
+  if (service === "foreigner" && isDocumentNumber(account))
+    return { kind: "document", documentNumber: account.toUpperCase() };
   return null;
 }
 
@@ -85,7 +93,13 @@ export function parseAccount(raw: string, service: "citizen" | "foreigner"): Par
 export function parseTerminalRequest(params: URLSearchParams, now: Date): ParseResult {
   const txnId = params.get("txn_id")?.trim() ?? "";
   const sumRaw = params.get("sum")?.trim() ?? "";
-  const fail = (result: ResultCode, comment: string): ParseResult => ({ ok: false, result, comment, txnId, sum: sumRaw });
+  const fail = (result: ResultCode, comment: string): ParseResult => ({
+    ok: false,
+    result,
+    comment,
+    txnId,
+    sum: sumRaw,
+  });
 
   const command = params.get("command");
   if (command !== "check" && command !== "pay") return fail(RESULT.OTHER, "Неизвестная команда");
@@ -94,12 +108,21 @@ export function parseTerminalRequest(params: URLSearchParams, now: Date): ParseR
   if (service !== "citizen" && service !== "foreigner") return fail(RESULT.OTHER, "Неизвестная услуга");
   const accountRaw = params.get("account") ?? "";
   const account = parseAccount(accountRaw, service);
-  if (!account) return fail(RESULT.BAD_ACCOUNT, service === "citizen" ? "Неверный ПИН" : "Неверный ПИН или номер документа");
+  if (!account)
+    return fail(RESULT.BAD_ACCOUNT, service === "citizen" ? "Неверный ПИН" : "Неверный ПИН или номер документа");
   if (!SUM.test(sumRaw)) return fail(RESULT.OTHER, "Неверная сумма");
   const [whole, fraction = ""] = sumRaw.replace(",", ".").split(".");
   const sumTyiyn = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 
-  const request: TerminalRequest = { command, txnId, account, accountRaw: accountRaw.trim(), sumTyiyn, sumRaw, service };
+  const request: TerminalRequest = {
+    command,
+    txnId,
+    account,
+    accountRaw: accountRaw.trim(),
+    sumTyiyn,
+    sumRaw,
+    service,
+  };
   if (command === "pay") {
     const paidAt = parseTxnDate(params.get("txn_date")?.trim() ?? "");
     if (!paidAt) return fail(RESULT.OTHER, "Неверная дата платежа");

@@ -23,7 +23,9 @@ const LOCALES = { ru: ru as Tree, ky: ky as Tree };
 
 function flatten(tree: Tree, prefix = ""): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))),
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === "string" ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)),
+    ),
   );
 }
 const flat = { ru: flatten(LOCALES.ru), ky: flatten(LOCALES.ky) };
@@ -61,7 +63,11 @@ describe("human texts of the rules (lib/i18n/messages/{ru,ky}/rules.json)", () =
   });
 
   it("the document namespace is exactly DOCUMENT_LABEL_KEYS", () => {
-    expect(Object.keys(flat.ru).filter((k) => k.startsWith("document.")).sort()).toEqual(DOCUMENT_LABEL_KEYS.map((k) => `document.${k}`).sort());
+    expect(
+      Object.keys(flat.ru)
+        .filter((k) => k.startsWith("document."))
+        .sort(),
+    ).toEqual(DOCUMENT_LABEL_KEYS.map((k) => `document.${k}`).sort());
   });
 
   it("no stray keys: every text belongs to a code the rules know", () => {
@@ -93,7 +99,11 @@ describe("human texts of the rules (lib/i18n/messages/{ru,ky}/rules.json)", () =
 
   it.each(["ru", "ky"] as const)("every %s message formats without an ICU error", (locale) => {
     const errors: string[] = [];
-    const t = createTranslator({ locale, messages: LOCALES[locale] as Record<string, unknown>, onError: (e) => errors.push(e.message) });
+    const t = createTranslator({
+      locale,
+      messages: LOCALES[locale] as Record<string, unknown>,
+      onError: (e) => errors.push(e.message),
+    });
     for (const key of Object.keys(flat[locale])) t(key as never, { count: 2 } as never);
     expect(errors).toEqual([]);
   });

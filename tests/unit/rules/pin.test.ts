@@ -38,8 +38,16 @@ describe("PIN (SPEC §8)", () => {
 
   it.each([
     { clause: "SPEC §8", person: { sex: "MALE", birthDate: "1990-03-10" }, result: { ok: true } },
-    { clause: "SPEC §8, cl. 24", person: { sex: "FEMALE", birthDate: "1990-03-10" }, result: { ok: false, reasons: ["SEX_MISMATCH"] } },
-    { clause: "SPEC §8, cl. 9", person: { sex: "MALE", birthDate: "2010-03-10" }, result: { ok: false, reasons: ["BIRTH_DATE_MISMATCH"] } },
+    {
+      clause: "SPEC §8, cl. 24",
+      person: { sex: "FEMALE", birthDate: "1990-03-10" },
+      result: { ok: false, reasons: ["SEX_MISMATCH"] },
+    },
+    {
+      clause: "SPEC §8, cl. 9",
+      person: { sex: "MALE", birthDate: "2010-03-10" },
+      result: { ok: false, reasons: ["BIRTH_DATE_MISMATCH"] },
+    },
     {
       clause: "SPEC §8",
       person: { sex: "FEMALE", birthDate: "2010-03-10" },
@@ -50,7 +58,10 @@ describe("PIN (SPEC §8)", () => {
   });
 
   it("SPEC §8: a PIN that does not parse reports its own error", () => {
-    expect(checkPinAgainstPerson("123", { sex: "MALE", birthDate: "1990-03-10" })).toEqual({ ok: false, reasons: ["LENGTH"] });
+    expect(checkPinAgainstPerson("123", { sex: "MALE", birthDate: "1990-03-10" })).toEqual({
+      ok: false,
+      reasons: ["LENGTH"],
+    });
   });
 });
 

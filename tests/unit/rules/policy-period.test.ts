@@ -24,7 +24,13 @@ describe("policy periods (cl. 5, 26, SPEC §3, §6)", () => {
     { clause: "SPEC §3", from: "2024-08-31", term: 6, through: "2025-02-28", why: "30 Aug + 6 → 28 Feb (common)" },
     { clause: "SPEC §3", from: "2024-03-01", term: 12, through: "2025-02-28", why: "first of month" },
     { clause: "SPEC §3", from: "2024-02-29", term: 12, through: "2025-02-28", why: "leap day start: 28 Feb + 12" },
-    { clause: "SPEC §3", from: "2024-03-01", term: 6, through: "2024-08-29", why: "first of month after a leap February: 29 Feb + 6" },
+    {
+      clause: "SPEC §3",
+      from: "2024-03-01",
+      term: 6,
+      through: "2024-08-29",
+      why: "first of month after a leap February: 29 Feb + 6",
+    },
     { clause: "SPEC §3", from: "2024-01-01", term: 12, through: "2024-12-31", why: "calendar year" },
   ])("$clause: effective $from + $term months → valid through $through ($why)", ({ from, term, through }) => {
     expect(validThrough(from, term)).toBe(through);
@@ -99,11 +105,26 @@ describe("policy periods (cl. 5, 26, SPEC §3, §6)", () => {
 
   it.each([
     { clause: "cl. 11 (interpretation)", issue: "2024-05-20", currentEnd: null, from: "2024-05-20", to: "2025-05-19" },
-    { clause: "cl. 11 (interpretation)", issue: "2024-05-20", currentEnd: "2024-06-30", from: "2024-07-01", to: "2025-06-30" },
-    { clause: "cl. 11 (interpretation)", issue: "2024-05-20", currentEnd: "2024-05-19", from: "2024-05-20", to: "2025-05-19" },
-  ])("$clause: free EAEU-child policy issued $issue (current ends $currentEnd) → $from … $to", ({ issue, currentEnd, from, to }) => {
-    expect(freePolicyPeriod(issue, 12, currentEnd)).toEqual({ validFrom: from, validTo: to });
-  });
+    {
+      clause: "cl. 11 (interpretation)",
+      issue: "2024-05-20",
+      currentEnd: "2024-06-30",
+      from: "2024-07-01",
+      to: "2025-06-30",
+    },
+    {
+      clause: "cl. 11 (interpretation)",
+      issue: "2024-05-20",
+      currentEnd: "2024-05-19",
+      from: "2024-05-20",
+      to: "2025-05-19",
+    },
+  ])(
+    "$clause: free EAEU-child policy issued $issue (current ends $currentEnd) → $from … $to",
+    ({ issue, currentEnd, from, to }) => {
+      expect(freePolicyPeriod(issue, 12, currentEnd)).toEqual({ validFrom: from, validTo: to });
+    },
+  );
 
   it("SPEC §6: a re-issued policy is valid from the re-issue day for the full term", () => {
     expect(reissuePeriod("2024-04-02", 12)).toEqual({ validFrom: "2024-04-02", validTo: "2025-04-01" });

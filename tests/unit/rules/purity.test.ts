@@ -68,9 +68,11 @@ function checkSource(file: string, source: string): string[] {
       continue;
     }
     if (BUILTINS.has(spec)) problems.push(`${file}: imports '${spec}' (a Node built-in)`);
-    else if (!ALLOWED_PACKAGES.some((p) => p.test(spec))) problems.push(`${file}: imports package '${spec}' (not allowed)`);
+    else if (!ALLOWED_PACKAGES.some((p) => p.test(spec)))
+      problems.push(`${file}: imports package '${spec}' (not allowed)`);
   }
-  for (const clock of CLOCK_READS) if (clock.pattern.test(source)) problems.push(`${file}: reads the clock (${clock.why})`);
+  for (const clock of CLOCK_READS)
+    if (clock.pattern.test(source)) problems.push(`${file}: reads the clock (${clock.why})`);
   return problems;
 }
 

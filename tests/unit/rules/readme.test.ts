@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import * as rules from "@/lib/rules";
 
 // The rules document must match the code: each rule names its function and file (issue acceptance).
-const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../../lib/rules/${path}`, import.meta.url)), "utf8");
+const read = (path: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../lib/rules/${path}`, import.meta.url)), "utf8");
 const readme = read("README.md");
 
 const exportedFunctions = Object.entries(rules)
@@ -40,14 +41,24 @@ describe("lib/rules/README.md matches the code", () => {
   it.each(rules.TARIFFS_FROM_2024_02_01.map((r) => ({ category: r.category, term: r.termMonths, price: r.priceSom })))(
     "the tariff $category / $term months / $price som is in the document",
     ({ category, price }) => {
-      const line = readme.split("\n").find((l) => l.startsWith("| ") && l.includes(category) && l.includes(String(price)));
+      const line = readme
+        .split("\n")
+        .find((l) => l.startsWith("| ") && l.includes(category) && l.includes(String(price)));
       expect(line).toBeDefined();
     },
   );
 
   it("has an Interpretations section covering SPEC §2, §3, §6, §8, clamping and tie-breaking", () => {
     const section = readme.slice(readme.indexOf("## Interpretations"));
-    for (const topic of ["Compatriot", "two stages", "PIN", "Renewal", "Month-end clamping", "Which coverage to report", "Re-issue"]) {
+    for (const topic of [
+      "Compatriot",
+      "two stages",
+      "PIN",
+      "Renewal",
+      "Month-end clamping",
+      "Which coverage to report",
+      "Re-issue",
+    ]) {
       expect(section).toContain(topic);
     }
   });

@@ -65,8 +65,18 @@ describe("refund — death before the policy took effect (cl. 32, first case)", 
   it.each([
     { clause: "cl. 32", why: "died the day before the effective day", over: { deathDay: "2024-03-14" }, refused: [] },
     { clause: "cl. 32", why: "died before payment", over: { deathDay: "2024-03-01" }, refused: [] },
-    { clause: "cl. 32", why: "died on the effective day", over: { deathDay: "2024-03-15" }, refused: ["DEATH_AFTER_EFFECTIVE"] },
-    { clause: "cl. 32", why: "died after the effective day", over: { deathDay: "2024-04-01" }, refused: ["DEATH_AFTER_EFFECTIVE"] },
+    {
+      clause: "cl. 32",
+      why: "died on the effective day",
+      over: { deathDay: "2024-03-15" },
+      refused: ["DEATH_AFTER_EFFECTIVE"],
+    },
+    {
+      clause: "cl. 32",
+      why: "died after the effective day",
+      over: { deathDay: "2024-04-01" },
+      refused: ["DEATH_AFTER_EFFECTIVE"],
+    },
     {
       clause: "cl. 32",
       why: "renewal: died after payment + 5 but before the policy started",
@@ -80,30 +90,68 @@ describe("refund — death before the policy took effect (cl. 32, first case)", 
       refused: ["DEATH_AFTER_EFFECTIVE"],
     },
     { clause: "cl. 32", why: "claim on day 30 (9 April)", over: { claimDay: "2024-04-09" }, refused: [] },
-    { clause: "cl. 32", why: "claim on day 31 (10 April)", over: { claimDay: "2024-04-10" }, refused: ["CLAIM_AFTER_30_DAYS"] },
+    {
+      clause: "cl. 32",
+      why: "claim on day 31 (10 April)",
+      over: { claimDay: "2024-04-10" },
+      refused: ["CLAIM_AFTER_30_DAYS"],
+    },
     { clause: "cl. 32", why: "no death day given", over: { deathDay: null }, refused: ["DEATH_DAY_MISSING"] },
     { clause: "cl. 32", why: "death day omitted", over: { deathDay: undefined }, refused: ["DEATH_DAY_MISSING"] },
-    { clause: "cl. 32", why: "a neighbour claims", over: { claimant: "OTHER" as const }, refused: ["CLAIMANT_NOT_ENTITLED"] },
-    { clause: "cl. 32", why: 'the (dead) beneficiary "claims"', over: { claimant: "BENEFICIARY" as const }, refused: ["CLAIMANT_NOT_ENTITLED"] },
-    { clause: "SPEC §6", why: "policy already refunded", over: { policy: { ...POLICY, status: "REFUNDED" as const } }, refused: ["POLICY_NOT_ISSUED"] },
-    { clause: "SPEC §6", why: "policy re-issued", over: { policy: { ...POLICY, status: "REISSUED" as const } }, refused: ["POLICY_NOT_ISSUED"] },
-    { clause: "SPEC §6", why: "policy never paid", over: { policy: { ...POLICY, status: "PENDING" as const } }, refused: ["POLICY_NOT_ISSUED"] },
+    {
+      clause: "cl. 32",
+      why: "a neighbour claims",
+      over: { claimant: "OTHER" as const },
+      refused: ["CLAIMANT_NOT_ENTITLED"],
+    },
+    {
+      clause: "cl. 32",
+      why: 'the (dead) beneficiary "claims"',
+      over: { claimant: "BENEFICIARY" as const },
+      refused: ["CLAIMANT_NOT_ENTITLED"],
+    },
+    {
+      clause: "SPEC §6",
+      why: "policy already refunded",
+      over: { policy: { ...POLICY, status: "REFUNDED" as const } },
+      refused: ["POLICY_NOT_ISSUED"],
+    },
+    {
+      clause: "SPEC §6",
+      why: "policy re-issued",
+      over: { policy: { ...POLICY, status: "REISSUED" as const } },
+      refused: ["POLICY_NOT_ISSUED"],
+    },
+    {
+      clause: "SPEC §6",
+      why: "policy never paid",
+      over: { policy: { ...POLICY, status: "PENDING" as const } },
+      refused: ["POLICY_NOT_ISSUED"],
+    },
     { clause: "cl. 32", why: "nothing was paid", over: { paidSom: 0 }, refused: ["NOTHING_PAID"] },
     {
       clause: "cl. 32",
       why: "every reason at once",
-      over: { deathDay: "2024-05-01", claimDay: "2024-05-02", claimant: "OTHER" as const, policy: { ...POLICY, status: "CANCELLED" as const } },
+      over: {
+        deathDay: "2024-05-01",
+        claimDay: "2024-05-02",
+        claimant: "OTHER" as const,
+        policy: { ...POLICY, status: "CANCELLED" as const },
+      },
       refused: ["POLICY_NOT_ISSUED", "DEATH_AFTER_EFFECTIVE", "CLAIM_AFTER_30_DAYS", "CLAIMANT_NOT_ENTITLED"],
     },
   ])("$clause: $why → $refused", ({ over, refused }) => {
     expect(codes(checkRefund(death(over as Partial<RefundInput>)))).toEqual(refused);
   });
 
-  it.each(CLAIMANT_RELATIONS.map((claimant) => ({ clause: "cl. 32", claimant })))("$clause: who may claim on death — $claimant", ({ claimant }) => {
-    const entitled: ClaimantRelation[] = ["SPOUSE", "SIBLING", "CHILD", "PARENT", "PAYER", "ATTORNEY"];
-    expect(canClaimRefund("DEATH", claimant)).toBe(entitled.includes(claimant));
-    expect(checkRefund(death({ claimant })).ok).toBe(entitled.includes(claimant));
-  });
+  it.each(CLAIMANT_RELATIONS.map((claimant) => ({ clause: "cl. 32", claimant })))(
+    "$clause: who may claim on death — $claimant",
+    ({ claimant }) => {
+      const entitled: ClaimantRelation[] = ["SPOUSE", "SIBLING", "CHILD", "PARENT", "PAYER", "ATTORNEY"];
+      expect(canClaimRefund("DEATH", claimant)).toBe(entitled.includes(claimant));
+      expect(checkRefund(death({ claimant })).ok).toBe(entitled.includes(claimant));
+    },
+  );
 
   it("cl. 32: 30 days from 10 March end on 9 April", () => {
     expect(lastRefundClaimDay("2024-03-10")).toBe("2024-04-09");
@@ -126,8 +174,18 @@ describe("refund — the beneficiary was already insured (cl. 32, second case)",
   });
 
   it.each([
-    { clause: "cl. 32", why: "not insured elsewhere", over: { beneficiaryCoverage: { policies: [POLICY], external: [] } }, refused: ["NOT_INSURED_ELSEWHERE"] },
-    { clause: "cl. 32", why: "no coverage evidence given", over: { beneficiaryCoverage: undefined }, refused: ["NOT_INSURED_ELSEWHERE"] },
+    {
+      clause: "cl. 32",
+      why: "not insured elsewhere",
+      over: { beneficiaryCoverage: { policies: [POLICY], external: [] } },
+      refused: ["NOT_INSURED_ELSEWHERE"],
+    },
+    {
+      clause: "cl. 32",
+      why: "no coverage evidence given",
+      over: { beneficiaryCoverage: undefined },
+      refused: ["NOT_INSURED_ELSEWHERE"],
+    },
     {
       clause: "cl. 32",
       why: "insured only after the payment day",
@@ -139,14 +197,22 @@ describe("refund — the beneficiary was already insured (cl. 32, second case)",
       why: "a renewal (own policy running, no overlap) is not a ground",
       over: {
         policy: { ...POLICY, validFrom: "2024-04-01", validTo: "2025-03-31" },
-        beneficiaryCoverage: { policies: [{ ...POLICY, number: "P-0", validFrom: "2023-04-01", validTo: "2024-03-31" }], external: [] },
+        beneficiaryCoverage: {
+          policies: [{ ...POLICY, number: "P-0", validFrom: "2023-04-01", validTo: "2024-03-31" }],
+          external: [],
+        },
       },
       refused: ["NOT_INSURED_ELSEWHERE"],
     },
     {
       clause: "cl. 32",
       why: "a second policy overlapping a running one (double purchase) is a ground",
-      over: { beneficiaryCoverage: { policies: [{ ...POLICY, number: "P-0", validFrom: "2023-06-01", validTo: "2024-05-31" }], external: [] } },
+      over: {
+        beneficiaryCoverage: {
+          policies: [{ ...POLICY, number: "P-0", validFrom: "2023-06-01", validTo: "2024-05-31" }],
+          external: [],
+        },
+      },
       refused: [],
     },
     {
@@ -154,14 +220,27 @@ describe("refund — the beneficiary was already insured (cl. 32, second case)",
       why: "a policy without a recorded period overlapping a running one",
       over: {
         policy: { ...POLICY, validFrom: null, validTo: null },
-        beneficiaryCoverage: { policies: [{ ...POLICY, number: "P-0", validFrom: "2023-06-01", validTo: "2024-05-31" }], external: [] },
+        beneficiaryCoverage: {
+          policies: [{ ...POLICY, number: "P-0", validFrom: "2023-06-01", validTo: "2024-05-31" }],
+          external: [],
+        },
       },
       refused: [],
     },
     { clause: "cl. 32", why: "the payer claims", over: { claimant: "PAYER" as const }, refused: [] },
     { clause: "cl. 32", why: "an attorney claims", over: { claimant: "ATTORNEY" as const }, refused: [] },
-    { clause: "cl. 32", why: "a parent of a living adult claims", over: { claimant: "PARENT" as const }, refused: ["CLAIMANT_NOT_ENTITLED"] },
-    { clause: "SPEC §6", why: "policy already refunded", over: { policy: { ...POLICY, status: "REFUNDED" as const } }, refused: ["POLICY_NOT_ISSUED"] },
+    {
+      clause: "cl. 32",
+      why: "a parent of a living adult claims",
+      over: { claimant: "PARENT" as const },
+      refused: ["CLAIMANT_NOT_ENTITLED"],
+    },
+    {
+      clause: "SPEC §6",
+      why: "policy already refunded",
+      over: { policy: { ...POLICY, status: "REFUNDED" as const } },
+      refused: ["POLICY_NOT_ISSUED"],
+    },
     { clause: "cl. 32", why: "nothing was paid (a free policy)", over: { paidSom: 0 }, refused: ["NOTHING_PAID"] },
   ])("$clause: $why → $refused", ({ over, refused }) => {
     expect(codes(checkRefund(insured(over as Partial<RefundInput>)))).toEqual(refused);
@@ -194,7 +273,13 @@ describe("re-issue to another uninsured person (cl. 34; SPEC §6)", () => {
     claimant: "PAYER",
     holderCoverage: EMPLOYED,
     reissueDay: "2024-04-02",
-    newHolder: { category: "CITIZEN", birthDate: "1995-05-05", sex: "FEMALE", hasIdentityDocument: true, coverage: NONE },
+    newHolder: {
+      category: "CITIZEN",
+      birthDate: "1995-05-05",
+      sex: "FEMALE",
+      hasIdentityDocument: true,
+      coverage: NONE,
+    },
     tariffs: T,
     ...over,
   });
@@ -214,7 +299,13 @@ describe("re-issue to another uninsured person (cl. 34; SPEC §6)", () => {
   });
 
   it.each([
-    { clause: "cl. 34", why: "only the payer may ask", over: { claimant: "BENEFICIARY" as const }, refused: ["CLAIMANT_NOT_ENTITLED"], newHolder: [] },
+    {
+      clause: "cl. 34",
+      why: "only the payer may ask",
+      over: { claimant: "BENEFICIARY" as const },
+      refused: ["CLAIMANT_NOT_ENTITLED"],
+      newHolder: [],
+    },
     {
       clause: "cl. 34",
       why: "the holder was not insured elsewhere",
@@ -263,7 +354,13 @@ describe("re-issue to another uninsured person (cl. 34; SPEC §6)", () => {
       clause: "cl. 9, 34",
       why: "the new holder is a citizen under 16",
       over: {
-        newHolder: { category: "CITIZEN" as const, birthDate: "2012-05-05", sex: "MALE" as const, hasIdentityDocument: true, coverage: NONE },
+        newHolder: {
+          category: "CITIZEN" as const,
+          birthDate: "2012-05-05",
+          sex: "MALE" as const,
+          hasIdentityDocument: true,
+          coverage: NONE,
+        },
       },
       refused: ["NEW_HOLDER_NOT_ELIGIBLE"],
       newHolder: ["CITIZEN_UNDER_16"],
@@ -272,7 +369,13 @@ describe("re-issue to another uninsured person (cl. 34; SPEC §6)", () => {
       clause: "cl. 34; SPEC §6",
       why: "a 1840 som policy cannot become a foreigner’s 11910 som one",
       over: {
-        newHolder: { category: "FOREIGNER" as const, birthDate: "1995-05-05", sex: "MALE" as const, hasIdentityDocument: true, coverage: NONE },
+        newHolder: {
+          category: "FOREIGNER" as const,
+          birthDate: "1995-05-05",
+          sex: "MALE" as const,
+          hasIdentityDocument: true,
+          coverage: NONE,
+        },
       },
       refused: ["REISSUE_PRICE_MISMATCH"],
       newHolder: [],
@@ -281,7 +384,13 @@ describe("re-issue to another uninsured person (cl. 34; SPEC §6)", () => {
       clause: "cl. 34; SPEC §6",
       why: "nor a free EAEU child policy",
       over: {
-        newHolder: { category: "EAEU_CHILD" as const, birthDate: "2015-05-05", sex: "MALE" as const, hasIdentityDocument: true, coverage: NONE },
+        newHolder: {
+          category: "EAEU_CHILD" as const,
+          birthDate: "2015-05-05",
+          sex: "MALE" as const,
+          hasIdentityDocument: true,
+          coverage: NONE,
+        },
       },
       refused: ["REISSUE_PRICE_MISMATCH"],
       newHolder: [],

@@ -26,10 +26,30 @@ describe("foreign students' two-stage payment (cl. 4 note; SPEC §2 interpretati
   });
 
   it.each([
-    { clause: "cl. 4 note, cost 1.3", category: "FOREIGN_STUDENT" as const, on: "2024-02-01", result: { ok: true, totalSom: 11910, firstSom: 5955 } },
-    { clause: "cl. 4 note, cl. 7", category: "FOREIGN_STUDENT_AGREEMENT" as const, on: "2024-02-01", result: { ok: true, totalSom: 1840 } },
-    { clause: "cl. 4 note", category: "FOREIGNER" as const, on: "2024-02-01", result: { ok: false, reason: "INSTALMENTS_NOT_ALLOWED" } },
-    { clause: "cost order", category: "FOREIGN_STUDENT" as const, on: "2024-01-31", result: { ok: false, reason: "NO_TARIFF" } },
+    {
+      clause: "cl. 4 note, cost 1.3",
+      category: "FOREIGN_STUDENT" as const,
+      on: "2024-02-01",
+      result: { ok: true, totalSom: 11910, firstSom: 5955 },
+    },
+    {
+      clause: "cl. 4 note, cl. 7",
+      category: "FOREIGN_STUDENT_AGREEMENT" as const,
+      on: "2024-02-01",
+      result: { ok: true, totalSom: 1840 },
+    },
+    {
+      clause: "cl. 4 note",
+      category: "FOREIGNER" as const,
+      on: "2024-02-01",
+      result: { ok: false, reason: "INSTALMENTS_NOT_ALLOWED" },
+    },
+    {
+      clause: "cost order",
+      category: "FOREIGN_STUDENT" as const,
+      on: "2024-01-31",
+      result: { ok: false, reason: "NO_TARIFF" },
+    },
   ])("$clause: $category on $on", ({ category, on, result }) => {
     expect(studentInstalments(T, category, on)).toMatchObject(result);
   });
@@ -69,12 +89,17 @@ describe("foreign students' two-stage payment (cl. 4 note; SPEC §2 interpretati
 
   it("SPEC §2: a policy paid in full takes no second instalment", () => {
     expect(
-      planSecondInstalment({ policy: { ...afterFirst, validTo: "2025-03-14", paidSom: 11910 }, paidAt: new Date("2024-06-01T10:00:00Z") }),
+      planSecondInstalment({
+        policy: { ...afterFirst, validTo: "2025-03-14", paidSom: 11910 },
+        paidAt: new Date("2024-06-01T10:00:00Z"),
+      }),
     ).toMatchObject({ ok: false, refusals: [{ code: "ALREADY_PAID_IN_FULL" }] });
   });
 
   it("SPEC §2: nothing paid yet — there is no first instalment to complete", () => {
-    expect(planSecondInstalment({ policy: { ...afterFirst, paidSom: 0 }, paidAt: new Date("2024-06-01T10:00:00Z") })).toMatchObject({
+    expect(
+      planSecondInstalment({ policy: { ...afterFirst, paidSom: 0 }, paidAt: new Date("2024-06-01T10:00:00Z") }),
+    ).toMatchObject({
       ok: false,
       refusals: [{ code: "SECOND_INSTALMENT_WITHOUT_FIRST", clause: "cl. 4 note; SPEC §2" }],
     });
@@ -84,7 +109,9 @@ describe("foreign students' two-stage payment (cl. 4 note; SPEC §2 interpretati
     expect(studentFirstStageEnd("2024-03-15")).toBe("2024-09-14");
     expect(studentFirstStageEnd("2024-08-31")).toBe("2025-02-28");
     const extendedByMistake = { ...afterFirst, validTo: "2025-03-14" };
-    expect(planSecondInstalment({ policy: extendedByMistake, paidAt: new Date("2024-10-01T10:00:00+06:00") })).toMatchObject({
+    expect(
+      planSecondInstalment({ policy: extendedByMistake, paidAt: new Date("2024-10-01T10:00:00+06:00") }),
+    ).toMatchObject({
       ok: false,
       refusals: [{ code: "SECOND_INSTALMENT_TOO_LATE" }],
     });
@@ -105,10 +132,23 @@ describe("classifyStudentPayment: what a student's payment is (cl. 4 note; SPEC 
     ...over,
   });
 
-  type Case = { clause: string; why: string; over: Partial<ClassifyStudentPaymentInput>; stage?: string; refused?: string; expect?: Record<string, unknown> };
+  type Case = {
+    clause: string;
+    why: string;
+    over: Partial<ClassifyStudentPaymentInput>;
+    stage?: string;
+    refused?: string;
+    expect?: Record<string, unknown>;
+  };
   const CASES: Case[] = [
     // the sum decides (terminals)
-    { clause: "cost 1.3", why: "the full 11910 with nothing open", over: {}, stage: "FULL", expect: { amountSom: 11910, totalSom: 11910 } },
+    {
+      clause: "cost 1.3",
+      why: "the full 11910 with nothing open",
+      over: {},
+      stage: "FULL",
+      expect: { amountSom: 11910, totalSom: 11910 },
+    },
     {
       clause: "cl. 4 note; SPEC §2",
       why: "half of 11910 with nothing open is a first half",
@@ -116,7 +156,12 @@ describe("classifyStudentPayment: what a student's payment is (cl. 4 note; SPEC 
       stage: "FIRST_INSTALMENT",
       expect: { amountSom: 5955, totalSom: 11910, secondSom: 5955 },
     },
-    { clause: "cl. 4 note, cl. 7", why: "agreement student: the full 1840", over: { category: "FOREIGN_STUDENT_AGREEMENT", amountSom: 1840 }, stage: "FULL" },
+    {
+      clause: "cl. 4 note, cl. 7",
+      why: "agreement student: the full 1840",
+      over: { category: "FOREIGN_STUDENT_AGREEMENT", amountSom: 1840 },
+      stage: "FULL",
+    },
     {
       clause: "cl. 4 note, cl. 7; SPEC §2",
       why: "agreement student: half of 1840 is 920",
@@ -134,7 +179,12 @@ describe("classifyStudentPayment: what a student's payment is (cl. 4 note; SPEC 
     {
       clause: "SPEC §2",
       why: "920 inside the first 6 months of an agreement student's policy",
-      over: { category: "FOREIGN_STUDENT_AGREEMENT", amountSom: 920, unfinishedPolicy: OPEN_AGREEMENT, paidAt: at("2024-09-14", "23:59:00") },
+      over: {
+        category: "FOREIGN_STUDENT_AGREEMENT",
+        amountSom: 920,
+        unfinishedPolicy: OPEN_AGREEMENT,
+        paidAt: at("2024-09-14", "23:59:00"),
+      },
       stage: "SECOND_INSTALMENT",
       expect: { validTo: "2025-03-14" },
     },
@@ -160,10 +210,20 @@ describe("classifyStudentPayment: what a student's payment is (cl. 4 note; SPEC 
     {
       clause: "SPEC §2",
       why: "a policy paid in full is not unfinished: a half is a new first half",
-      over: { amountSom: 5955, unfinishedPolicy: { ...OPEN, validTo: "2025-03-14", paidSom: 11910 }, paidAt: at("2024-06-01") },
+      over: {
+        amountSom: 5955,
+        unfinishedPolicy: { ...OPEN, validTo: "2025-03-14", paidSom: 11910 },
+        paidAt: at("2024-06-01"),
+      },
       stage: "FIRST_INSTALMENT",
     },
-    { clause: "cl. 4 note; cost 1.3", why: "a sum that is neither", over: { amountSom: 6000 }, refused: "STUDENT_PAYMENT_WRONG_AMOUNT", expect: { acceptedSums: [5955, 11910] } },
+    {
+      clause: "cl. 4 note; cost 1.3",
+      why: "a sum that is neither",
+      over: { amountSom: 6000 },
+      refused: "STUDENT_PAYMENT_WRONG_AMOUNT",
+      expect: { acceptedSums: [5955, 11910] },
+    },
     {
       clause: "cl. 4 note; cost 1.3",
       why: "a wrong sum with an open policy",
@@ -178,9 +238,24 @@ describe("classifyStudentPayment: what a student's payment is (cl. 4 note; SPEC 
       refused: "STUDENT_PAYMENT_WRONG_AMOUNT",
       expect: { acceptedSums: [920, 1840] },
     },
-    { clause: "cl. 4 note", why: "not a student", over: { category: "FOREIGNER", amountSom: 5955 }, refused: "INSTALMENTS_NOT_ALLOWED" },
-    { clause: "cl. 4 note", why: "a compatriot is not a student", over: { category: "COMPATRIOT", amountSom: 11910 }, refused: "INSTALMENTS_NOT_ALLOWED" },
-    { clause: "cost 1.3", why: "before the tariff", over: { paidAt: at("2024-01-31"), amountSom: 5955 }, refused: "NO_TARIFF" },
+    {
+      clause: "cl. 4 note",
+      why: "not a student",
+      over: { category: "FOREIGNER", amountSom: 5955 },
+      refused: "INSTALMENTS_NOT_ALLOWED",
+    },
+    {
+      clause: "cl. 4 note",
+      why: "a compatriot is not a student",
+      over: { category: "COMPATRIOT", amountSom: 11910 },
+      refused: "INSTALMENTS_NOT_ALLOWED",
+    },
+    {
+      clause: "cost 1.3",
+      why: "before the tariff",
+      over: { paidAt: at("2024-01-31"), amountSom: 5955 },
+      refused: "NO_TARIFF",
+    },
     // the payer says what it is (portal, ТУ)
     {
       clause: "cl. 4 note; SPEC §2",
@@ -218,9 +293,24 @@ describe("classifyStudentPayment: what a student's payment is (cl. 4 note; SPEC 
       over: { declaredStage: "SECOND_INSTALMENT", amountSom: 5955, unfinishedPolicy: OPEN, paidAt: at("2024-04-01") },
       stage: "SECOND_INSTALMENT",
     },
-    { clause: "cl. 4 note; cost 1.3", why: "declared first half, full sum", over: { declaredStage: "FIRST_INSTALMENT", amountSom: 11910 }, refused: "STUDENT_PAYMENT_WRONG_AMOUNT" },
-    { clause: "cl. 4 note; cost 1.3", why: "declared full, half sum", over: { declaredStage: "FULL", amountSom: 5955 }, refused: "STUDENT_PAYMENT_WRONG_AMOUNT" },
-    { clause: "cost 1.3", why: "declared full before the tariff", over: { declaredStage: "FULL", paidAt: at("2024-01-31") }, refused: "NO_TARIFF" },
+    {
+      clause: "cl. 4 note; cost 1.3",
+      why: "declared first half, full sum",
+      over: { declaredStage: "FIRST_INSTALMENT", amountSom: 11910 },
+      refused: "STUDENT_PAYMENT_WRONG_AMOUNT",
+    },
+    {
+      clause: "cl. 4 note; cost 1.3",
+      why: "declared full, half sum",
+      over: { declaredStage: "FULL", amountSom: 5955 },
+      refused: "STUDENT_PAYMENT_WRONG_AMOUNT",
+    },
+    {
+      clause: "cost 1.3",
+      why: "declared full before the tariff",
+      over: { declaredStage: "FULL", paidAt: at("2024-01-31") },
+      refused: "NO_TARIFF",
+    },
     {
       clause: "cl. 4 note",
       why: "declared first half while one is open (eligibility then decides)",
@@ -233,7 +323,11 @@ describe("classifyStudentPayment: what a student's payment is (cl. 4 note; SPEC 
     const result = classifyStudentPayment(input(over));
     if (stage) expect(result).toMatchObject({ ok: true, stage, ...extra });
     else {
-      expect(result).toMatchObject({ ok: false, refusals: [{ code: refused, clause: REFUSAL_CLAUSES[refused as keyof typeof REFUSAL_CLAUSES] }], ...extra });
+      expect(result).toMatchObject({
+        ok: false,
+        refusals: [{ code: refused, clause: REFUSAL_CLAUSES[refused as keyof typeof REFUSAL_CLAUSES] }],
+        ...extra,
+      });
     }
   });
 
@@ -256,11 +350,17 @@ describe("classifyStudentPayment: what a student's payment is (cl. 4 note; SPEC 
       { ...base, effectiveTo: "2024-05-31" },
       { ...base, priceSom: 13000, effectiveFrom: "2024-06-01" },
     ];
-    expect(classifyStudentPayment(input({ tariffs: changed, amountSom: 5955, unfinishedPolicy: OPEN, paidAt: at("2024-07-01") }))).toMatchObject({
+    expect(
+      classifyStudentPayment(
+        input({ tariffs: changed, amountSom: 5955, unfinishedPolicy: OPEN, paidAt: at("2024-07-01") }),
+      ),
+    ).toMatchObject({
       ok: true,
       stage: "SECOND_INSTALMENT",
     });
-    expect(classifyStudentPayment(input({ tariffs: changed, amountSom: 6500, paidAt: at("2024-07-01") }))).toMatchObject({
+    expect(
+      classifyStudentPayment(input({ tariffs: changed, amountSom: 6500, paidAt: at("2024-07-01") })),
+    ).toMatchObject({
       ok: true,
       stage: "FIRST_INSTALMENT",
       totalSom: 13000,

@@ -18,7 +18,13 @@ import {
 const T = TARIFFS_FROM_2024_02_01;
 
 // Every category: its terms and prices from 1 Feb 2024 (order on cost 1.1–1.3; order No. 226 cl. 4, 7, 11, 24).
-const PRICE_LIST: { clause: string; category: Category; terms: number[]; prices: Record<number, number>; free: boolean }[] = [
+const PRICE_LIST: {
+  clause: string;
+  category: Category;
+  terms: number[];
+  prices: Record<number, number>;
+  free: boolean;
+}[] = [
   { clause: "cost 1.1, cl. 4.1", category: "CITIZEN", terms: [12], prices: { 12: 1840 }, free: false },
   { clause: "cost 1.1, cl. 4.1", category: "EAEU_FAMILY", terms: [12], prices: { 12: 1840 }, free: false },
   { clause: "cost 1.1", category: "REFUGEE", terms: [12], prices: { 12: 1840 }, free: false },
@@ -26,8 +32,20 @@ const PRICE_LIST: { clause: string; category: Category; terms: number[]; prices:
   { clause: "cost 1.1", category: "KAIRYLMAN", terms: [12], prices: { 12: 1840 }, free: false },
   { clause: "cost 1.2, cl. 4.2", category: "FOREIGNER", terms: [6, 12], prices: { 6: 5955, 12: 11910 }, free: false },
   { clause: "cost 1.3, cl. 7", category: "FOREIGN_STUDENT", terms: [12], prices: { 12: 11910 }, free: false },
-  { clause: "cl. 4 note, cl. 7", category: "FOREIGN_STUDENT_AGREEMENT", terms: [12], prices: { 12: 1840 }, free: false },
-  { clause: "cost 1.2, cl. 4.1 (corrected: foreign citizens, 12 months only)", category: "COMPATRIOT", terms: [12], prices: { 12: 11910 }, free: false },
+  {
+    clause: "cl. 4 note, cl. 7",
+    category: "FOREIGN_STUDENT_AGREEMENT",
+    terms: [12],
+    prices: { 12: 1840 },
+    free: false,
+  },
+  {
+    clause: "cost 1.2, cl. 4.1 (corrected: foreign citizens, 12 months only)",
+    category: "COMPATRIOT",
+    terms: [12],
+    prices: { 12: 11910 },
+    free: false,
+  },
   { clause: "cl. 4.1, 24", category: "PREGNANT", terms: [12], prices: { 12: 0 }, free: true },
   { clause: "cl. 11", category: "EAEU_CHILD", terms: [12], prices: { 12: 0 }, free: true },
 ];
@@ -51,10 +69,14 @@ describe("tariffs as data (order on cost 1.1–1.3)", () => {
     expect(quotePrice(T, category, 3, "2024-02-01")).toEqual({ ok: false, reason: "TERM_NOT_ALLOWED" });
   });
 
-  it.each(PRICE_LIST.filter((p) => !p.free))("$clause: $category on 2024-01-31 — no tariff, never a zero price", ({ category, terms }) => {
-    expect(allowedTerms(T, category, "2024-01-31")).toEqual([]);
-    for (const term of terms) expect(quotePrice(T, category, term, "2024-01-31")).toEqual({ ok: false, reason: "NO_TARIFF" });
-  });
+  it.each(PRICE_LIST.filter((p) => !p.free))(
+    "$clause: $category on 2024-01-31 — no tariff, never a zero price",
+    ({ category, terms }) => {
+      expect(allowedTerms(T, category, "2024-01-31")).toEqual([]);
+      for (const term of terms)
+        expect(quotePrice(T, category, term, "2024-01-31")).toEqual({ ok: false, reason: "NO_TARIFF" });
+    },
+  );
 
   it.each(PRICE_LIST.filter((p) => p.free))(
     "$clause: $category on 2024-01-31 — still free by order No. 226 (28 Dec 2023), not by a tariff",
@@ -63,14 +85,20 @@ describe("tariffs as data (order on cost 1.1–1.3)", () => {
     },
   );
 
-  it.each(["PREGNANT", "EAEU_CHILD"] as const)("cl. 11, 24: %s before order No. 226 — no rule, NO_TARIFF (not 0)", (category) => {
-    expect(quotePrice(T, category, 12, "2023-12-27")).toEqual({ ok: false, reason: "NO_TARIFF" });
-    expect(allowedTerms(T, category, "2023-12-27")).toEqual([]);
-  });
+  it.each(["PREGNANT", "EAEU_CHILD"] as const)(
+    "cl. 11, 24: %s before order No. 226 — no rule, NO_TARIFF (not 0)",
+    (category) => {
+      expect(quotePrice(T, category, 12, "2023-12-27")).toEqual({ ok: false, reason: "NO_TARIFF" });
+      expect(allowedTerms(T, category, "2023-12-27")).toEqual([]);
+    },
+  );
 
-  it.each(PRICE_LIST.filter((p) => !p.free))("cost order: $category with an empty table — NO_TARIFF", ({ category }) => {
-    expect(quotePrice([], category, 12, "2024-06-01")).toEqual({ ok: false, reason: "NO_TARIFF" });
-  });
+  it.each(PRICE_LIST.filter((p) => !p.free))(
+    "cost order: $category with an empty table — NO_TARIFF",
+    ({ category }) => {
+      expect(quotePrice([], category, 12, "2024-06-01")).toEqual({ ok: false, reason: "NO_TARIFF" });
+    },
+  );
 
   it("cl. 11, 24: a tariff row for a free category cannot make it paid", () => {
     const row: TariffRow = { ...T[0]!, category: "PREGNANT", priceSom: 1840 };
@@ -154,7 +182,9 @@ describe("compatriots with a «Мекен карта» (cost 1.2; cl. 4.1) — c
 
   it("cost 1.2: the data migration writes exactly this row's price and legal basis", () => {
     const sql = readFileSync(
-      fileURLToPath(new URL("../../../prisma/migrations/20261201010000_compatriot_tariff/migration.sql", import.meta.url)),
+      fileURLToPath(
+        new URL("../../../prisma/migrations/20261201010000_compatriot_tariff/migration.sql", import.meta.url),
+      ),
       "utf8",
     );
     // @prisma/adapter-pg runs a migration split at every semicolon: the one statement may hold none inside.
@@ -163,7 +193,8 @@ describe("compatriots with a «Мекен карта» (cost 1.2; cl. 4.1) — c
     expect(text).toContain(`"priceSom" = 11910`);
     expect(text).toContain(`"legalBasisRu" = '${row.legalBasisRu}'`);
     expect(text).toContain(`"legalBasisKy" = '${row.legalBasisKy}'`);
-    expect(text).toMatch(/"category" = 'COMPATRIOT'\s+AND "termMonths" = 12\s+AND "effectiveFrom" = DATE '2024-02-01'\s+AND "priceSom" = 1840/);
+    expect(text).toMatch(
+      /"category" = 'COMPATRIOT'\s+AND "termMonths" = 12\s+AND "effectiveFrom" = DATE '2024-02-01'\s+AND "priceSom" = 1840/,
+    );
   });
 });
-

@@ -13,7 +13,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
  * The TEST acquirer's hosted checkout page. It stands where a bank's payment page will be, clearly marked as a
  * test in both languages; its buttons notify the portal server to server, then return the browser to the order.
  */
-export default async function TestAcquirerPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ session?: string }> }) {
+export default async function TestAcquirerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ session?: string }>;
+}) {
   const locale = await enterPage(params);
   const { session: token } = await searchParams;
   const session = openCheckoutSession(token);
@@ -21,7 +27,9 @@ export default async function TestAcquirerPage({ params, searchParams }: { param
   const tc = await getTranslations("common");
   return (
     <div className="mx-auto max-w-xl border-4 border-dashed border-[#6b2c91] p-6" data-testid="test-acquirer">
-      <p className="mb-4 bg-[#6b2c91] p-3 font-bold text-white" data-testid="test-acquirer-banner">{t("banner")}</p>
+      <p className="mb-4 bg-[#6b2c91] p-3 font-bold text-white" data-testid="test-acquirer-banner">
+        {t("banner")}
+      </p>
       <h1 className="mb-4 text-2xl font-bold">{session ? t("title") : t("invalidTitle")}</h1>
       {session ? (
         <>
@@ -33,15 +41,29 @@ export default async function TestAcquirerPage({ params, searchParams }: { param
             <dt className="font-bold">{t("order")}</dt>
             <dd className="font-mono">{session.orderRef.slice(0, 8).toUpperCase()}</dd>
             <dt className="font-bold">{t("amount")}</dt>
-            <dd className="text-2xl font-bold" data-testid="acquirer-amount">{tc("som", { amount: session.amountSom })}</dd>
+            <dd className="text-2xl font-bold" data-testid="acquirer-amount">
+              {tc("som", { amount: session.amountSom })}
+            </dd>
           </dl>
           <form action={decideTestCheckoutAction} className="flex flex-wrap gap-4">
             <input type="hidden" name="session" value={token} />
             <input type="hidden" name="locale" value={locale} />
-            <button type="submit" name="decision" value="CONFIRMED" data-testid="acquirer-pay" className="bg-[var(--color-success)] px-6 py-3 text-xl font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]">
+            <button
+              type="submit"
+              name="decision"
+              value="CONFIRMED"
+              data-testid="acquirer-pay"
+              className="bg-[var(--color-success)] px-6 py-3 text-xl font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]"
+            >
               {t("pay")}
             </button>
-            <button type="submit" name="decision" value="DECLINED" data-testid="acquirer-decline" className="bg-[var(--color-danger)] px-6 py-3 text-xl font-bold text-white shadow-[0_2px_0_#5a0f0b] hover:bg-[#8a1a15]">
+            <button
+              type="submit"
+              name="decision"
+              value="DECLINED"
+              data-testid="acquirer-decline"
+              className="bg-[var(--color-danger)] px-6 py-3 text-xl font-bold text-white shadow-[0_2px_0_#5a0f0b] hover:bg-[#8a1a15]"
+            >
               {t("decline")}
             </button>
           </form>

@@ -7,7 +7,13 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { localeOf } from "@/lib/web/page-locale";
 
 /** The staff bar: who is signed in, their workspace's sections, sign out. Each page still checks its own permission. */
-export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function StaffLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const locale = await localeOf(params);
   const [user, t] = await Promise.all([getStaffUser(), getTranslations()]);
   const links = user
@@ -15,7 +21,10 @@ export default async function StaffLayout({ children, params }: { children: Reac
         hasPermission(user, "office.workspace") && { href: "/staff/office", label: t("staff.nav.journal") },
         hasPermission(user, "office.workspace") && { href: "/staff/office/cash-desk", label: t("staff.nav.cashDesk") },
         hasPermission(user, "people.statement") && { href: "/staff/statement", label: t("staff.nav.statement") },
-        hasPermission(user, "payments.reconcile") && { href: "/staff/fund/reconciliation", label: t("staff.nav.reconciliation") },
+        hasPermission(user, "payments.reconcile") && {
+          href: "/staff/fund/reconciliation",
+          label: t("staff.nav.reconciliation"),
+        },
         hasPermission(user, "clinic.workspace") && { href: "/staff/clinic", label: t("staff.nav.policies") },
         hasPermission(user, "fund.workspace") && { href: "/staff/fund", label: t("staff.nav.sales") },
         hasPermission(user, "users.manage") && { href: "/staff/admin", label: t("staff.nav.users") },
@@ -25,15 +34,22 @@ export default async function StaffLayout({ children, params }: { children: Reac
   return (
     <>
       {user && (
-        <div className="no-print -mt-4 mb-8 flex flex-wrap items-center justify-between gap-3 border-b-2 border-[var(--color-line)] pb-3" data-testid="staff-bar">
+        <div
+          className="no-print -mt-4 mb-8 flex flex-wrap items-center justify-between gap-3 border-b-2 border-[var(--color-line)] pb-3"
+          data-testid="staff-bar"
+        >
           <p>
             <span data-testid="staff-user">{t("auth.signedInAs", { name: user.fullName })}</span>
             {" · "}
-            <span className="text-[var(--color-muted)]" data-testid="staff-role">{t(`staff.roles.${user.role}`)}</span>
+            <span className="text-[var(--color-muted)]" data-testid="staff-role">
+              {t(`staff.roles.${user.role}`)}
+            </span>
           </p>
           <nav aria-label={t("staff.nav.label")} className="flex flex-wrap items-center gap-4">
             {links.map((l) => (
-              <Link key={l.href} href={l.href}>{l.label}</Link>
+              <Link key={l.href} href={l.href}>
+                {l.label}
+              </Link>
             ))}
             <SignOutButton label={t("auth.signOut")} callbackUrl={`/${locale}/staff/sign-in`} />
           </nav>

@@ -7,7 +7,10 @@ import { isCalendarDate } from "@/lib/rules";
 export const dynamic = "force-dynamic";
 
 const ZTariffQuery = z.object({
-  on: z.string().optional().refine((v) => v === undefined || isCalendarDate(v), "errors.dateInvalid"),
+  on: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || isCalendarDate(v), "errors.dateInvalid"),
 });
 
 /** GET /api/v1/tariffs?on=<YYYY-MM-DD> — the tariffs in force that day, with their legal basis. */

@@ -32,15 +32,23 @@ export default async function CategoryPage({ params }: { params: Promise<{ local
             kind: "radios",
             name: "category",
             label: t("category.title"),
-            options: categoryChoices(draft).map((c) => ({ value: c, label: tr(`category.${c}.name`), hint: tr(`category.${c}.description`) })),
+            options: categoryChoices(draft).map((c) => ({
+              value: c,
+              label: tr(`category.${c}.name`),
+              hint: tr(`category.${c}.description`),
+            })),
           },
         ]}
       >
         <details className="mb-6 max-w-2xl">
           <summary className="cursor-pointer text-[var(--color-brand)] underline">{t("category.notSoldTitle")}</summary>
           <div className="mt-2 border-l-4 border-[var(--color-line)] pl-4">
-            <p className="mb-2"><strong>{tr("category.PREGNANT.name")}.</strong> {t("category.pregnant")}</p>
-            <p><strong>{tr("category.EAEU_CHILD.name")}.</strong> {t("category.eaeuChild")}</p>
+            <p className="mb-2">
+              <strong>{tr("category.PREGNANT.name")}.</strong> {t("category.pregnant")}
+            </p>
+            <p>
+              <strong>{tr("category.EAEU_CHILD.name")}.</strong> {t("category.eaeuChild")}
+            </p>
           </div>
         </details>
       </StepForm>

@@ -32,32 +32,77 @@ export default async function CheckPage({ params }: { params: Promise<{ locale: 
   const person: SummaryRow[] = [
     identity.pin
       ? { key: "pin", label: t("check.pin"), value: identity.pin, changeHref: stepHref("pin") }
-      : { key: "document", label: t("check.document"), value: `${tr(`document.${identity.documentType!}`)}, ${identity.documentNumber}`, changeHref: stepHref("document") },
+      : {
+          key: "document",
+          label: t("check.document"),
+          value: `${tr(`document.${identity.documentType!}`)}, ${identity.documentNumber}`,
+          changeHref: stepHref("document"),
+        },
     ...(identity.pin
       ? []
       : [
-          { key: "birthDate", label: t("check.birthDate"), value: day(identity.birthDate), changeHref: stepHref("document") },
+          {
+            key: "birthDate",
+            label: t("check.birthDate"),
+            value: day(identity.birthDate),
+            changeHref: stepHref("document"),
+          },
           { key: "sex", label: t("check.sex"), value: t(`document.${identity.sex}`), changeHref: stepHref("document") },
         ]),
-    { key: "name", label: t("check.name"), value: fullName({ lastName: draft.lastName ?? "", firstName: draft.firstName ?? "", patronymic: draft.patronymic }), changeHref: stepHref("name") },
+    {
+      key: "name",
+      label: t("check.name"),
+      value: fullName({
+        lastName: draft.lastName ?? "",
+        firstName: draft.firstName ?? "",
+        patronymic: draft.patronymic,
+      }),
+      changeHref: stepHref("name"),
+    },
     { key: "phone", label: t("check.phone"), value: formatKgMobile(draft.phone!), changeHref: stepHref("phone") },
   ];
   const policy: SummaryRow[] = [
-    { key: "category", label: t("check.category"), value: tr(`category.${plan.category}.name`), changeHref: stepHref("category") },
-    { key: "term", label: t("check.term"), value: tr("term.months", { count: plan.termMonths }), changeHref: stepHref("term") },
+    {
+      key: "category",
+      label: t("check.category"),
+      value: tr(`category.${plan.category}.name`),
+      changeHref: stepHref("category"),
+    },
+    {
+      key: "term",
+      label: t("check.term"),
+      value: tr("term.months", { count: plan.termMonths }),
+      changeHref: stepHref("term"),
+    },
     { key: "price", label: t("check.price"), value: tc("som", { amount: plan.priceSom }) },
-    { key: "period", label: t("check.period"), value: t("check.periodText", { from: day(plan.validFrom), to: day(plan.validTo) }) },
+    {
+      key: "period",
+      label: t("check.period"),
+      value: t("check.periodText", { from: day(plan.validFrom), to: day(plan.validTo) }),
+    },
   ];
   return (
     <>
       <BackLink href={stepHref(previousStep(draft, "check"))} label={t("back")} />
-      <StepForm action={confirmOrderAction} testId="buy-check" title={t("check.title")} hidden={{ locale }} defaults={{}} submitLabel={t("check.confirm")} fields={[]}>
+      <StepForm
+        action={confirmOrderAction}
+        testId="buy-check"
+        title={t("check.title")}
+        hidden={{ locale }}
+        defaults={{}}
+        submitLabel={t("check.confirm")}
+        fields={[]}
+      >
         <h2 className="mb-2 text-xl font-bold">{t("check.personTitle")}</h2>
         <SummaryList rows={person} changeLabel={t("change")} />
         <h2 className="mb-2 text-xl font-bold">{t("check.policyTitle")}</h2>
         <SummaryList rows={policy} changeLabel={t("change")} />
         <div className="mb-6 border-l-8 border-[var(--color-brand)] bg-blue-50 p-4">
-          <p>{plan.isRenewal && draft.currentPolicyEnd ? t("check.renewalNote", { end: day(draft.currentPolicyEnd) }) : t("check.fiveDays")}</p>
+          <p>
+            {plan.isRenewal && draft.currentPolicyEnd
+              ? t("check.renewalNote", { end: day(draft.currentPolicyEnd) })
+              : t("check.fiveDays")}
+          </p>
         </div>
         <p className="mb-6">{t("check.declaration")}</p>
       </StepForm>

@@ -25,18 +25,49 @@ export default async function DocumentPage({ params }: { params: Promise<{ local
         testId="buy-document"
         title={t("document.title")}
         hidden={{ locale }}
-        defaults={{ documentType: draft.documentType ?? "", documentNumber: draft.documentNumber ?? "", birthDate: draft.birthDate ?? "", sex: draft.sex ?? "" }}
+        defaults={{
+          documentType: draft.documentType ?? "",
+          documentNumber: draft.documentNumber ?? "",
+          birthDate: draft.birthDate ?? "",
+          sex: draft.sex ?? "",
+        }}
         submitLabel={t("continue")}
         fields={[
           {
             kind: "select",
             name: "documentType",
             label: t("document.documentType"),
-            options: [{ value: "", label: t("document.choose") }, ...BUY_DOCUMENT_TYPES.map((d) => ({ value: d, label: tr(`document.${d}`) }))],
+            options: [
+              { value: "", label: t("document.choose") },
+              ...BUY_DOCUMENT_TYPES.map((d) => ({ value: d, label: tr(`document.${d}`) })),
+            ],
           },
-          { kind: "text", name: "documentNumber", label: t("document.documentNumber"), hint: t("document.documentNumberHint"), width: "short", spellCheck: false },
-          { kind: "text", name: "birthDate", type: "date", label: t("document.birthDate"), hint: t("document.birthDateHint"), width: "short", autoComplete: "bday" },
-          { kind: "radios", name: "sex", label: t("document.sex"), options: [{ value: "FEMALE", label: t("document.FEMALE") }, { value: "MALE", label: t("document.MALE") }] },
+          {
+            kind: "text",
+            name: "documentNumber",
+            label: t("document.documentNumber"),
+            hint: t("document.documentNumberHint"),
+            width: "short",
+            spellCheck: false,
+          },
+          {
+            kind: "text",
+            name: "birthDate",
+            type: "date",
+            label: t("document.birthDate"),
+            hint: t("document.birthDateHint"),
+            width: "short",
+            autoComplete: "bday",
+          },
+          {
+            kind: "radios",
+            name: "sex",
+            label: t("document.sex"),
+            options: [
+              { value: "FEMALE", label: t("document.FEMALE") },
+              { value: "MALE", label: t("document.MALE") },
+            ],
+          },
         ]}
       />
     </>

@@ -23,7 +23,8 @@ export default async function InsuredPage({ params }: { params: Promise<{ locale
   const today = todayInBishkek();
   const a = await assessDraft({ ...draft, category: undefined }, today);
   const coverage = a ? insuredStatusOn(a.coverage, today).coverage : null;
-  if (!a || !coverage || coverage.source !== "policy") redirect(buyPath(locale, firstMissingStep({ ...draft, currentPolicyEnd: null })));
+  if (!a || !coverage || coverage.source !== "policy")
+    redirect(buyPath(locale, firstMissingStep({ ...draft, currentPolicyEnd: null })));
   const t = await getTranslations("buy");
   const format = await getFormatter();
   const day = (d: string) => format.dateTime(dayToInstant(d), LONG_DATE);
@@ -32,9 +33,22 @@ export default async function InsuredPage({ params }: { params: Promise<{ locale
   return (
     <>
       <BackLink href={stepHref(previousStep(draft, "insured"))} label={t("back")} />
-      <StepForm action={confirmRenewalAction} testId="buy-insured" title={t("insured.title")} hidden={{ locale }} defaults={{}} submitLabel={t("insured.renew")} fields={[]}>
-        <div data-testid="insured-explanation" className="mb-6 max-w-2xl border-l-8 border-[var(--color-success)] bg-green-50 p-4">
-          <p className="mb-2 text-xl font-bold">{t("insured.text", { number: coverage.policyNumber ?? "", to: day(coverage.validTo) })}</p>
+      <StepForm
+        action={confirmRenewalAction}
+        testId="buy-insured"
+        title={t("insured.title")}
+        hidden={{ locale }}
+        defaults={{}}
+        submitLabel={t("insured.renew")}
+        fields={[]}
+      >
+        <div
+          data-testid="insured-explanation"
+          className="mb-6 max-w-2xl border-l-8 border-[var(--color-success)] bg-green-50 p-4"
+        >
+          <p className="mb-2 text-xl font-bold">
+            {t("insured.text", { number: coverage.policyNumber ?? "", to: day(coverage.validTo) })}
+          </p>
           <p>{t("insured.renewal", { from: day(nextFrom) })}</p>
         </div>
       </StepForm>

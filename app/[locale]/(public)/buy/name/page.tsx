@@ -24,12 +24,28 @@ export default async function NamePage({ params }: { params: Promise<{ locale: s
         title={t("name.title")}
         lead={t("name.hint")}
         hidden={{ locale }}
-        defaults={{ lastName: draft.lastName ?? "", firstName: draft.firstName ?? "", patronymic: draft.patronymic ?? "" }}
+        defaults={{
+          lastName: draft.lastName ?? "",
+          firstName: draft.firstName ?? "",
+          patronymic: draft.patronymic ?? "",
+        }}
         submitLabel={t("continue")}
         fields={[
           { kind: "text", name: "lastName", label: t("name.lastName"), autoComplete: "family-name", spellCheck: false },
-          { kind: "text", name: "firstName", label: t("name.firstName"), autoComplete: "given-name", spellCheck: false },
-          { kind: "text", name: "patronymic", label: t("name.patronymic"), autoComplete: "additional-name", spellCheck: false },
+          {
+            kind: "text",
+            name: "firstName",
+            label: t("name.firstName"),
+            autoComplete: "given-name",
+            spellCheck: false,
+          },
+          {
+            kind: "text",
+            name: "patronymic",
+            label: t("name.patronymic"),
+            autoComplete: "additional-name",
+            spellCheck: false,
+          },
         ]}
       />
     </>

@@ -9,7 +9,13 @@ import { loadStep } from "@/lib/web/buy-journey-page";
 import type { RefusalCode } from "@/lib/rules";
 
 /** Refusals that mean "you are covered already", not "you may not": the page says there is no need to buy. */
-const NO_NEED: readonly RefusalCode[] = ["INSURED_ELSEWHERE", "POLICY_ALREADY_PAID", "ALREADY_INSURED", "EAEU_FAMILY_CHILD_FREE", "CITIZEN_UNDER_16"];
+const NO_NEED: readonly RefusalCode[] = [
+  "INSURED_ELSEWHERE",
+  "POLICY_ALREADY_PAID",
+  "ALREADY_INSURED",
+  "EAEU_FAMILY_CHILD_FREE",
+  "CITIZEN_UNDER_16",
+];
 
 async function refusalsFor(params: Promise<{ locale: string }>) {
   const { locale, draft } = await loadStep(params, null);
@@ -18,7 +24,9 @@ async function refusalsFor(params: Promise<{ locale: string }>) {
 }
 
 function titleKey(codes: RefusalCode[]) {
-  return codes.length > 0 && codes.every((c) => NO_NEED.includes(c)) ? ("notEligible.insuredTitle" as const) : ("notEligible.title" as const);
+  return codes.length > 0 && codes.every((c) => NO_NEED.includes(c))
+    ? ("notEligible.insuredTitle" as const)
+    : ("notEligible.title" as const);
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -44,16 +52,28 @@ export default async function NotEligiblePage({ params }: { params: Promise<{ lo
       <p className="mb-4 max-w-2xl text-lg">{t("notEligible.lead")}</p>
       <div data-testid="refusals" className="mb-6 max-w-2xl space-y-3">
         {codes.map((code) => (
-          <p key={code} data-testid={`refusal-${code}`} className="border-l-8 border-[var(--color-brand)] bg-blue-50 p-4 text-lg">
+          <p
+            key={code}
+            data-testid={`refusal-${code}`}
+            className="border-l-8 border-[var(--color-brand)] bg-blue-50 p-4 text-lg"
+          >
             {tr(`refusal.${code}`)}
           </p>
         ))}
       </div>
       <p className="mb-6 max-w-2xl">{t("notEligible.help")}</p>
       <ul className="space-y-2">
-        <li><Link href="/status">{t("notEligible.status")}</Link></li>
-        {back && <li><Link href={stepHref(back)}>{t("notEligible.changeAnswers")}</Link></li>}
-        <li><Link href="/buy/identify">{t("notEligible.startAgain")}</Link></li>
+        <li>
+          <Link href="/status">{t("notEligible.status")}</Link>
+        </li>
+        {back && (
+          <li>
+            <Link href={stepHref(back)}>{t("notEligible.changeAnswers")}</Link>
+          </li>
+        )}
+        <li>
+          <Link href="/buy/identify">{t("notEligible.startAgain")}</Link>
+        </li>
       </ul>
     </>
   );

@@ -27,7 +27,18 @@ export default async function PhonePage({ params }: { params: Promise<{ locale: 
         hidden={{ locale }}
         defaults={{ phone: draft.phone ? formatKgMobile(draft.phone) : "" }}
         submitLabel={t("continue")}
-        fields={[{ kind: "text", name: "phone", type: "tel", label: t("phone.label"), hint: t("phone.hint"), inputMode: "tel", autoComplete: "tel", width: "short" }]}
+        fields={[
+          {
+            kind: "text",
+            name: "phone",
+            type: "tel",
+            label: t("phone.label"),
+            hint: t("phone.hint"),
+            inputMode: "tel",
+            autoComplete: "tel",
+            width: "short",
+          },
+        ]}
       />
     </>
   );

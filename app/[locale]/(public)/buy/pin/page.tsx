@@ -25,7 +25,17 @@ export default async function PinPage({ params }: { params: Promise<{ locale: st
         hidden={{ locale }}
         defaults={{ pin: draft.pin ?? "" }}
         submitLabel={t("continue")}
-        fields={[{ kind: "text", name: "pin", label: t("pin.label"), hint: t("pin.hint"), inputMode: "numeric", width: "short", spellCheck: false }]}
+        fields={[
+          {
+            kind: "text",
+            name: "pin",
+            label: t("pin.label"),
+            hint: t("pin.hint"),
+            inputMode: "numeric",
+            width: "short",
+            spellCheck: false,
+          },
+        ]}
       />
     </>
   );

@@ -24,8 +24,21 @@ const isRefusalCode = (c: string): c is RefusalCode => (REFUSAL_CODES as readonl
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, secret } = await params;
   const order = hasLocale(routing.locales, locale) ? await findOrderBySecret(secret) : null;
-  const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : routing.defaultLocale, namespace: "buy.order" });
-  const title = !order ? undefined : order.status === "PAID" ? t("titlePaid") : order.status === "PENDING" ? t("pendingTitle") : order.status === "DECLINED" ? t("declinedTitle") : order.status === "REJECTED" ? t("rejectedTitle") : t("expiredTitle");
+  const t = await getTranslations({
+    locale: hasLocale(routing.locales, locale) ? locale : routing.defaultLocale,
+    namespace: "buy.order",
+  });
+  const title = !order
+    ? undefined
+    : order.status === "PAID"
+      ? t("titlePaid")
+      : order.status === "PENDING"
+        ? t("pendingTitle")
+        : order.status === "DECLINED"
+          ? t("declinedTitle")
+          : order.status === "REJECTED"
+            ? t("rejectedTitle")
+            : t("expiredTitle");
   // The URL carries a secret: keep it out of search engines and other sites' referrer logs.
   return { title, robots: { index: false, follow: false }, referrer: "no-referrer" };
 }
@@ -52,10 +65,22 @@ export default async function OrderPage({ params }: Props) {
       <section data-testid="order-pending" className="max-w-2xl">
         <h1 className="mb-4 text-3xl font-bold">{t("order.pendingTitle")}</h1>
         <p className="mb-4 text-lg">{t("order.pendingText")}</p>
-        <p className="mb-6"><Link href={`/orders/${secret}`} data-testid="order-refresh">{t("order.refresh")}</Link></p>
+        <p className="mb-6">
+          <Link href={`/orders/${secret}`} data-testid="order-refresh">
+            {t("order.refresh")}
+          </Link>
+        </p>
         <p className="mb-2">{t("order.resumeText")}</p>
-        <ButtonForm action={resumeOrderAction} hidden={hidden} label={t("order.resume")} variant="secondary" testId="order-resume" />
-        <p className="text-[var(--color-muted)]">{t("order.reference")}: <span className="font-mono">{orderReference(order.id)}</span></p>
+        <ButtonForm
+          action={resumeOrderAction}
+          hidden={hidden}
+          label={t("order.resume")}
+          variant="secondary"
+          testId="order-resume"
+        />
+        <p className="text-[var(--color-muted)]">
+          {t("order.reference")}: <span className="font-mono">{orderReference(order.id)}</span>
+        </p>
       </section>
     );
   }
@@ -69,8 +94,12 @@ export default async function OrderPage({ params }: Props) {
         <h1 className="mb-4 text-3xl font-bold">{t("order.rejectedTitle")}</h1>
         <p className="mb-4 text-lg">{reason}</p>
         <p className="mb-4 text-lg">{t("order.rejectedRefund")}</p>
-        <p className="mb-6"><Link href="/status">{t("order.rejectedStatus")}</Link></p>
-        <p className="text-[var(--color-muted)]">{t("order.reference")}: <span className="font-mono">{orderReference(order.id)}</span></p>
+        <p className="mb-6">
+          <Link href="/status">{t("order.rejectedStatus")}</Link>
+        </p>
+        <p className="text-[var(--color-muted)]">
+          {t("order.reference")}: <span className="font-mono">{orderReference(order.id)}</span>
+        </p>
       </section>
     );
   }
@@ -82,8 +111,12 @@ export default async function OrderPage({ params }: Props) {
         <h1 className="mb-4 text-3xl font-bold">{t(declined ? "order.declinedTitle" : "order.expiredTitle")}</h1>
         <p className="mb-6 text-lg">{t(declined ? "order.declinedText" : "order.expiredText")}</p>
         <ButtonForm action={retryOrderAction} hidden={hidden} label={t("order.retry")} testId="order-retry" />
-        <p className="mb-6"><Link href="/buy">{t("order.buyAnother")}</Link></p>
-        <p className="text-[var(--color-muted)]">{t("order.reference")}: <span className="font-mono">{orderReference(order.id)}</span></p>
+        <p className="mb-6">
+          <Link href="/buy">{t("order.buyAnother")}</Link>
+        </p>
+        <p className="text-[var(--color-muted)]">
+          {t("order.reference")}: <span className="font-mono">{orderReference(order.id)}</span>
+        </p>
       </section>
     );
   }
@@ -93,13 +126,19 @@ export default async function OrderPage({ params }: Props) {
   const identityRow =
     r.identity.kind === "PIN"
       ? { key: "pin", label: t("check.pin"), value: r.identity.pin }
-      : { key: "document", label: t("order.documentLabel"), value: `${tr(`document.${r.identity.documentType as "FOREIGN_PASSPORT"}`)}, ${r.identity.documentNumber}` };
+      : {
+          key: "document",
+          label: t("order.documentLabel"),
+          value: `${tr(`document.${r.identity.documentType as "FOREIGN_PASSPORT"}`)}, ${r.identity.documentNumber}`,
+        };
   return (
     <article data-testid="order-paid" className="max-w-3xl">
       <div className="mb-8 bg-[var(--color-success)] p-6 text-center text-white">
         <h1 className="mb-4 text-3xl font-bold">{t("order.titlePaid")}</h1>
         <p className="text-lg">{t("order.numberLabel")}</p>
-        <p className="text-3xl font-bold tracking-wide" data-testid="policy-number">{r.policyNumber}</p>
+        <p className="text-3xl font-bold tracking-wide" data-testid="policy-number">
+          {r.policyNumber}
+        </p>
       </div>
       <SummaryList
         changeLabel={t("change")}

@@ -16,13 +16,29 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminUsersPage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await enterPage(params);
   const user = await requirePermission("users.manage", locale);
-  const [t, lang, users, { offices, organizations }] = await Promise.all([getTranslations(), getLocale(), listStaffUsers(user), listOfficesAndOrganizations()]);
+  const [t, lang, users, { offices, organizations }] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    listStaffUsers(user),
+    listOfficesAndOrganizations(),
+  ]);
   const name = (o: { nameRu: string; nameKy: string } | null) => (o ? (lang === "ky" ? o.nameKy : o.nameRu) : "—");
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold">{t("staff.admin.usersTitle")}</h1>
       <div className="mb-10 overflow-x-auto">
-        <DataTable caption={t("staff.admin.usersTitle")} testId="users-table" columns={[{ label: t("staff.admin.login") }, { label: t("staff.admin.fullName") }, { label: t("staff.admin.role") }, { label: t("staff.admin.place") }, { label: t("staff.admin.state") }, { label: t("staff.admin.actions") }]}>
+        <DataTable
+          caption={t("staff.admin.usersTitle")}
+          testId="users-table"
+          columns={[
+            { label: t("staff.admin.login") },
+            { label: t("staff.admin.fullName") },
+            { label: t("staff.admin.role") },
+            { label: t("staff.admin.place") },
+            { label: t("staff.admin.state") },
+            { label: t("staff.admin.actions") },
+          ]}
+        >
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-b border-[var(--color-line)]" data-testid={`user-row-${u.login}`}>
@@ -32,7 +48,14 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
                 <td className="py-2 pr-3">{u.healthOrganization ? name(u.healthOrganization) : name(u.office)}</td>
                 <td className="py-2 pr-3">{u.active ? t("staff.admin.active") : t("staff.admin.blocked")}</td>
                 <td className="py-2">
-                  {u.id !== user.id && <UserActiveToggle action={setStaffUserActiveAction} userId={u.id} active={u.active} login={u.login} />}
+                  {u.id !== user.id && (
+                    <UserActiveToggle
+                      action={setStaffUserActiveAction}
+                      userId={u.id}
+                      active={u.active}
+                      login={u.login}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

@@ -22,7 +22,9 @@ export default async function ClinicPage({ params }: { params: Promise<{ locale:
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t("title")}</h1>
-      <p className="mb-6" data-testid="clinic-name">{t("lead", { organization: name })}</p>
+      <p className="mb-6" data-testid="clinic-name">
+        {t("lead", { organization: name })}
+      </p>
       <PolicyTable rows={rows} caption={t("title")} />
     </>
   );

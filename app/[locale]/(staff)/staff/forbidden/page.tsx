@@ -13,7 +13,9 @@ export default async function ForbiddenPage({ params }: { params: Promise<{ loca
   const t = await getTranslations("auth");
   return (
     <>
-      <h1 className="mb-4 text-3xl font-bold" data-testid="forbidden">{t("forbiddenTitle")}</h1>
+      <h1 className="mb-4 text-3xl font-bold" data-testid="forbidden">
+        {t("forbiddenTitle")}
+      </h1>
       <p className="mb-4">{t("forbiddenText")}</p>
       <Link href="/staff">{t("toWorkspace")}</Link>
     </>

@@ -15,10 +15,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FundPage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await enterPage(params);
   const user = await requirePermission("fund.workspace", locale);
-  const [t, format, lang, sales, rejected] = await Promise.all([getTranslations(), getFormatter(), getLocale(), summarizeSales(todayInBishkek()), listRejectedOrders(user)]);
+  const [t, format, lang, sales, rejected] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+    summarizeSales(todayInBishkek()),
+    listRejectedOrders(user),
+  ]);
   const month = format.dateTime(dayToInstant(`${sales.month}-01`), { year: "numeric", month: "long" });
   const byOffice = [
-    ...sales.offices.map((o) => ({ label: lang === "ky" ? o.office.nameKy : o.office.nameRu, count: o.count, revenueSom: o.revenueSom })),
+    ...sales.offices.map((o) => ({
+      label: lang === "ky" ? o.office.nameKy : o.office.nameRu,
+      count: o.count,
+      revenueSom: o.revenueSom,
+    })),
     { label: t("staff.fund.noOffice"), count: sales.noOffice.count, revenueSom: sales.noOffice.revenueSom },
   ];
   const byChannel = sales.channels.map((r) => ({ ...r, label: t(`staff.channel.${r.key}`) }));
@@ -29,7 +39,12 @@ export default async function FundPage({ params }: { params: Promise<{ locale: s
       <p className="mb-6">{t("staff.fund.lead", { month })}</p>
       <SalesTable caption={t("staff.fund.byOffice")} rows={byOffice} total={sales.total} testId="sales-by-office" />
       <SalesTable caption={t("staff.fund.byChannel")} rows={byChannel} total={sales.total} testId="sales-by-channel" />
-      <SalesTable caption={t("staff.fund.byCategory")} rows={byCategory} total={sales.total} testId="sales-by-category" />
+      <SalesTable
+        caption={t("staff.fund.byCategory")}
+        rows={byCategory}
+        total={sales.total}
+        testId="sales-by-category"
+      />
       <RejectedOrders orders={rejected} />
     </>
   );

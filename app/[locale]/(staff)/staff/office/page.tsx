@@ -11,7 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.office"))("title") };
 }
 
-export default async function OfficeJournalPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function OfficeJournalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const locale = await enterPage(params);
   const user = await requirePermission("office.workspace", locale);
   const page = Math.max(1, Number((await searchParams).page) || 1);
@@ -23,7 +29,9 @@ export default async function OfficeJournalPage({ params, searchParams }: { para
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t("title")}</h1>
-      <p className="mb-6" data-testid="office-name">{t("lead", { office: officeName })}</p>
+      <p className="mb-6" data-testid="office-name">
+        {t("lead", { office: officeName })}
+      </p>
       <PolicyTable rows={rows} caption={t("title")} recordHref={(id) => `/staff/office/policies/${id}`} />
     </>
   );

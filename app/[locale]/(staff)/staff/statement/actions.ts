@@ -8,8 +8,11 @@ import { ZStatusQuery } from "@/lib/policies/status.schema";
 
 const ZStatementQuery = ZStatusQuery.pick({ pin: true });
 
-export const findStatementAction = serverAction({ permission: "people.statement", schema: ZStatementQuery }, async ({ user, input }) => {
-  const statement = await findPaymentStatement(user, input.pin, todayInBishkek());
-  if (!statement) throw new AppError("payments.statement.notFound", { field: "pin" });
-  return statement;
-});
+export const findStatementAction = serverAction(
+  { permission: "people.statement", schema: ZStatementQuery },
+  async ({ user, input }) => {
+    const statement = await findPaymentStatement(user, input.pin, todayInBishkek());
+    if (!statement) throw new AppError("payments.statement.notFound", { field: "pin" });
+    return statement;
+  },
+);

@@ -15,7 +15,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ prov
   const { provider } = await params;
   if (!isTerminalProvider(provider)) return new Response("Unknown provider", { status: 404 });
   if (!isTerminalAuthorized(request, provider)) {
-    return new Response("Unauthorized", { status: 401, headers: { "WWW-Authenticate": `Basic realm="oms-terminal-${provider}", charset="UTF-8"` } });
+    return new Response("Unauthorized", {
+      status: 401,
+      headers: { "WWW-Authenticate": `Basic realm="oms-terminal-${provider}", charset="UTF-8"` },
+    });
   }
   const response = await handleTerminalRequest(provider, new URL(request.url).searchParams, now());
   return new Response(toXml(response), { status: 200, headers: XML });

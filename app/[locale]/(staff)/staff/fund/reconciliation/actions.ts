@@ -6,14 +6,24 @@ import { now } from "@/lib/dates";
 import { reconcileRegistry, registerRegistryLine } from "@/lib/payments/reconcile/mutations";
 import { ZRegisterRegistryLine, ZRegistryUpload } from "@/lib/payments/reconcile/reconcile.schema";
 
-export const uploadRegistryAction = serverAction({ permission: "payments.reconcile", schema: ZRegistryUpload }, async ({ user, input }) => {
-  const { upload, reused } = await reconcileRegistry(user, { provider: input.provider, fileName: input.file.name, text: await input.file.text() });
-  revalidatePath("/[locale]/staff/fund/reconciliation", "page");
-  return { id: upload.id, reused };
-});
+export const uploadRegistryAction = serverAction(
+  { permission: "payments.reconcile", schema: ZRegistryUpload },
+  async ({ user, input }) => {
+    const { upload, reused } = await reconcileRegistry(user, {
+      provider: input.provider,
+      fileName: input.file.name,
+      text: await input.file.text(),
+    });
+    revalidatePath("/[locale]/staff/fund/reconciliation", "page");
+    return { id: upload.id, reused };
+  },
+);
 
-export const registerRegistryLineAction = serverAction({ permission: "payments.reconcile", schema: ZRegisterRegistryLine }, async ({ user, input }) => {
-  const answer = await registerRegistryLine(user, input.uploadId, input.txnId, now());
-  revalidatePath("/[locale]/staff/fund/reconciliation/[id]", "page");
-  return { result: answer.result as number, comment: answer.comment };
-});
+export const registerRegistryLineAction = serverAction(
+  { permission: "payments.reconcile", schema: ZRegisterRegistryLine },
+  async ({ user, input }) => {
+    const answer = await registerRegistryLine(user, input.uploadId, input.txnId, now());
+    revalidatePath("/[locale]/staff/fund/reconciliation/[id]", "page");
+    return { result: answer.result as number, comment: answer.comment };
+  },
+);

@@ -31,11 +31,26 @@ export default async function ReconciliationPage({ params }: { params: Promise<{
         <p>{t("staff.table.empty")}</p>
       ) : (
         <div className="overflow-x-auto">
-          <DataTable testId="registry-uploads" columns={[{ label: t("payments.reconciliation.uploadedAt") }, { label: t("payments.reconciliation.provider") }, { label: t("payments.reconciliation.file") }, { label: t("payments.reconciliation.lines"), align: "right" }, { label: t("payments.reconciliation.matched"), align: "right" }, { label: t("payments.reconciliation.missingOurs"), align: "right" }, { label: t("payments.reconciliation.missingTheirs"), align: "right" }, { label: t("payments.reconciliation.mismatched"), align: "right" }, { label: t("payments.reconciliation.open"), srOnly: true }]}>
+          <DataTable
+            testId="registry-uploads"
+            columns={[
+              { label: t("payments.reconciliation.uploadedAt") },
+              { label: t("payments.reconciliation.provider") },
+              { label: t("payments.reconciliation.file") },
+              { label: t("payments.reconciliation.lines"), align: "right" },
+              { label: t("payments.reconciliation.matched"), align: "right" },
+              { label: t("payments.reconciliation.missingOurs"), align: "right" },
+              { label: t("payments.reconciliation.missingTheirs"), align: "right" },
+              { label: t("payments.reconciliation.mismatched"), align: "right" },
+              { label: t("payments.reconciliation.open"), srOnly: true },
+            ]}
+          >
             <tbody>
               {uploads.map((u) => (
                 <tr key={u.id} className="border-b border-[var(--color-line)]">
-                  <td className="py-2 pr-3">{format.dateTime(u.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                  <td className="py-2 pr-3">
+                    {format.dateTime(u.createdAt, { dateStyle: "short", timeStyle: "short" })}
+                  </td>
                   <td className="py-2 pr-3">{t(paymentChannelLabel(u.provider))}</td>
                   <td className="py-2 pr-3 break-all">{u.fileName}</td>
                   <td className="py-2 pr-3 text-right">{u.lineCount}</td>
@@ -43,7 +58,9 @@ export default async function ReconciliationPage({ params }: { params: Promise<{
                   <td className="py-2 pr-3 text-right">{u.missingOurs}</td>
                   <td className="py-2 pr-3 text-right">{u.missingTheirs}</td>
                   <td className="py-2 pr-3 text-right">{u.mismatched}</td>
-                  <td className="py-2"><Link href={`/staff/fund/reconciliation/${u.id}`}>{t("payments.reconciliation.open")}</Link></td>
+                  <td className="py-2">
+                    <Link href={`/staff/fund/reconciliation/${u.id}`}>{t("payments.reconciliation.open")}</Link>
+                  </td>
                 </tr>
               ))}
             </tbody>
