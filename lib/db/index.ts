@@ -29,3 +29,10 @@ export async function closeDb(): Promise<void> {
   holder.__omsDb = undefined;
   await open?.close();
 }
+
+/**
+ * Options for transactions on the money path. Prisma's default waits 2 s for a pooled connection; at a burst (a
+ * terminal network's queue, an acquirer's retries) every connection may be busy for longer, and a request must wait
+ * its turn instead of failing with an error the caller would only retry.
+ */
+export const MONEY_TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 } as const;

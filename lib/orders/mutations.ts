@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { writeAudit, type AuditActor } from "@/lib/audit/mutations";
-import { db } from "@/lib/db";
+import { db, MONEY_TX_OPTIONS } from "@/lib/db";
 import { toDbDate } from "@/lib/db/calendar";
 import type { Locale } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translate";
@@ -104,7 +104,7 @@ export async function createOrderFromDraft(
       },
     });
     return created;
-  });
+  }, MONEY_TX_OPTIONS);
   return { ok: true, orderId: order.id, secret, priceSom: order.priceSom };
 }
 
@@ -144,8 +144,8 @@ export async function markOrderDeclined(
   orderId: string,
   actor: AuditActor,
   details: Record<string, unknown>,
-): Promise<void> {
-  await db.$transaction(async (tx) => {
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
     const changed = await tx.purchaseOrder.updateMany({
       where: { id: orderId, status: "PENDING" },
       data: { status: "DECLINED" },
@@ -159,7 +159,16 @@ export async function markOrderDeclined(
         after: details,
       });
     }
-  });
+    return changed.count === 1;
+  }, MONEY_TX_OPTIONS);
+}
+
+/** An order that is no longer PENDING when its payment commits (a decline or an expiry got there first). */
+export class OrderNotPendingError extends Error {
+  constructor(readonly orderId: string) {
+    super(`order ${orderId} is no longer pending`);
+    this.name = "OrderNotPendingError";
+  }
 }
 
 /** Inside the payment's transaction: only a PENDING order becomes PAID; otherwise the whole payment rolls back. */
@@ -172,19 +181,26 @@ export async function markOrderPaid(
     where: { id: orderId, status: "PENDING" },
     data: { status: "PAID", paymentId: issued.paymentId, policyId: issued.policyId },
   });
-  if (changed.count !== 1) throw new Error(`order ${orderId} is no longer pending`);
+  if (changed.count !== 1) throw new OrderNotPendingError(orderId);
 }
 
-/** The provider took the money, the rules refused the policy: REJECTED, with the reason, for the refund (cl. 32). */
+/**
+ * The provider took the money but no policy may come of it: REJECTED, with the reason and the provider's transaction
+ * id, for the refund (cl. 32). From PENDING (the rules refused on the payment day) or, for a confirmation that
+ * arrived after the order was declined or expired, from DECLINED / EXPIRED: money received is never dropped. Only one
+ * transition ever happens (the status is in the `where`); returns whether this call made it.
+ */
 export async function markOrderRejected(
   orderId: string,
   reason: string,
   providerTxnId: string,
   actor: AuditActor,
-): Promise<void> {
-  await db.$transaction(async (tx) => {
+  from: readonly ("PENDING" | "DECLINED" | "EXPIRED")[] = ["PENDING"],
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.purchaseOrder.findUnique({ where: { id: orderId }, select: { status: true } });
     const changed = await tx.purchaseOrder.updateMany({
-      where: { id: orderId, status: "PENDING" },
+      where: { id: orderId, status: { in: [...from] } },
       data: { status: "REJECTED", rejectionReason: reason, rejectedTxnId: providerTxnId },
     });
     if (changed.count === 1) {
@@ -193,9 +209,10 @@ export async function markOrderRejected(
         action: "order.rejected",
         entity: "PurchaseOrder",
         entityId: orderId,
-        before: { status: "PENDING" },
-        after: { status: "REJECTED", rejectionReason: reason },
+        before: { status: before?.status ?? null },
+        after: { status: "REJECTED", rejectionReason: reason, rejectedTxnId: providerTxnId },
       });
     }
-  });
+    return changed.count === 1;
+  }, MONEY_TX_OPTIONS);
 }

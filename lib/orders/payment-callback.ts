@@ -1,7 +1,7 @@
 import "server-only";
 import { writeStandaloneAudit, type AuditActor } from "@/lib/audit/mutations";
 import type { Locale } from "@/lib/i18n/routing";
-import { markOrderDeclined, markOrderPaid, markOrderRejected } from "@/lib/orders/mutations";
+import { markOrderDeclined, markOrderPaid, markOrderRejected, OrderNotPendingError } from "@/lib/orders/mutations";
 import { findOrderForCallback } from "@/lib/orders/queries";
 import { recordPayment } from "@/lib/payments/record-payment";
 import type { PaymentNotification, PaymentProvider } from "@/lib/payments/acquirer";
@@ -72,40 +72,56 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
     // A second payment for a paid order would be a second policy for the same person: never (cl. 20–21).
     return reject(actor, 409, "ORDER_ALREADY_PAID", summary(n), order.id);
   }
+  if (n.status === "CONFIRMED" && (order.status === "DECLINED" || order.status === "EXPIRED")) {
+    return lateConfirmation(actor, order.id, n);
+  }
+  if (n.status === "CONFIRMED" && order.status === "REJECTED" && order.rejectedTxnId === n.providerTxnId) {
+    // A replay of a confirmation that already put the order in the refunds queue: the same answer, nothing changes.
+    if (order.rejectionReason?.startsWith(LATE_PREFIX)) return answer(200, refundDue(order.rejectionReason, true));
+  }
   if (order.status !== "PENDING") return reject(actor, 409, `ORDER_${order.status}`, summary(n), order.id);
 
   if (n.status === "DECLINED") {
-    await markOrderDeclined(order.id, actor, summary(n));
-    return answer(200, { result: "declined" });
+    if (await markOrderDeclined(order.id, actor, summary(n))) return answer(200, { result: "declined" });
+    // A confirmation committed between our read and the decline: the order is paid (or queued for refund) now.
+    return reject(actor, 409, "ORDER_NO_LONGER_PENDING", summary(n), order.id);
   }
 
   const account = order.pin ?? order.documentNumber ?? "";
-  const result = await recordPayment({
-    channel: provider.channel,
-    externalTxnId: n.providerTxnId,
-    account,
-    paidAt: n.paidAt,
-    amountSom: n.amountSom,
-    payer: { name: order.payerName ?? `${order.lastName} ${order.firstName}`, phone: order.phone },
-    beneficiary: {
-      pin: order.pin,
-      documentType: order.documentType,
-      documentNumber: order.documentNumber,
-      lastName: order.lastName,
-      firstName: order.firstName,
-      patronymic: order.patronymic,
-      birthDate: order.pin ? null : order.birthDate,
-      sex: order.pin ? null : order.sex,
-      category: order.category,
-      phone: order.phone,
-    },
-    termMonths: order.termMonths,
-    issueChannel: "ONLINE",
-    hasIdentityDocument: true,
-    actor,
-    locale: (order.locale === "ky" ? "ky" : "ru") as Locale,
-    afterIssue: (tx, issued) => markOrderPaid(tx, order.id, issued),
-  });
+  let result: Awaited<ReturnType<typeof recordPayment>>;
+  try {
+    result = await recordPayment({
+      channel: provider.channel,
+      externalTxnId: n.providerTxnId,
+      account,
+      paidAt: n.paidAt,
+      amountSom: n.amountSom,
+      payer: { name: order.payerName ?? `${order.lastName} ${order.firstName}`, phone: order.phone },
+      beneficiary: {
+        pin: order.pin,
+        documentType: order.documentType,
+        documentNumber: order.documentNumber,
+        lastName: order.lastName,
+        firstName: order.firstName,
+        patronymic: order.patronymic,
+        birthDate: order.pin ? null : order.birthDate,
+        sex: order.pin ? null : order.sex,
+        category: order.category,
+        phone: order.phone,
+      },
+      termMonths: order.termMonths,
+      issueChannel: "ONLINE",
+      hasIdentityDocument: true,
+      actor,
+      locale: (order.locale === "ky" ? "ky" : "ru") as Locale,
+      afterIssue: (tx, issued) => markOrderPaid(tx, order.id, issued),
+    });
+  } catch (e) {
+    // A decline (or the expiry job) got there while this payment was being recorded: the policy rolled back with
+    // it, and the money goes to the refunds queue instead of an error the acquirer would retry for ever.
+    if (e instanceof OrderNotPendingError) return lateConfirmation(actor, order.id, n);
+    throw e;
+  }
 
   switch (result.outcome) {
     case "created":
@@ -138,4 +154,30 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
         order.id,
       );
   }
+}
+
+const LATE_PREFIX = "CONFIRMED_AFTER_";
+
+function refundDue(reason: string, duplicate = false) {
+  return { result: "refund_due", reason, duplicate };
+}
+
+/**
+ * The acquirer took the money for an order that was already declined or expired (issue 9): nothing is issued, the
+ * order becomes REJECTED with the reason and the provider's transaction id, and appears once in the refunds queue.
+ * If the order turned out PAID meanwhile (another confirmation won), this is a second payment for it: refused.
+ */
+async function lateConfirmation(actor: AuditActor, orderId: string, n: PaymentNotification): Promise<CallbackAnswer> {
+  const current = await findOrderForCallback(orderId);
+  if (current?.status === "DECLINED" || current?.status === "EXPIRED") {
+    const reason = `${LATE_PREFIX}${current.status}`;
+    if (await markOrderRejected(orderId, reason, n.providerTxnId, actor, [current.status])) {
+      return answer(200, refundDue(reason));
+    }
+  }
+  const again = await findOrderForCallback(orderId);
+  if (again?.status === "REJECTED" && again.rejectedTxnId === n.providerTxnId && again.rejectionReason) {
+    return answer(200, refundDue(again.rejectionReason, true));
+  }
+  return reject(actor, 409, `ORDER_${again?.status ?? "UNKNOWN"}`, summary(n), orderId);
 }

@@ -161,15 +161,22 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
     expect(logged[0]!.actorLabel).toBe("acquirer:test-acquirer");
   });
 
-  it("a declined payment leaves no payment, no policy and no person; a later 'confirmation' of it is refused", async () => {
+  it("a declined payment leaves no payment, no policy and no person; a later 'confirmation' issues nothing and goes to the refunds queue", async () => {
     const order = await newOrder();
     const res = await callback(notification(order, { status: "DECLINED" }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ result: "declined" });
     expect(await effects(order.id)).toEqual({ status: "DECLINED", payments: 0, policies: 0, people: 0 });
-    const late = await callback(notification(order));
-    expect(late.status).toBe(409);
-    expect(await effects(order.id)).toEqual({ status: "DECLINED", payments: 0, policies: 0, people: 0 });
+    // Issue 9: money received is never dropped — the late confirmation is recorded for a refund, nothing is issued.
+    const late = notification(order);
+    const res2 = await callback(late);
+    expect(res2.status).toBe(200);
+    expect(await res2.json()).toEqual({ result: "refund_due", reason: "CONFIRMED_AFTER_DECLINED", duplicate: false });
+    expect(await effects(order.id)).toEqual({ status: "REJECTED", payments: 0, policies: 0, people: 0 });
+    expect(await db.purchaseOrder.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      rejectionReason: "CONFIRMED_AFTER_DECLINED",
+      rejectedTxnId: late.txnId,
+    });
   });
 
   it("money taken but the rules refuse on the payment day: the order is REJECTED with the reason, nothing is issued", async () => {
