@@ -1,12 +1,14 @@
+import type { MessageKey } from "@/lib/i18n/message-key";
+
 /**
- * Expected errors: a rule refusal or bad input the user can fix. `code` is a translation key in the "errors"
- * namespace; the UI shows that text. Anything else is unexpected: logged with an id, shown as a generic message.
+ * Expected errors: a rule refusal or bad input the user can fix. `code` is a translation key, checked by the compiler
+ * (typed keys, lib/i18n/message-key.ts); the UI shows that text. Anything else is unexpected: logged with an id, shown as a generic message.
  */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: MessageKey;
   readonly field?: string;
   readonly values?: Record<string, string | number>;
-  constructor(code: string, options: { field?: string; values?: Record<string, string | number> } = {}) {
+  constructor(code: MessageKey, options: { field?: string; values?: Record<string, string | number> } = {}) {
     super(code);
     this.name = "AppError";
     this.code = code;
