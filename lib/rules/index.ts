@@ -11,6 +11,7 @@ export * from "./eligibility";
 export * from "./pin";
 export * from "./plan-purchase";
 export * from "./policy-period";
+export * from "./pregnancy-registration";
 export * from "./refunds";
 export * from "./refusals";
 export * from "./student-instalments";
