@@ -1,7 +1,7 @@
 /**
  * Who may do what — the one place to look. Every check is a named function that refuses by default: an unknown
  * role, a blocked account or a missing office gets nothing. Pages call `requirePermission`, server actions go
- * through `authorizedAction` (./action.ts), and both end here.
+ * through `serverAction` (lib/web/action.ts), and both end here.
  */
 export type StaffRole = "CLERK" | "DOCTOR" | "REFUND_OFFICER" | "ADMIN";
 
@@ -29,6 +29,11 @@ export function canViewOfficeRecords(user: StaffUser | null | undefined, officeI
 /** Family doctor of a contracted health organization: the clinic workspace (cl. 24–27). */
 export function canUseClinicWorkspace(user: StaffUser | null | undefined): boolean {
   return isRole(user, "DOCTOR") && user.healthOrganizationId !== null;
+}
+
+/** A family doctor takes women of their own health organization onto the pregnancy register (cl. 24–27). */
+export function canRegisterPregnancy(user: StaffUser | null | undefined): boolean {
+  return canUseClinicWorkspace(user);
 }
 
 /** Fund, Budget Planning Department: refunds and sales monitoring (cl. 32; order on cost 3.3). */
@@ -66,6 +71,7 @@ export function canViewAuditLog(user: StaffUser | null | undefined): boolean {
 export const PERMISSIONS = {
   "office.workspace": canUseOfficeWorkspace,
   "clinic.workspace": canUseClinicWorkspace,
+  "pregnancy.register": canRegisterPregnancy,
   "fund.workspace": canUseFundWorkspace,
   "refund.approve": canApproveRefund,
   "payments.reconcile": canReconcilePayments,

@@ -81,7 +81,7 @@ describe("migrations (prisma/migrations, applied with the Wasm schema engine)", 
     } finally {
       await session.close();
     }
-  });
+  }, 240_000); // PGlite applies each migration in WebAssembly: seconds each, more on a busy machine
 
   it.skipIf(!pgServer)("give an empty PostgreSQL and an empty PGlite the same schema", async () => {
     const a = await createEmptyDatabase("postgres", pgServer);

@@ -1,0 +1,203 @@
+import "server-only";
+import { writeAudits, type AuditActor } from "@/lib/audit/mutations";
+import { canRegisterPregnancy, type StaffUser } from "@/lib/auth/permissions";
+import { db, MONEY_TX_OPTIONS } from "@/lib/db";
+import { fromDbDate, toDbDate } from "@/lib/db/calendar";
+import { AppError } from "@/lib/errors";
+import { findOrCreatePersonForUpdate } from "@/lib/people/mutations";
+import { nextElectronicPolicyNumber } from "@/lib/policies/mutations";
+import { findCoverage } from "@/lib/policies/queries";
+import {
+  addDays,
+  decidePregnancyRegistration,
+  pregnancyDocuments,
+  PREGNANCY_MAX_DAYS,
+  PREGNANCY_REGISTRATION_CODE,
+  statelessFromRecord,
+  type CalendarDate,
+  type Refusal,
+} from "@/lib/rules";
+import type { TPregnancyRegistrationInput } from "./registration.schema";
+
+export type PregnancyRegistrationResult =
+  | {
+      outcome: "POLICY_ISSUED";
+      registrationId: string;
+      policyNumber: string;
+      validFrom: CalendarDate;
+      validTo: CalendarDate;
+    }
+  | { outcome: "ALREADY_INSURED"; registrationId: string; insuredUntil: CalendarDate; followsOn: CalendarDate | null }
+  /** the same pregnancy is registered already at this organization: the doctor is sent to that record */
+  | { outcome: "EXISTING"; registrationId: string }
+  | { outcome: "REFUSED"; refusals: Refusal[] };
+
+class Refused extends Error {
+  constructor(readonly refusals: Refusal[]) {
+    super("refused");
+  }
+}
+
+/**
+ * A family doctor takes a woman onto the pregnancy register (cl. 24–28). The rules decide
+ * (`decidePregnancyRegistration`): uninsured and eligible → a free 12-month policy from the registration day, issued
+ * under the ТУ of the doctor's organization and insured at once; insured already → the registration only; refused →
+ * nothing is written at all. The woman's row is locked for the transaction, so two doctors registering her at the
+ * same moment are decided one after the other: the second finds the first registration (one policy, never two).
+ */
+export async function registerPregnancy(
+  user: StaffUser,
+  input: TPregnancyRegistrationInput,
+  today: CalendarDate,
+): Promise<PregnancyRegistrationResult> {
+  if (!canRegisterPregnancy(user)) throw new AppError("errors.forbidden");
+  const required = pregnancyDocuments(input.baseCategory).map((d) => d.code);
+  const missing = required.filter((code) => !input.documents.includes(code));
+  if (missing.length > 0) throw new AppError("errors.documentsIncomplete", { field: "documents" });
+  const org = await db.healthOrganization.findUniqueOrThrow({
+    where: { id: user.healthOrganizationId! },
+    select: { id: true, officeId: true },
+  });
+  const actor: AuditActor = { id: user.id, label: user.login };
+  try {
+    return await db.$transaction(async (tx) => {
+      const person = await findOrCreatePersonForUpdate(tx, {
+        pin: input.idKind === "PIN" ? input.pin : null,
+        documentType: input.idKind === "DOCUMENT" ? "FOREIGN_PASSPORT" : null,
+        documentNumber: input.idKind === "DOCUMENT" ? input.documentNumber : null,
+        birthDate: input.idKind === "DOCUMENT" ? input.birthDate : null,
+        sex: input.idKind === "DOCUMENT" ? "FEMALE" : null,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        patronymic: input.patronymic || null,
+        category: input.baseCategory,
+      });
+      // cl. 24 names foreign citizens: what the doctor saw in her passport is recorded on her.
+      if (input.baseCategory === "FOREIGNER" && input.citizenship) {
+        await tx.person.update({ where: { id: person.id }, data: { stateless: input.citizenship === "stateless" } });
+      }
+      const registeredOn = input.registeredOn as CalendarDate;
+      const same = await tx.pregnancyRegistration.findFirst({
+        where: {
+          personId: person.id,
+          registeredOn: {
+            gte: toDbDate(addDays(registeredOn, -PREGNANCY_MAX_DAYS)),
+            lte: toDbDate(addDays(registeredOn, PREGNANCY_MAX_DAYS)),
+          },
+        },
+        select: { id: true, healthOrganizationId: true },
+      });
+      if (same) {
+        if (same.healthOrganizationId !== org.id) throw new AppError("errors.pregnancyRegisteredElsewhere");
+        return { outcome: "EXISTING" as const, registrationId: same.id };
+      }
+      const record = await tx.person.findUniqueOrThrow({
+        where: { id: person.id },
+        select: { citizenship: true, stateless: true },
+      });
+      const decision = decidePregnancyRegistration({
+        baseCategory: input.baseCategory,
+        sex: person.sex,
+        birthDate: fromDbDate(person.birthDate),
+        marriedToCitizen: input.marriedToCitizen,
+        isStateless: statelessFromRecord(record),
+        hasIdentityDocument: true,
+        registrationDay: registeredOn,
+        today,
+        coverage: await findCoverage({ id: person.id }, tx),
+      });
+      if (decision.kind === "REFUSED") throw new Refused(decision.refusals);
+
+      const base = {
+        personId: person.id,
+        healthOrganizationId: org.id,
+        registeredById: user.id,
+        registeredOn: toDbDate(registeredOn),
+        cardNumber: input.cardNumber,
+        baseCategory: input.baseCategory,
+        marriedToCitizen: input.marriedToCitizen,
+        documents: input.documents.filter((d) => required.includes(d as never)),
+        code: PREGNANCY_REGISTRATION_CODE,
+      };
+      if (decision.kind === "ALREADY_INSURED") {
+        const registration = await tx.pregnancyRegistration.create({
+          data: {
+            ...base,
+            outcome: "ALREADY_INSURED",
+            insuredUntil: toDbDate(decision.insuredUntil),
+            followsOn: decision.followsOn ? toDbDate(decision.followsOn) : null,
+          },
+        });
+        await writeAudits(tx, [
+          {
+            actor,
+            action: "pregnancy.register",
+            entity: "PregnancyRegistration",
+            entityId: registration.id,
+            after: { ...base, outcome: "ALREADY_INSURED", insuredUntil: decision.insuredUntil },
+          },
+        ]);
+        return {
+          outcome: "ALREADY_INSURED" as const,
+          registrationId: registration.id,
+          insuredUntil: decision.insuredUntil,
+          followsOn: decision.followsOn,
+        };
+      }
+      const number = await nextElectronicPolicyNumber(tx, registeredOn);
+      const policy = await tx.policy.create({
+        data: {
+          number,
+          personId: person.id,
+          category: "PREGNANT",
+          termMonths: decision.termMonths,
+          priceSom: 0,
+          status: "ISSUED",
+          validFrom: toDbDate(decision.validFrom),
+          validTo: toDbDate(decision.validTo),
+          channel: "HEALTH_ORG",
+          officeId: org.officeId,
+          healthOrganizationId: org.id,
+          createdById: user.id,
+        },
+      });
+      const registration = await tx.pregnancyRegistration.create({
+        data: { ...base, outcome: "POLICY_ISSUED", policyId: policy.id },
+      });
+      await writeAudits(tx, [
+        {
+          actor,
+          action: "pregnancy.register",
+          entity: "PregnancyRegistration",
+          entityId: registration.id,
+          after: { ...base, outcome: "POLICY_ISSUED", policyNumber: number },
+        },
+        {
+          actor,
+          action: "policy.issue",
+          entity: "Policy",
+          entityId: policy.id,
+          after: {
+            number,
+            personId: person.id,
+            category: "PREGNANT",
+            priceSom: 0,
+            validFrom: decision.validFrom,
+            validTo: decision.validTo,
+          },
+        },
+      ]);
+      return {
+        outcome: "POLICY_ISSUED" as const,
+        registrationId: registration.id,
+        policyNumber: number,
+        validFrom: decision.validFrom,
+        validTo: decision.validTo,
+      };
+    }, MONEY_TX_OPTIONS);
+  } catch (e) {
+    // A refusal writes nothing, not even the person: the transaction rolled back.
+    if (e instanceof Refused) return { outcome: "REFUSED", refusals: e.refusals };
+    throw e;
+  }
+}

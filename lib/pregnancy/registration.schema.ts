@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { isCalendarDate, isDocumentNumber, parsePin, PREGNANCY_BASE_CATEGORIES } from "@/lib/rules";
+
+const requiredName = z.string().trim().min(1, "errors.fullNameRequired").max(60, "errors.tooLong");
+const optionalName = z.string().trim().max(60, "errors.tooLong").optional();
+
+/**
+ * The family doctor's form (cl. 24–27). A woman is identified by her PIN, or — a foreign citizen married to a citizen
+ * without one yet — by her passport number and date of birth. Messages are message keys.
+ */
+export const ZPregnancyRegistrationInput = z
+  .object({
+    idKind: z.enum(["PIN", "DOCUMENT"], { error: "errors.invalidInput" }),
+    pin: z.string().trim().optional(),
+    documentNumber: z.string().trim().toUpperCase().optional(),
+    birthDate: z.string().trim().optional(),
+    lastName: requiredName,
+    firstName: requiredName,
+    patronymic: optionalName,
+    baseCategory: z.enum(PREGNANCY_BASE_CATEGORIES, { error: "errors.categoryRequired" }),
+    /** a foreign woman: "citizen" of another state or "stateless" (cl. 24 names citizens only) */
+    citizenship: z.enum(["citizen", "stateless"]).optional(),
+    marriedToCitizen: z
+      .string()
+      .optional()
+      .transform((v) => v === "on" || v === "true"),
+    registeredOn: z.string().trim().refine(isCalendarDate, "errors.dateInvalid"),
+    cardNumber: z
+      .string()
+      .trim()
+      .regex(/^[\p{L}\p{N}/-]{1,30}$/u, "errors.cardNumberFormat"),
+    documents: z.array(z.string().max(60)).max(20).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.idKind === "PIN") {
+      const parsed = parsePin(v.pin ?? "");
+      if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["pin"], message: `rules.pinError.${parsed.reason}` });
+    } else {
+      if (!v.documentNumber || !isDocumentNumber(v.documentNumber)) {
+        ctx.addIssue({ code: "custom", path: ["documentNumber"], message: "errors.documentNumberFormat" });
+      }
+      if (!v.birthDate || !isCalendarDate(v.birthDate)) {
+        ctx.addIssue({ code: "custom", path: ["birthDate"], message: "errors.dateInvalid" });
+      }
+    }
+  });
+
+export type TPregnancyRegistrationInput = z.output<typeof ZPregnancyRegistrationInput>;
