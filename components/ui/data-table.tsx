@@ -21,7 +21,6 @@ export function DataTable({
   className?: string;
 }) {
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
     <div role="region" aria-label={caption} tabIndex={0} className="max-w-full overflow-x-auto">
       <table className={`${className} border-collapse text-left text-sm`} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
