@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import kyCommon from "../../lib/i18n/messages/ky/common.json";
-import ruCommon from "../../lib/i18n/messages/ru/common.json";
+import kyCommon from "../../lib/i18n/messages/ky/common.json" with { type: "json" };
+import ruCommon from "../../lib/i18n/messages/ru/common.json" with { type: "json" };
 import { expectAccessible } from "./support";
 
 // Issue 9, Pages: a 404 in the visitor's language, with `lang` and a title, passing axe on desktop and phone.
