@@ -24,6 +24,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     title: { template: `%s — ${t("portalName")}`, default: `${t("portalName")} — ${t("fundNameShort")}` },
     description: t("home.lead"),
     alternates: { languages: Object.fromEntries(routing.locales.map((l) => [l, `/${l}`])) },
+    icons: { icon: "/favicon.ico", apple: "/icon-192.png" },
+    manifest: "/manifest.webmanifest",
   };
 }
 

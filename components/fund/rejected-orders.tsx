@@ -13,8 +13,9 @@ export async function RejectedOrders({ orders }: { orders: RejectedOrderView[] }
       {orders.length === 0 ? (
         <p data-testid="rejected-orders-empty">{t("staff.fund.rejectedEmpty")}</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("staff.fund.rejectedTitle")}>
+        <div>
           <DataTable
+            caption={t("staff.fund.rejectedTitle")}
             testId="rejected-orders"
             columns={[
               { label: t("staff.fund.reference") },

@@ -20,8 +20,9 @@ export async function SalesTable({
   return (
     <section className="mb-8">
       <h2 className="mb-2 text-xl font-bold">{caption}</h2>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+      <div>
         <DataTable
+          caption={caption}
           className="w-full max-w-2xl"
           testId={testId}
           columns={[

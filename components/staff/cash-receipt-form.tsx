@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SelectField } from "@/components/forms/select-field";
@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { initialActionState, type ActionResult } from "@/lib/web/action-result";
-import { dayToInstant, LONG_DATE } from "@/lib/dates";
+import { longDateValues } from "@/lib/i18n/long-date";
 import { Link } from "@/lib/i18n/navigation";
 
 type Issued = { policyId: string; number: string; validFrom: string; validTo: string };
@@ -26,11 +26,11 @@ export function CashReceiptForm({
   today: string;
 }) {
   const t = useTranslations("payments.cashDesk");
-  const format = useFormatter();
   const [state, formAction] = useActionState(action, initialActionState<Issued>());
   const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, FIELDS);
   const v = state.ok ? {} : state.values;
-  const day = (d: string) => format.dateTime(dayToInstant(d), LONG_DATE);
+  const tc = useTranslations("common");
+  const day = (d: string) => tc("date.long", longDateValues(d));
   return (
     <>
       {state.ok && (

@@ -66,6 +66,7 @@ export async function PolicyPaymentsSection({ payments }: { payments: OfficePoli
         <p>{t("staff.table.empty")}</p>
       ) : (
         <DataTable
+          caption={t("staff.office.paymentsSection")}
           columns={[
             { label: t("staff.office.paidAt") },
             { label: t("staff.table.channel") },

@@ -7,9 +7,12 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { initialActionState, type ActionResult } from "@/lib/web/action-result";
-import { dayToInstant, LONG_DATE } from "@/lib/dates";
+import { bishkekDate } from "@/lib/rules";
+import { dateTimeValues, longDateValues } from "@/lib/i18n/long-date";
 import type { PaymentStatement } from "@/lib/payments/statement/view-models";
 import { DataTable } from "@/components/ui/data-table";
+
+const CLOCK = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
 
 type Action = (prev: ActionResult<PaymentStatement>, formData: FormData) => Promise<ActionResult<PaymentStatement>>;
 
@@ -18,7 +21,10 @@ export function StatementForm({ action }: { action: Action }) {
   const format = useFormatter();
   const [state, formAction] = useActionState(action, initialActionState<PaymentStatement>());
   const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, ["pin"]);
-  const day = (d: string | null) => (d ? format.dateTime(dayToInstant(d), LONG_DATE) : "—");
+  const day = (d: string | null) => (d ? t("common.date.long", longDateValues(d)) : "—");
+  // Only the digits of the time come from Intl (any locale writes them alike); the date words from the messages.
+  const when = (iso: string) =>
+    t("common.date.dateTime", dateTimeValues(bishkekDate(new Date(iso)), format.dateTime(new Date(iso), CLOCK)));
   const s = state.ok ? state.data : null;
   return (
     <>
@@ -79,9 +85,7 @@ export function StatementForm({ action }: { action: Action }) {
                 <tbody>
                   {s.rows.map((r, i) => (
                     <tr key={i} className="border-b border-[var(--color-line)] align-top">
-                      <td className="py-2 pr-3">
-                        {format.dateTime(new Date(r.paidAt), { dateStyle: "medium", timeStyle: "short" })}
-                      </td>
+                      <td className="py-2 pr-3">{when(r.paidAt)}</td>
                       <td className="py-2 pr-3 text-right">{t("common.som", { amount: r.amountSom })}</td>
                       <td className="py-2 pr-3">{t(`staff.paymentChannel.${r.channel}`)}</td>
                       <td className="py-2 pr-3 font-mono">{r.policyNumber ?? "—"}</td>
@@ -99,7 +103,7 @@ export function StatementForm({ action }: { action: Action }) {
           )}
           <p className="mt-4 text-sm text-[var(--color-muted)]">
             {t("payments.statement.generated", {
-              at: format.dateTime(new Date(s.generatedAt), { dateStyle: "medium", timeStyle: "short" }),
+              at: when(s.generatedAt),
               user: s.generatedBy,
             })}
           </p>

@@ -3,13 +3,31 @@ import { expect, type Page } from "@playwright/test";
 
 const DEMO_PASSWORD = "demo-password";
 
-/** Every page an e2e test visits is scanned: WCAG 2.1 A and AA, zero violations. */
-export async function expectAccessible(page: Page) {
+const PHONE = { width: 360, height: 740 };
+
+async function expectNoAxeViolations(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
   );
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  expect(summary, `axe violations on ${page.url()} (${where})`).toEqual([]);
+}
+
+/**
+ * Every page an e2e test visits is scanned: WCAG 2.1 A and AA, zero violations, at the test's viewport and on a
+ * 360 px phone, where the page must not scroll sideways (wide tables scroll inside their own region).
+ */
+export async function expectAccessible(page: Page) {
+  await expectNoAxeViolations(page, "desktop");
+  const viewport = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  try {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `horizontal overflow at 360 px on ${page.url()}`).toBeLessThanOrEqual(PHONE.width);
+    await expectNoAxeViolations(page, "360 px phone");
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
 }
 
 export async function signIn(page: Page, login: string, locale: "ru" | "ky" = "ru", password = DEMO_PASSWORD) {

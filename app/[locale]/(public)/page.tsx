@@ -1,6 +1,12 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { enterPage } from "@/lib/web/page-locale";
+import { enterPage, localeOf } from "@/lib/web/page-locale";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const locale = await localeOf(params);
+  return { title: (await getTranslations({ locale, namespace: "common.home" }))("title") };
+}
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   await enterPage(params);

@@ -44,13 +44,13 @@ export async function reconcileRegistry(
     });
     for (const r of rows) ours.set(r.externalTxnId, { amountSom: r.amountSom });
   }
-  const result: ReconciliationResult = { missingOurs: [], missingTheirs: [], mismatched: [] };
-  let matched = 0;
+  // Every line is kept, matched ones too, so the result page lists every row (paged, by kind); the counts stay columns.
+  const result: Required<ReconciliationResult> = { matched: [], missingOurs: [], missingTheirs: [], mismatched: [] };
   for (const l of lines) {
     const p = ours.get(l.txnId);
     if (!p) result.missingOurs.push(l);
     else if (p.amountSom * 100 !== l.sumTyiyn) result.mismatched.push({ ...l, amountSomOurs: p.amountSom });
-    else matched++;
+    else result.matched.push(l);
   }
   // Our payments on the registry's days (Bishkek) that the registry does not list.
   const days = lines.map((l) => bishkekDate(new Date(l.paidAt))).sort();
@@ -72,7 +72,7 @@ export async function reconcileRegistry(
   }
   const counts = {
     lineCount: lines.length,
-    matched,
+    matched: result.matched.length,
     missingOurs: result.missingOurs.length,
     missingTheirs: result.missingTheirs.length,
     mismatched: result.mismatched.length,

@@ -1,6 +1,7 @@
 import { canReconcilePayments, type StaffUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { ReconciliationResult } from "./registry-csv";
+import { pageReconcileRows, type ReconcileKind } from "./rows";
 
 export async function listRegistryUploads(user: StaffUser) {
   if (!canReconcilePayments(user)) return [];
@@ -21,22 +22,29 @@ export async function listRegistryUploads(user: StaffUser) {
   });
 }
 
-/** An upload and, for its lines missing on our side, which have been registered since. */
-export async function findRegistryUpload(user: StaffUser, id: string) {
+/**
+ * An upload, one page of its rows (every kind or one), and for the page's lines missing on our side, which have been
+ * registered since.
+ */
+export async function findRegistryUpload(
+  user: StaffUser,
+  id: string,
+  filter: { kind: ReconcileKind | null; page: number } = { kind: null, page: 1 },
+) {
   if (!canReconcilePayments(user) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const upload = await db.registryUpload.findUnique({ where: { id } });
   if (!upload) return null;
-  const result = upload.result as unknown as ReconciliationResult;
+  const page = pageReconcileRows(upload.result as unknown as ReconciliationResult, filter);
   const registered = new Map(
     (
       await db.payment.findMany({
         where: {
           channel: upload.provider,
-          externalTxnId: { in: result.missingOurs.slice(0, 1000).map((l) => l.txnId) },
+          externalTxnId: { in: page.rows.filter((r) => r.kind === "missingOurs").map((r) => r.txnId) },
         },
         select: { externalTxnId: true, policy: { select: { number: true } } },
       })
     ).map((p) => [p.externalTxnId, p.policy?.number ?? ""]),
   );
-  return { upload, result, registered };
+  return { upload, page, registered };
 }

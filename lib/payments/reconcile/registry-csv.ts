@@ -13,6 +13,8 @@ export type RegistryLine = {
   sumTyiyn: number;
 };
 export type ReconciliationResult = {
+  /** lines that agree with our payment (absent from uploads stored before every row was kept) */
+  matched?: RegistryLine[];
   missingOurs: RegistryLine[];
   missingTheirs: { txnId: string; paidAt: string; account: string | null; amountSom: number }[];
   mismatched: (RegistryLine & { amountSomOurs: number })[];

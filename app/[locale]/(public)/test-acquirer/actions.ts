@@ -11,5 +11,11 @@ export async function decideTestCheckoutAction(formData: FormData): Promise<void
   const decision = formData.get("decision") === "DECLINED" ? "DECLINED" : "CONFIRMED";
   const returnUrl = await decideTestCheckout(token, decision, now());
   const locale = routing.locales.find((l) => l === formData.get("locale")) ?? routing.defaultLocale;
-  redirect(returnUrl ?? `/${locale}/test-acquirer`);
+  redirect(returnUrl ? inLocale(returnUrl, locale) : `/${locale}/test-acquirer`);
+}
+
+/** Back to the order in the language the person switched to on the bank's page (the order was opened in another). */
+function inLocale(returnUrl: string, locale: string): string {
+  const prefix = new RegExp(`/(${routing.locales.join("|")})/orders/`);
+  return returnUrl.replace(prefix, `/${locale}/orders/`);
 }

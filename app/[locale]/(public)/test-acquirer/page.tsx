@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { openCheckoutSession } from "@/lib/payments/acquirer/test-acquirer";
+import { orderReference } from "@/lib/orders/reference";
 import { decideTestCheckoutAction } from "./actions";
 import { enterPage, localeOf } from "@/lib/web/page-locale";
 
@@ -39,7 +40,7 @@ export default async function TestAcquirerPage({
             <dt className="font-bold">{t("purpose")}</dt>
             <dd>{session.description}</dd>
             <dt className="font-bold">{t("order")}</dt>
-            <dd className="font-mono">{session.orderRef.slice(0, 8).toUpperCase()}</dd>
+            <dd className="font-mono">{orderReference(session.orderRef)}</dd>
             <dt className="font-bold">{t("amount")}</dt>
             <dd className="text-2xl font-bold" data-testid="acquirer-amount">
               {tc("som", { amount: session.amountSom })}

@@ -32,6 +32,7 @@ export default async function ReconciliationPage({ params }: { params: Promise<{
       ) : (
         <div className="overflow-x-auto">
           <DataTable
+            caption={t("payments.reconciliation.history")}
             testId="registry-uploads"
             columns={[
               { label: t("payments.reconciliation.uploadedAt") },

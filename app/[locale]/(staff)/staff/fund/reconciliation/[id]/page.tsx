@@ -1,33 +1,37 @@
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { ReconciliationRows } from "@/components/fund/reconciliation-rows";
 import { RegisterLineButton } from "@/components/staff/register-line-button";
-import { enterPage } from "@/lib/web/page-locale";
+import { enterPage, localeOf } from "@/lib/web/page-locale";
 import { paymentChannelLabel } from "@/lib/payments/channels";
 import { requirePermission } from "@/lib/web/session";
 import { Link } from "@/lib/i18n/navigation";
 import { findRegistryUpload } from "@/lib/payments/reconcile/queries";
-import { DataTable } from "@/components/ui/data-table";
+import { isReconcileKind } from "@/lib/payments/reconcile/rows";
 import { registerRegistryLineAction } from "../actions";
 
-const SHOWN = 500;
-
-export default async function ReconciliationResultPage({
-  params,
-  searchParams,
-}: {
+type Props = {
   params: Promise<{ locale: string; id: string }>;
-  searchParams: Promise<{ reused?: string }>;
-}) {
+  searchParams: Promise<{ reused?: string; kind?: string; page?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await localeOf(params);
+  return { title: (await getTranslations({ locale, namespace: "payments.reconciliation" }))("rowsTitle") };
+}
+
+/** One registry upload: its counts and every row, paged, filtered by kind (matched, ours only, theirs only, sums). */
+export default async function ReconciliationResultPage({ params, searchParams }: Props) {
   const locale = await enterPage(params);
   const { id } = await params;
   const user = await requirePermission("payments.reconcile", locale);
-  const found = await findRegistryUpload(user, id);
+  const query = await searchParams;
+  const kind = isReconcileKind(query.kind) ? query.kind : null;
+  const found = await findRegistryUpload(user, id, { kind, page: Number(query.page ?? 1) });
   if (!found) notFound();
-  const { upload, result, registered } = found;
+  const { upload, page, registered } = found;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const when = (iso: string | Date) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" });
-  const som = (n: number) => t("common.som", { amount: n });
-  const th = "py-2 pr-3";
   const counts: [string, number, string][] = [
     [t("payments.reconciliation.lines"), upload.lineCount, "count-lines"],
     [t("payments.reconciliation.matched"), upload.matched, "count-matched"],
@@ -40,15 +44,17 @@ export default async function ReconciliationResultPage({
       <p className="no-print mb-4">
         <Link href="/staff/fund/reconciliation">← {t("payments.reconciliation.history")}</Link>
       </p>
-      <h1 className="mb-4 text-3xl font-bold">
+      <h1 className="mb-4 break-words text-3xl font-bold">
         {t("payments.reconciliation.resultTitle", {
           provider: t(paymentChannelLabel(upload.provider)),
           file: upload.fileName,
         })}
       </h1>
-      {(await searchParams).reused && (
+      {query.reused && (
         <p className="mb-4 border-l-8 border-[var(--color-brand)] bg-blue-50 p-3" data-testid="reused" role="status">
-          {t("payments.reconciliation.alreadyUploaded", { at: when(upload.createdAt) })}
+          {t("payments.reconciliation.alreadyUploaded", {
+            at: format.dateTime(upload.createdAt, { dateStyle: "short", timeStyle: "medium" }),
+          })}
         </p>
       )}
       <dl className="mb-8 grid grid-cols-2 gap-3 sm:grid-cols-5">
@@ -64,91 +70,20 @@ export default async function ReconciliationResultPage({
       {upload.missingOurs + upload.missingTheirs + upload.mismatched === 0 && (
         <p data-testid="all-matched">{t("payments.reconciliation.allMatched")}</p>
       )}
-      {result.missingOurs.length > 0 && (
-        <section className="mb-8">
-          <h2 className="mb-2 text-xl font-bold">{t("payments.reconciliation.missingOursTitle")}</h2>
-          <DataTable
-            testId="missing-ours"
-            columns={[
-              { label: t("payments.reconciliation.txn") },
-              { label: t("payments.reconciliation.date") },
-              { label: t("payments.reconciliation.account") },
-              { label: t("payments.reconciliation.sumTheirs"), align: "right" },
-              { label: t("staff.admin.actions") },
-            ]}
-          >
-            <tbody>
-              {result.missingOurs.slice(0, SHOWN).map((l) => (
-                <tr key={l.txnId} className="border-b border-[var(--color-line)]">
-                  <td className={`${th} font-mono`}>{l.txnId}</td>
-                  <td className={th}>{when(l.paidAt)}</td>
-                  <td className={`${th} font-mono`}>{l.account}</td>
-                  <td className={`${th} text-right`}>{l.sum}</td>
-                  <td className="py-2" data-testid={`line-${l.txnId}`}>
-                    {registered.has(l.txnId) ? (
-                      <span className="font-bold text-[var(--color-success)]">
-                        {t("payments.reconciliation.registered", { comment: registered.get(l.txnId)! })}
-                      </span>
-                    ) : (
-                      <RegisterLineButton action={registerRegistryLineAction} uploadId={upload.id} txnId={l.txnId} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        </section>
-      )}
-      {result.missingTheirs.length > 0 && (
-        <section className="mb-8">
-          <h2 className="mb-2 text-xl font-bold">{t("payments.reconciliation.missingTheirsTitle")}</h2>
-          <DataTable
-            testId="missing-theirs"
-            columns={[
-              { label: t("payments.reconciliation.txn") },
-              { label: t("payments.reconciliation.date") },
-              { label: t("payments.reconciliation.account") },
-              { label: t("payments.reconciliation.sumOurs"), align: "right" },
-            ]}
-          >
-            <tbody>
-              {result.missingTheirs.slice(0, SHOWN).map((p) => (
-                <tr key={p.txnId} className="border-b border-[var(--color-line)]">
-                  <td className={`${th} font-mono`}>{p.txnId}</td>
-                  <td className={th}>{when(p.paidAt)}</td>
-                  <td className={`${th} font-mono`}>{p.account ?? "—"}</td>
-                  <td className={`${th} text-right`}>{som(p.amountSom)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        </section>
-      )}
-      {result.mismatched.length > 0 && (
-        <section className="mb-8">
-          <h2 className="mb-2 text-xl font-bold">{t("payments.reconciliation.mismatchTitle")}</h2>
-          <DataTable
-            testId="mismatched"
-            columns={[
-              { label: t("payments.reconciliation.txn") },
-              { label: t("payments.reconciliation.account") },
-              { label: t("payments.reconciliation.sumTheirs"), align: "right" },
-              { label: t("payments.reconciliation.sumOurs"), align: "right" },
-            ]}
-          >
-            <tbody>
-              {result.mismatched.slice(0, SHOWN).map((l) => (
-                <tr key={l.txnId} className="border-b border-[var(--color-line)]">
-                  <td className={`${th} font-mono`}>{l.txnId}</td>
-                  <td className={`${th} font-mono`}>{l.account}</td>
-                  <td className={`${th} text-right`}>{l.sum}</td>
-                  <td className={`${th} text-right`}>{som(l.amountSomOurs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        </section>
-      )}
+      <ReconciliationRows
+        basePath={`/staff/fund/reconciliation/${upload.id}`}
+        kind={kind}
+        page={page}
+        registerCell={(txnId) =>
+          registered.has(txnId) ? (
+            <span className="font-bold text-[var(--color-success)]">
+              {t("payments.reconciliation.registered", { comment: registered.get(txnId)! })}
+            </span>
+          ) : (
+            <RegisterLineButton action={registerRegistryLineAction} uploadId={upload.id} txnId={txnId} />
+          )
+        }
+      />
     </>
   );
 }

@@ -1,10 +1,16 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PolicyHolderSection, PolicyPaymentsSection, PolicyTermsSection } from "@/components/staff/policy-record";
 import { Link } from "@/lib/i18n/navigation";
 import { findOfficePolicy } from "@/lib/policies/queries";
-import { enterPage } from "@/lib/web/page-locale";
+import { enterPage, localeOf } from "@/lib/web/page-locale";
 import { requirePermission } from "@/lib/web/session";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const locale = await localeOf(params);
+  return { title: (await getTranslations({ locale, namespace: "staff.office" }))("recordPageTitle") };
+}
 
 export default async function OfficePolicyPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const locale = await enterPage(params);
