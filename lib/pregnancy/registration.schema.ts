@@ -10,6 +10,7 @@ const optionalName = z.string().trim().max(60, "errors.tooLong").optional();
  */
 export const ZPregnancyRegistrationInput = z
   .object({
+    locale: z.enum(["ru", "ky"]).default("ru"),
     idKind: z.enum(["PIN", "DOCUMENT"], { error: "errors.invalidInput" }),
     pin: z.string().trim().optional(),
     documentNumber: z.string().trim().toUpperCase().optional(),
@@ -29,7 +30,11 @@ export const ZPregnancyRegistrationInput = z
       .string()
       .trim()
       .regex(/^[\p{L}\p{N}/-]{1,30}$/u, "errors.cardNumberFormat"),
-    documents: z.array(z.string().max(60)).max(20).default([]),
+    /** the ticked checklist: one checkbox arrives as a string, several as a list */
+    documents: z
+      .union([z.string().max(60), z.array(z.string().max(60)).max(20)])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
   })
   .superRefine((v, ctx) => {
     if (v.idKind === "PIN") {

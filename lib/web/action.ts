@@ -11,7 +11,7 @@ export type StaffActionContext<I> = { user: StaffUser; actor: AuditActor; input:
 export type PublicActionContext<I> = { input: I };
 export type FormAction<T> = (prev: ActionResult<T>, formData: FormData) => Promise<ActionResult<T>>;
 
-type StaffSpec<S> = { permission: PermissionName; schema: S; redirect?: false };
+type StaffSpec<S> = { permission: PermissionName; schema: S; redirect?: boolean };
 /** Citizens have no account: a public action is named (for the error log) instead of checking a permission. */
 type PublicSpec<S> = { name: string; schema: S; redirect?: boolean };
 
@@ -47,7 +47,7 @@ export function serverAction<S extends z.ZodType, T>(
       }
     }
     // Staff forms may carry files (registry uploads); public forms are text only and never echo secrets.
-    const input = "permission" in spec ? Object.fromEntries(formData.entries()) : values;
+    const input = "permission" in spec ? formInput(formData) : values;
     const parsed = spec.schema.safeParse(input);
     if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error), values };
     const name = "permission" in spec ? spec.permission : spec.name;
@@ -56,6 +56,16 @@ export function serverAction<S extends z.ZodType, T>(
     if (result.ok && spec.redirect && typeof result.data === "string") redirect(result.data);
     return result;
   };
+}
+
+/** A form's fields; a name that repeats (a checklist's checkboxes) becomes a list of its values. */
+function formInput(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key);
+    out[key] = all.length > 1 ? all : all[0]!;
+  }
+  return out;
 }
 
 /** Expected errors (AppError) keep their own message; anything else is logged with an id and shown generically. */

@@ -22,8 +22,21 @@ export async function expectAccessible(page: Page) {
   const viewport = page.viewportSize();
   await page.setViewportSize(PHONE);
   try {
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width, `horizontal overflow at 360 px on ${page.url()}`).toBeLessThanOrEqual(PHONE.width);
+    const { width, wide } = await page.evaluate((limit) => {
+      // The innermost elements reaching past the screen's edge: what to fix when the page scrolls sideways.
+      const wide = [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > limit + 0.5 && el.closest("[role=region]") === null)
+        .filter((el, _i, all) => !all.some((other) => other !== el && el.contains(other)))
+        .slice(0, 5)
+        .map(
+          (el) =>
+            `<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(el.getBoundingClientRect().right)} px`,
+        );
+      return { width: document.documentElement.scrollWidth, wide };
+    }, PHONE.width);
+    expect(width, `horizontal overflow at 360 px on ${page.url()}: ${wide.join("; ")}`).toBeLessThanOrEqual(
+      PHONE.width,
+    );
     await expectNoAxeViolations(page, "360 px phone");
   } finally {
     if (viewport) await page.setViewportSize(viewport);

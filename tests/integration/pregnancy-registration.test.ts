@@ -34,6 +34,7 @@ function form(
 ): TPregnancyRegistrationInput {
   const baseCategory = (over.baseCategory ?? "CITIZEN") as TPregnancyRegistrationInput["baseCategory"];
   return {
+    locale: "ru",
     idKind: "PIN",
     pin: makePin("FEMALE", "1995-04-12"),
     lastName: "Асанова",

@@ -1,6 +1,7 @@
 // Each JSON file is a namespace; both languages must have the same keys (tests/unit/i18n.test.ts).
 import kyAuth from "./ky/auth.json";
 import kyBuy from "./ky/buy.json";
+import kyClinic from "./ky/clinic.json";
 import kyCommon from "./ky/common.json";
 import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
@@ -10,6 +11,7 @@ import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
 import ruAuth from "./ru/auth.json";
 import ruBuy from "./ru/buy.json";
+import ruClinic from "./ru/clinic.json";
 import ruCommon from "./ru/common.json";
 import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
@@ -30,6 +32,7 @@ export const MESSAGES = {
     notifications: ruNotifications,
     buy: ruBuy,
     payments: ruPayments,
+    clinic: ruClinic,
   },
   ky: {
     common: kyCommon,
@@ -41,6 +44,7 @@ export const MESSAGES = {
     notifications: kyNotifications,
     buy: kyBuy,
     payments: kyPayments,
+    clinic: kyClinic,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 
