@@ -23,7 +23,13 @@ export function StatusForm({ action, by = "pin" }: { action: Action; by?: "pin" 
   return (
     <>
       <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />
-      <form key={formKey} action={formAction} noValidate className="max-w-xl" data-testid={by === "pin" ? "status-form" : "status-form-document"}>
+      <form
+        key={formKey}
+        action={formAction}
+        noValidate
+        className="max-w-xl"
+        data-testid={by === "pin" ? "status-form" : "status-form-document"}
+      >
         {by === "pin" ? (
           <TextField
             name="pin"

@@ -11,7 +11,11 @@ export function StatusModeLink({ byDocument }: { byDocument: boolean }) {
           {t("havePin")}
         </Link>
       ) : (
-        <Link href={{ pathname: "/status", query: { by: "document" } }} className="underline" data-testid="status-no-pin">
+        <Link
+          href={{ pathname: "/status", query: { by: "document" } }}
+          className="underline"
+          data-testid="status-no-pin"
+        >
           {t("noPin")}
         </Link>
       )}

@@ -32,7 +32,7 @@ export type RecordPaymentRequest = {
   /** the instant the person paid: its Bishkek day is the payment day (SPEC §3), however late we hear of it */
   paidAt: Date;
   amountSom: number;
-  /** a terminal's payer is unnamed: name "" (README, interpretation I12) */
+  /** a terminal's payer is unnamed: name "" (README, interpretation I24) */
   payer: { name: string; phone?: string | null };
   beneficiary: PersonIdentity;
   /** a student's payment (cl. 4 note) is always for the 12-month policy: the sum decides the stage */

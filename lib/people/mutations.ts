@@ -9,7 +9,7 @@ import { normalizeDocumentNumber, parsePin, type CalendarDate } from "@/lib/rule
 type Tx = Prisma.TransactionClient;
 
 /** appendix, algorithm 4: the document type of a foreigner registered from a terminal's document number */
-export const DOCUMENT_TO_COMPLETE: DocumentType = "FOREIGN_DOCUMENT_TO_COMPLETE";
+const DOCUMENT_TO_COMPLETE: DocumentType = "FOREIGN_DOCUMENT_TO_COMPLETE";
 
 export type PersonIdentity = {
   pin?: string | null;
@@ -20,7 +20,7 @@ export type PersonIdentity = {
   patronymic?: string | null;
   /**
    * required when there is no PIN (a PIN carries sex and date of birth, SPEC §8) — except for a foreigner registered
-   * from a terminal's document number (documentType FOREIGN_DOCUMENT_TO_COMPLETE, README I11): a ТУ completes them
+   * from a terminal's document number (documentType FOREIGN_DOCUMENT_TO_COMPLETE, README I23): a ТУ completes them
    */
   birthDate?: CalendarDate | null;
   sex?: Sex | null;
@@ -29,7 +29,7 @@ export type PersonIdentity = {
   phone?: string | null;
 };
 
-/** The locked row: birth date and sex are null only for a foreigner to be completed (README I11). */
+/** The locked row: birth date and sex are null only for a foreigner to be completed (README I23). */
 type LockedPerson = { id: string; pin: string | null; birthDate: Date | null; sex: Sex | null; category: Category };
 
 function lockByPin(tx: Tx, pin: string) {
@@ -136,7 +136,9 @@ export async function completePersonWithPin(input: CompletePersonInput): Promise
   if (!parsed.ok) return { ok: false, code: "INVALID_PIN" };
   const pin = input.pin;
   return db.$transaction(async (tx) => {
-    const [person] = await tx.$queryRaw<(LockedPerson & { documentType: DocumentType | null; documentNumber: string | null })[]>`
+    const [person] = await tx.$queryRaw<
+      (LockedPerson & { documentType: DocumentType | null; documentNumber: string | null })[]
+    >`
       SELECT "id", "pin", "birthDate", "sex", "category", "documentType", "documentNumber" FROM "Person"
       WHERE "id" = ${input.personId}::uuid FOR UPDATE`;
     if (!person) return { ok: false, code: "NOT_FOUND" } as const;

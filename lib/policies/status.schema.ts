@@ -20,7 +20,7 @@ export const ZStatusQuery = z.object({
 
 /**
  * The document form for foreigners without a PIN (SPEC §8, issue 9): `document` is the identity document's number
- * (README, interpretation I13: the number alone, like the PIN alone — the date of birth is not asked).
+ * (README, interpretation I25: the number alone, like the PIN alone — the date of birth is not asked).
  */
 export const ZStatusDocumentQuery = z.object({
   document: z

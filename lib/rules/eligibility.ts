@@ -33,7 +33,7 @@ export type PurchaseEligibilityInput = {
   category: Category;
   /**
    * null only for a foreigner registered from a terminal's document number, not yet completed by a ТУ (README,
-   * interpretation I11): their categories have no age rule; a category with one refuses INVALID_BIRTH_DATE
+   * interpretation I23): their categories have no age rule; a category with one refuses INVALID_BIRTH_DATE
    */
   birthDate: CalendarDate | null;
   sex: Sex | null;
@@ -69,7 +69,9 @@ function sortRefusals(codes: Set<RefusalCode>): Refusal[] {
 const AGE_RULED_CATEGORIES: readonly Category[] = ["CITIZEN", "EAEU_CHILD", "EAEU_FAMILY"];
 
 function ageOrNull(birthDate: CalendarDate | null, on: CalendarDate): number | null {
-  return birthDate !== null && isCalendarDate(birthDate) && compareDates(birthDate, on) <= 0 ? ageOn(birthDate, on) : null;
+  return birthDate !== null && isCalendarDate(birthDate) && compareDates(birthDate, on) <= 0
+    ? ageOn(birthDate, on)
+    : null;
 }
 
 /**
@@ -84,7 +86,7 @@ export function checkPurchaseEligibility(input: PurchaseEligibilityInput): Purch
   if (category === "PREGNANT") codes.add("PREGNANCY_VIA_DOCTOR");
 
   const age = ageOrNull(input.birthDate, on);
-  // README I11: an unknown birth date (a foreigner to be completed) is no refusal where no age rule applies.
+  // README I23: an unknown birth date (a foreigner to be completed) is no refusal where no age rule applies.
   if (age === null) {
     if (input.birthDate !== null || AGE_RULED_CATEGORIES.includes(category)) codes.add("INVALID_BIRTH_DATE");
   }

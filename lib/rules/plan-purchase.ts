@@ -12,7 +12,7 @@ import type { LegalBasis, TariffRow } from "./tariffs";
 
 export type PurchasePerson = {
   category: Category;
-  /** null: a foreigner registered from a terminal's document number, to be completed (README, I11) */
+  /** null: a foreigner registered from a terminal's document number, to be completed (README, I23) */
   birthDate: CalendarDate | null;
   sex: Sex | null;
   hasIdentityDocument: boolean;

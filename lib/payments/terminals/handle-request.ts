@@ -100,7 +100,10 @@ function chooseSale(
   if (exact) return exact;
   const largest = prices[prices.length - 1]!;
   if (req.sumTyiyn > largest.priceSom * 100)
-    return { result: RESULT.SUM_TOO_LARGE, comment: `Сумма больше стоимости полиса (${formatSom(largest.priceSom)} сом)` };
+    return {
+      result: RESULT.SUM_TOO_LARGE,
+      comment: `Сумма больше стоимости полиса (${formatSom(largest.priceSom)} сом)`,
+    };
   const next = prices.find((p) => p.priceSom * 100 > req.sumTyiyn)!;
   return { result: RESULT.SUM_TOO_SMALL, comment: `Сумма меньше стоимости полиса (${formatSom(next.priceSom)} сом)` };
 }
@@ -213,7 +216,7 @@ async function check(req: TerminalRequest, now: Date): Promise<Answer> {
     if (answer) return answer;
   }
   const parsedPin = req.account.kind === "pin" ? parsePin(req.account.pin) : null;
-  // A first-time foreigner by document has no birth date or sex yet (README I11): their categories need neither.
+  // A first-time foreigner by document has no birth date or sex yet (README I23): their categories need neither.
   const who = sale.person ?? (parsedPin?.ok ? parsedPin : { birthDate: null, sex: null });
   const plan = planPurchase({
     person: { category: sale.category, birthDate: who.birthDate, sex: who.sex, hasIdentityDocument: true },
@@ -271,17 +274,17 @@ function priceAnswer(
 /**
  * Who registers a terminal payment: the terminal itself, or Fund staff registering a line of a provider's registry.
  * `payer.name` is the name the terminal sent — the beneficiary's (appendix: the ФИО of the person insured); the
- * payer standing at the terminal is unnamed (README, interpretation I12).
+ * payer standing at the terminal is unnamed (README, interpretation I24).
  */
 export type TerminalPaymentSource = { actor: AuditActor; payer: { name: string; phone: string | null } };
 
-/** A terminal's payer is whoever stands at it: the payment records no name (README I12). */
+/** A terminal's payer is whoever stands at it: the payment records no name (README I24). */
 const UNNAMED_PAYER = "";
 
 /**
  * The one payment transaction (recordPayment) for a terminal's sale. The name a terminal sends is the beneficiary's;
  * the person's phone is the one entered at the terminal. A document number the register does not know registers a
- * foreigner "to be completed" (appendix, algorithm 4; README I11): no birth date or sex until a ТУ adds the PIN.
+ * foreigner "to be completed" (appendix, algorithm 4; README I23): no birth date or sex until a ТУ adds the PIN.
  */
 export function terminalPaymentRequest(
   provider: TerminalProvider,
@@ -367,6 +370,11 @@ export async function handleTerminalRequest(
   } catch (e) {
     // Temporary: the terminal retries the same request, which is safe (idempotent by txn_id).
     const id = logUnexpectedError(e, `terminal ${provider} ${req.command} ${req.txnId}`);
-    return { osmpTxnId: req.txnId, sum, result: RESULT.TEMPORARY, comment: `Временная ошибка, повторите запрос (${id})` };
+    return {
+      osmpTxnId: req.txnId,
+      sum,
+      result: RESULT.TEMPORARY,
+      comment: `Временная ошибка, повторите запрос (${id})`,
+    };
   }
 }

@@ -6,8 +6,6 @@
 import { normalizeKgMobile } from "@/lib/people/phone";
 import { isDocumentNumber, parsePin } from "@/lib/rules";
 
-export { isTerminalProvider } from "@/lib/payments/channels";
-
 /** Result codes of the protocol. */
 export const RESULT = {
   OK: 0,
@@ -35,7 +33,7 @@ export type TerminalResponse = {
 };
 
 /** The menu items a terminal network configures (issue 18): `service=` or the last segment of the path. */
-export const TERMINAL_SERVICES = ["citizen", "foreigner", "student"] as const;
+const TERMINAL_SERVICES = ["citizen", "foreigner", "student"] as const;
 export type TerminalService = (typeof TERMINAL_SERVICES)[number];
 
 export function isTerminalService(s: string): s is TerminalService {
