@@ -12,26 +12,50 @@ import { StatusResult } from "./status-result";
 
 type Action = (prev: ActionResult<InsuredStatus>, formData: FormData) => Promise<ActionResult<InsuredStatus>>;
 
-export function StatusForm({ action }: { action: Action }) {
+/**
+ * The status check by PIN, or (`by="document"`, SPEC §8) by the document number of a foreigner without a PIN. Each
+ * form is its own action state, so an error in one never shows in the other.
+ */
+export function StatusForm({ action, by = "pin" }: { action: Action; by?: "pin" | "document" }) {
   const t = useTranslations("status");
   const [state, formAction] = useActionState(action, initialActionState<InsuredStatus>());
-  const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, ["pin", "on"]);
+  const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, [by, "on"]);
   return (
     <>
       <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />
-      <form key={formKey} action={formAction} noValidate className="max-w-xl" data-testid="status-form">
-        <TextField
-          name="pin"
-          label={t("pinLabel")}
-          hint={t("pinHint")}
-          error={fieldError("pin")}
-          defaultValue={state.values.pin ?? ""}
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={20}
-          className="font-mono tracking-wider"
-        />
+      <form
+        key={formKey}
+        action={formAction}
+        noValidate
+        className="max-w-xl"
+        data-testid={by === "pin" ? "status-form" : "status-form-document"}
+      >
+        {by === "pin" ? (
+          <TextField
+            name="pin"
+            label={t("pinLabel")}
+            hint={t("pinHint")}
+            error={fieldError("pin")}
+            defaultValue={state.values.pin ?? ""}
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={20}
+            className="font-mono tracking-wider"
+          />
+        ) : (
+          <TextField
+            name="document"
+            label={t("documentLabel")}
+            hint={t("documentHint")}
+            error={fieldError("document")}
+            defaultValue={state.values.document ?? ""}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={30}
+            className="font-mono tracking-wider"
+          />
+        )}
         <TextField
           name="on"
           type="date"

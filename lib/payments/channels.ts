@@ -59,3 +59,8 @@ export const TERMINAL_CITIZEN_SERVICE: readonly Category[] = [
 ];
 /** Terminal `service=foreigner` (cost 1.2, 1.3): the sum chooses the term. Compatriots are foreign citizens (cost 1.2). */
 export const TERMINAL_FOREIGNER_SERVICE: readonly Category[] = ["FOREIGNER", "FOREIGN_STUDENT", "COMPATRIOT"];
+/**
+ * Terminal `service=student` (cl. 4 note; issue 9): a foreign student pays the 12-month policy in full or in two
+ * halves; students from an agreement state pay the citizens' price, in full or in halves too.
+ */
+export const TERMINAL_STUDENT_SERVICE: readonly Category[] = ["FOREIGN_STUDENT", "FOREIGN_STUDENT_AGREEMENT"];

@@ -2,15 +2,24 @@ import "server-only";
 import type { AuditActor } from "@/lib/audit/mutations";
 import { writeAudits } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
-import { fromDbDate, toDbDate } from "@/lib/db/calendar";
+import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
 import { queuePolicyNotifications } from "@/lib/notifications/mutations";
 import { findOrCreatePersonForUpdate, type PersonIdentity } from "@/lib/people/mutations";
 import { nextElectronicPolicyNumber } from "@/lib/policies/mutations";
-import { findCoverage } from "@/lib/policies/queries";
-import { findTariffRows } from "@/lib/policies/queries";
-import { bishkekDate, planPurchase, type CalendarDate, type Refusal } from "@/lib/rules";
+import { findCoverage, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
+import {
+  bishkekDate,
+  classifyStudentPayment,
+  isStudentCategory,
+  planPurchase,
+  STUDENT_TERM_MONTHS,
+  studentFirstStageEnd,
+  type CalendarDate,
+  type Refusal,
+  type StudentPaymentStage,
+} from "@/lib/rules";
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,9 +32,13 @@ export type RecordPaymentRequest = {
   /** the instant the person paid: its Bishkek day is the payment day (SPEC §3), however late we hear of it */
   paidAt: Date;
   amountSom: number;
+  /** a terminal's payer is unnamed: name "" (README, interpretation I24) */
   payer: { name: string; phone?: string | null };
   beneficiary: PersonIdentity;
+  /** a student's payment (cl. 4 note) is always for the 12-month policy: the sum decides the stage */
   termMonths: number;
+  /** what a student's payer chose, when the channel asks; omitted: the sum decides (classifyStudentPayment) */
+  studentStage?: StudentPaymentStage;
   issueChannel: IssueChannel;
   /** a channel that identified the person (a PIN checked against the register) counts as an identity document */
   hasIdentityDocument?: boolean;
@@ -39,6 +52,10 @@ export type RecordPaymentRequest = {
 
 export type IssuedPolicy = {
   paymentId: string;
+  /** the payment's provider number (a database sequence): the OSMP `prv_txn` */
+  providerNumber: number;
+  /** a foreign student's payment (cl. 4 note): which stage it paid; null for everyone else */
+  studentStage: StudentPaymentStage | null;
   policyId: string;
   policyNumber: string;
   paymentDay: CalendarDate;
@@ -73,26 +90,139 @@ async function existingOutcome(
 ): Promise<RecordPaymentResult | null> {
   const payment = await client.payment.findUnique({
     where: { channel_externalTxnId: { channel: req.channel, externalTxnId: req.externalTxnId } },
-    include: { policy: { select: { id: true, number: true, validFrom: true, validTo: true } } },
+    include: {
+      policy: {
+        select: {
+          id: true,
+          number: true,
+          category: true,
+          priceSom: true,
+          validFrom: true,
+          validTo: true,
+          payments: { select: { amountSom: true, providerNumber: true }, orderBy: { providerNumber: "asc" } },
+        },
+      },
+    },
   });
   if (!payment) return null;
   if (payment.account !== req.account || payment.amountSom !== req.amountSom || !payment.policy) {
     return { outcome: "conflict", paymentId: payment.id };
   }
+  const { policy } = payment;
+  const validFrom = fromDbDate(policy.validFrom!);
+  // A replay answers what the payment bought when it was made: a student's first half, its 6 months, even after the
+  // second half has extended the policy (cl. 4 note, SPEC §2).
+  const paidUpTo = policy.payments
+    .filter((p) => p.providerNumber <= payment.providerNumber)
+    .reduce((sum, p) => sum + p.amountSom, 0);
+  const student = isStudentCategory(policy.category);
+  const stage: StudentPaymentStage | null = !student
+    ? null
+    : paidUpTo === payment.amountSom
+      ? paidUpTo >= policy.priceSom
+        ? "FULL"
+        : "FIRST_INSTALMENT"
+      : "SECOND_INSTALMENT";
   return {
     outcome: "duplicate",
     paymentId: payment.id,
-    policyId: payment.policy.id,
-    policyNumber: payment.policy.number,
+    providerNumber: payment.providerNumber,
+    studentStage: stage,
+    policyId: policy.id,
+    policyNumber: policy.number,
     paymentDay: bishkekDate(payment.paidAt),
-    validFrom: fromDbDate(payment.policy.validFrom!),
-    validTo: fromDbDate(payment.policy.validTo!),
+    validFrom,
+    validTo: stage === "FIRST_INSTALMENT" ? studentFirstStageEnd(validFrom) : fromDbDate(policy.validTo!),
     amountSom: payment.amountSom,
   };
 }
 
 function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+/** The accepted sum a wrong one is measured against: the smallest above it, or the largest when it is above all. */
+function nearestAcceptedSum(sums: number[], amountSom: number): number {
+  return sums.find((s) => s > amountSom) ?? sums[sums.length - 1] ?? 0;
+}
+
+// The unique (channel, externalTxnId) decides here between concurrent duplicates: the loser rolls back.
+// providerNumber comes from the column's sequence.
+function createPayment(tx: Tx, req: RecordPaymentRequest, policyId: string) {
+  return tx.payment.create({
+    data: {
+      channel: req.channel,
+      externalTxnId: req.externalTxnId,
+      account: req.account,
+      amountSom: req.amountSom,
+      paidAt: req.paidAt,
+      payerName: req.payer.name,
+      payerPhone: req.payer.phone ?? null,
+      status: "CONFIRMED",
+      policyId,
+      officeId: req.officeId ?? null,
+      registeredById: req.registeredById ?? null,
+    },
+    select: { id: true, providerNumber: true },
+  });
+}
+
+function paymentAudit(
+  req: RecordPaymentRequest,
+  paymentId: string,
+  policyNumber: string,
+  stage: StudentPaymentStage | null,
+) {
+  return {
+    actor: req.actor,
+    action: "payment.register",
+    entity: "Payment",
+    entityId: paymentId,
+    after: {
+      channel: req.channel,
+      externalTxnId: req.externalTxnId,
+      amountSom: req.amountSom,
+      paidAt: req.paidAt.toISOString(),
+      policyNumber,
+      ...(stage ? { studentStage: stage } : {}),
+    },
+  };
+}
+
+/**
+ * cl. 4 note, SPEC §2: the second half extends the same policy to 12 months from the same start, at once (it is
+ * already running: no new 5-day delay). The policy keeps its number and its (whole) price; both payments are its own.
+ */
+async function extendStudentPolicy(
+  tx: Tx,
+  req: RecordPaymentRequest,
+  policy: { id: string; number: string; validFrom: CalendarDate; validTo: CalendarDate },
+  plan: { paymentDay: CalendarDate; validFrom: CalendarDate; validTo: CalendarDate },
+): Promise<IssuedPolicy> {
+  await tx.policy.update({ where: { id: policy.id }, data: { validTo: toDbDate(plan.validTo) } });
+  const payment = await createPayment(tx, req, policy.id);
+  await writeAudits(tx, [
+    paymentAudit(req, payment.id, policy.number, "SECOND_INSTALMENT"),
+    {
+      actor: req.actor,
+      action: "policy.extend",
+      entity: "Policy",
+      entityId: policy.id,
+      before: { validTo: policy.validTo },
+      after: { validTo: plan.validTo, reason: "SECOND_INSTALMENT" },
+    },
+  ]);
+  return {
+    paymentId: payment.id,
+    providerNumber: payment.providerNumber,
+    studentStage: "SECOND_INSTALMENT",
+    policyId: policy.id,
+    policyNumber: policy.number,
+    paymentDay: plan.paymentDay,
+    validFrom: plan.validFrom,
+    validTo: plan.validTo,
+    amountSom: req.amountSom,
+  };
 }
 
 /**
@@ -113,17 +243,48 @@ export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPa
         const committed = await existingOutcome(req, tx);
         if (committed) throw new Abort(committed);
         const [coverage, tariffs] = await Promise.all([findCoverage({ id: person.id }, tx), findTariffRows(tx)]);
+        const category = req.beneficiary.category;
+        // cl. 4 note, SPEC §2: a student's payment is the full price, a first half, or the second half of the
+        // person's unfinished student policy — the sum decides unless the channel asked the payer.
+        let stage: StudentPaymentStage | null = null;
+        if (isStudentCategory(category)) {
+          const unfinished = await findUnfinishedStudentPolicy(person.id, tx);
+          const classified = classifyStudentPayment({
+            category,
+            amountSom: req.amountSom,
+            paidAt: req.paidAt,
+            tariffs,
+            unfinishedPolicy: unfinished,
+            declaredStage: req.studentStage,
+          });
+          if (!classified.ok) {
+            if (classified.refusals.some((r) => r.code === "STUDENT_PAYMENT_WRONG_AMOUNT"))
+              throw new Abort({
+                outcome: "wrong_amount",
+                paymentDay: classified.paymentDay,
+                expectedSom: nearestAcceptedSum(classified.acceptedSums, req.amountSom),
+              });
+            throw new Abort({ outcome: "refused", paymentDay: classified.paymentDay, refusals: classified.refusals });
+          }
+          if (classified.stage === "SECOND_INSTALMENT") {
+            const issued = await extendStudentPolicy(tx, req, unfinished!, classified);
+            await req.afterIssue?.(tx, issued);
+            return { outcome: "created" as const, ...issued };
+          }
+          stage = classified.stage;
+        }
         const plan = planPurchase({
           person: {
-            category: req.beneficiary.category,
-            birthDate: fromDbDate(person.birthDate),
+            category,
+            birthDate: fromDbDateOrNull(person.birthDate),
             sex: person.sex,
             hasIdentityDocument: req.hasIdentityDocument ?? true,
           },
-          termMonths: req.termMonths,
+          termMonths: stage === null ? req.termMonths : STUDENT_TERM_MONTHS,
           paidAt: req.paidAt,
           coverage,
           tariffs,
+          payInInstalments: stage === "FIRST_INSTALMENT",
         });
         if (!plan.ok) throw new Abort({ outcome: "refused", paymentDay: plan.paymentDay, refusals: plan.refusals });
         if (plan.priceSom !== req.amountSom)
@@ -137,6 +298,8 @@ export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPa
                 t.effectiveFrom === plan.tariff!.effectiveFrom,
             )
           : null;
+        // The policy's price is the whole price, also when only its first half is paid now (its payments sum to it).
+        const priceSom = plan.instalments?.totalSom ?? plan.priceSom;
         const number = await nextElectronicPolicyNumber(tx, plan.paymentDay);
         const policy = await tx.policy.create({
           data: {
@@ -144,7 +307,7 @@ export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPa
             personId: person.id,
             category: plan.category,
             termMonths: plan.termMonths,
-            priceSom: plan.priceSom,
+            priceSom,
             tariffId: tariff?.id ?? null,
             status: "ISSUED",
             validFrom: toDbDate(plan.validFrom),
@@ -154,24 +317,11 @@ export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPa
             createdById: req.registeredById ?? null,
           },
         });
-        // The unique (channel, externalTxnId) decides here between concurrent duplicates: the loser rolls back.
-        const payment = await tx.payment.create({
-          data: {
-            channel: req.channel,
-            externalTxnId: req.externalTxnId,
-            account: req.account,
-            amountSom: req.amountSom,
-            paidAt: req.paidAt,
-            payerName: req.payer.name,
-            payerPhone: req.payer.phone ?? null,
-            status: "CONFIRMED",
-            policyId: policy.id,
-            officeId: req.officeId ?? null,
-            registeredById: req.registeredById ?? null,
-          },
-        });
+        const payment = await createPayment(tx, req, policy.id);
         const issued: IssuedPolicy = {
           paymentId: payment.id,
+          providerNumber: payment.providerNumber,
+          studentStage: stage,
           policyId: policy.id,
           policyNumber: number,
           paymentDay: plan.paymentDay,
@@ -190,19 +340,7 @@ export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPa
           locale: req.locale,
         });
         await writeAudits(tx, [
-          {
-            actor: req.actor,
-            action: "payment.register",
-            entity: "Payment",
-            entityId: payment.id,
-            after: {
-              channel: req.channel,
-              externalTxnId: req.externalTxnId,
-              amountSom: req.amountSom,
-              paidAt: req.paidAt.toISOString(),
-              policyNumber: number,
-            },
-          },
+          paymentAudit(req, payment.id, number, stage),
           {
             actor: req.actor,
             action: "policy.issue",
@@ -213,10 +351,11 @@ export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPa
               personId: person.id,
               category: plan.category,
               termMonths: plan.termMonths,
-              priceSom: plan.priceSom,
+              priceSom,
               validFrom: plan.validFrom,
               validTo: plan.validTo,
               isRenewal: plan.isRenewal,
+              ...(plan.instalments ? { instalments: plan.instalments } : {}),
             },
           },
         ]);

@@ -1,8 +1,15 @@
+import "server-only";
+import type { AuditActor } from "@/lib/audit/mutations";
+import { writeAudit } from "@/lib/audit/mutations";
+import { db } from "@/lib/db";
+import { fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { DocumentType, Prisma, Sex, Category } from "@/lib/generated/prisma/client";
-import { toDbDate } from "@/lib/db/calendar";
 import { normalizeDocumentNumber, parsePin, type CalendarDate } from "@/lib/rules";
 
 type Tx = Prisma.TransactionClient;
+
+/** appendix, algorithm 4: the document type of a foreigner registered from a terminal's document number */
+const DOCUMENT_TO_COMPLETE: DocumentType = "FOREIGN_DOCUMENT_TO_COMPLETE";
 
 export type PersonIdentity = {
   pin?: string | null;
@@ -11,7 +18,10 @@ export type PersonIdentity = {
   lastName: string;
   firstName: string;
   patronymic?: string | null;
-  /** required when there is no PIN (a PIN carries sex and date of birth, SPEC §8) */
+  /**
+   * required when there is no PIN (a PIN carries sex and date of birth, SPEC §8) — except for a foreigner registered
+   * from a terminal's document number (documentType FOREIGN_DOCUMENT_TO_COMPLETE, README I23): a ТУ completes them
+   */
   birthDate?: CalendarDate | null;
   sex?: Sex | null;
   category: Category;
@@ -19,13 +29,30 @@ export type PersonIdentity = {
   phone?: string | null;
 };
 
-/**
- * Finds the person by PIN (or, for a foreigner without one, by document) or registers them, and locks their row
- * for the rest of the transaction: two payments for the same person are then decided one after the other, so the
- * second sees the first's policy (renewal or POLICY_ALREADY_PAID) instead of both passing the check.
- */
-type LockedPerson = { id: string; birthDate: Date; sex: Sex; category: Category };
+/** The locked row: birth date and sex are null only for a foreigner to be completed (README I23). */
+type LockedPerson = { id: string; pin: string | null; birthDate: Date | null; sex: Sex | null; category: Category };
 
+function lockByPin(tx: Tx, pin: string) {
+  return tx.$queryRaw<LockedPerson[]>`SELECT "id", "pin", "birthDate", "sex", "category" FROM "Person"
+    WHERE "pin" = ${pin} FOR UPDATE`;
+}
+
+/**
+ * The same document number is the same human, whatever type it was registered with (issue 9): a person with a PIN
+ * first, then the earliest registered.
+ */
+function lockByDocumentNumber(tx: Tx, documentNumber: string) {
+  return tx.$queryRaw<LockedPerson[]>`SELECT "id", "pin", "birthDate", "sex", "category" FROM "Person"
+    WHERE "documentNumber" = ${documentNumber} ORDER BY ("pin" IS NULL), "createdAt", "id" LIMIT 1 FOR UPDATE`;
+}
+
+/**
+ * Finds the person by PIN (or, for a foreigner without one, by document number) or registers them, and locks their
+ * row for the rest of the transaction: two payments for the same person are then decided one after the other, so the
+ * second sees the first's policy (renewal, second instalment or POLICY_ALREADY_PAID) instead of both passing the
+ * check. A PIN that arrives with the document number of a person registered without a PIN completes that person
+ * instead of registering a second one.
+ */
 export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity): Promise<LockedPerson> {
   const pin = who.pin?.trim() || null;
   const documentNumber = who.documentNumber ? normalizeDocumentNumber(who.documentNumber) : null;
@@ -39,39 +66,129 @@ export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity): 
     }
   }
   if (!pin && !(who.documentType && documentNumber)) throw new Error("A person needs a PIN or a document");
-  if (!sex || !birthDate) throw new Error("A person without a PIN needs sex and date of birth");
+  if ((!sex || !birthDate) && (pin || who.documentType !== DOCUMENT_TO_COMPLETE))
+    throw new Error("A person without a PIN needs sex and date of birth");
 
-  // Find and lock in one statement; a new person is inserted (ON CONFLICT DO NOTHING: safe when the same new person
-  // arrives twice at once) and then found and locked the same way.
-  const lock = () =>
-    pin
-      ? tx.$queryRaw<
-          LockedPerson[]
-        >`SELECT "id", "birthDate", "sex", "category" FROM "Person" WHERE "pin" = ${pin} FOR UPDATE`
-      : tx.$queryRaw<LockedPerson[]>`SELECT "id", "birthDate", "sex", "category" FROM "Person"
-          WHERE "documentType" = ${who.documentType}::"DocumentType" AND "documentNumber" = ${documentNumber} FOR UPDATE`;
-  let [person] = await lock();
-  if (!person) {
-    await tx.person.createMany({
-      data: [
-        {
-          pin,
-          lastName: who.lastName,
-          firstName: who.firstName,
-          patronymic: who.patronymic ?? null,
-          birthDate: toDbDate(birthDate),
-          sex,
-          category: who.category,
-          citizenship: who.citizenship ?? (who.category === "CITIZEN" ? "KG" : null),
-          documentType: who.documentType ?? null,
-          documentNumber,
-          phone: who.phone ?? null,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    [person] = await lock();
+  if (pin) {
+    const [known] = await lockByPin(tx, pin);
+    if (known) return known;
+    if (documentNumber) {
+      const [byDocument] = await lockByDocumentNumber(tx, documentNumber);
+      if (byDocument && byDocument.pin === null) {
+        await tx.person.update({
+          where: { id: byDocument.id },
+          data: { pin, birthDate: birthDate ? toDbDate(birthDate) : null, sex },
+        });
+        return { ...byDocument, pin, birthDate: birthDate ? toDbDate(birthDate) : null, sex };
+      }
+    }
+  } else {
+    const [known] = await lockByDocumentNumber(tx, documentNumber!);
+    if (known) return known;
   }
+
+  // A new person is inserted (ON CONFLICT DO NOTHING: safe when the same new person arrives twice at once) and then
+  // found and locked the same way.
+  await tx.person.createMany({
+    data: [
+      {
+        pin,
+        lastName: who.lastName,
+        firstName: who.firstName,
+        patronymic: who.patronymic ?? null,
+        birthDate: birthDate ? toDbDate(birthDate) : null,
+        sex,
+        category: who.category,
+        citizenship: who.citizenship ?? (who.category === "CITIZEN" ? "KG" : null),
+        documentType: who.documentType ?? null,
+        documentNumber,
+        phone: who.phone ?? null,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const [person] = pin ? await lockByPin(tx, pin) : await lockByDocumentNumber(tx, documentNumber!);
   if (!person) throw new Error("The person could not be registered");
   return person;
+}
+
+export type CompletePersonInput = {
+  personId: string;
+  pin: string;
+  /** the document the clerk saw, replacing FOREIGN_DOCUMENT_TO_COMPLETE; omitted: the type stays as it is */
+  documentType?: DocumentType;
+  actor: AuditActor;
+};
+
+export type CompletePersonResult =
+  | { ok: true; personId: string; merged: boolean }
+  | { ok: false; code: "NOT_FOUND" | "INVALID_PIN" | "HAS_OTHER_PIN" | "PIN_MISMATCH" };
+
+/**
+ * A ТУ clerk adds the PIN to a foreigner registered without one (appendix, algorithm 4; issue 9). Nothing is ever
+ * duplicated: with nobody holding that PIN, the person gets it (and the birth date and sex it carries); when another
+ * person already holds it, the two records are one human — the document person's policies and coverage move to the
+ * PIN holder, who keeps the document if they had none, and the document-only record goes. Repeating it changes
+ * nothing. One transaction, both rows locked, audited.
+ */
+export async function completePersonWithPin(input: CompletePersonInput): Promise<CompletePersonResult> {
+  const parsed = parsePin(input.pin);
+  if (!parsed.ok) return { ok: false, code: "INVALID_PIN" };
+  const pin = input.pin;
+  return db.$transaction(async (tx) => {
+    const [person] = await tx.$queryRaw<
+      (LockedPerson & { documentType: DocumentType | null; documentNumber: string | null })[]
+    >`
+      SELECT "id", "pin", "birthDate", "sex", "category", "documentType", "documentNumber" FROM "Person"
+      WHERE "id" = ${input.personId}::uuid FOR UPDATE`;
+    if (!person) return { ok: false, code: "NOT_FOUND" } as const;
+    if (person.pin === pin) return { ok: true, personId: person.id, merged: false } as const;
+    if (person.pin !== null) return { ok: false, code: "HAS_OTHER_PIN" } as const;
+    const birthDate = fromDbDateOrNull(person.birthDate);
+    if ((birthDate && birthDate !== parsed.birthDate) || (person.sex && person.sex !== parsed.sex))
+      return { ok: false, code: "PIN_MISMATCH" } as const;
+
+    const [holder] = await lockByPin(tx, pin);
+    if (!holder) {
+      await tx.person.update({
+        where: { id: person.id },
+        data: {
+          pin,
+          birthDate: toDbDate(parsed.birthDate),
+          sex: parsed.sex,
+          ...(input.documentType ? { documentType: input.documentType } : {}),
+        },
+      });
+      await writeAudit(tx, {
+        actor: input.actor,
+        action: "person.complete",
+        entity: "Person",
+        entityId: person.id,
+        after: { pinAdded: true, documentType: input.documentType ?? person.documentType },
+      });
+      return { ok: true, personId: person.id, merged: false } as const;
+    }
+
+    const holderRow = await tx.person.findUniqueOrThrow({ where: { id: holder.id } });
+    const [policies, coverages] = await Promise.all([
+      tx.policy.updateMany({ where: { personId: person.id }, data: { personId: holder.id } }),
+      tx.externalCoverage.updateMany({ where: { personId: person.id }, data: { personId: holder.id } }),
+    ]);
+    await tx.person.delete({ where: { id: person.id } });
+    if (!holderRow.documentNumber && person.documentNumber) {
+      await tx.person.update({
+        where: { id: holder.id },
+        data: { documentType: input.documentType ?? person.documentType, documentNumber: person.documentNumber },
+      });
+    }
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: "person.merge",
+      entity: "Person",
+      entityId: holder.id,
+      before: { mergedPersonId: person.id },
+      after: { policiesMoved: policies.count, coveragesMoved: coverages.count },
+    });
+    return { ok: true, personId: holder.id, merged: true } as const;
+  });
 }

@@ -9,14 +9,17 @@ import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
+import { findPersonIdByDocumentNumber } from "@/lib/people/queries";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
 import {
+  STUDENT_CATEGORIES,
   insuredStatusOn,
   tariffsInForce,
   type CalendarDate,
   type CoverageInput,
   type InsuredStatus,
   type TariffRow,
+  type UnfinishedStudentPolicy,
 } from "@/lib/rules";
 
 const JOURNAL_PAGE_SIZE = 50;
@@ -97,7 +100,7 @@ export async function findOfficePolicy(user: StaffUser, policyId: string): Promi
       pin: p.pin,
       documentType: p.documentType,
       documentNumber: p.documentNumber,
-      birthDate: fromDbDate(p.birthDate),
+      birthDate: fromDbDateOrNull(p.birthDate),
       phone: p.phone,
     },
     payments: policy.payments.map((pay) => ({
@@ -171,6 +174,51 @@ export async function findCoverage(
  */
 export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise<InsuredStatus> {
   return insuredStatusOn(await findCoverageByPin(pin), on);
+}
+
+/**
+ * "Is this document number insured on that day?" (SPEC §8, issue 9) — the document form of checkInsuredStatus: the
+ * same document number is the same human whatever its registered type; unknown answers like uninsured.
+ */
+export async function checkInsuredStatusByDocument(documentNumber: string, on: CalendarDate): Promise<InsuredStatus> {
+  const personId = await findPersonIdByDocumentNumber(documentNumber);
+  return insuredStatusOn(personId ? await findCoverageByPersonId(personId) : { policies: [], external: [] }, on);
+}
+
+/**
+ * cl. 4 note, SPEC §2: the person's latest student policy paid in part (ISSUED, confirmed payments short of its
+ * price), for the second instalment — read through `client` when the caller holds a transaction. None → null.
+ */
+export async function findUnfinishedStudentPolicy(
+  personId: string,
+  client: Prisma.TransactionClient = db,
+): Promise<(UnfinishedStudentPolicy & { id: string; number: string }) | null> {
+  const policies = await client.policy.findMany({
+    where: { personId, status: "ISSUED", category: { in: [...STUDENT_CATEGORIES] }, validFrom: { not: null } },
+    select: {
+      id: true,
+      number: true,
+      priceSom: true,
+      validFrom: true,
+      validTo: true,
+      payments: { where: { status: "CONFIRMED" }, select: { amountSom: true } },
+    },
+    orderBy: { validFrom: "desc" },
+  });
+  for (const p of policies) {
+    const paidSom = p.payments.reduce((sum, x) => sum + x.amountSom, 0);
+    if (paidSom > 0 && paidSom < p.priceSom && p.validTo) {
+      return {
+        id: p.id,
+        number: p.number,
+        priceSom: p.priceSom,
+        paidSom,
+        validFrom: fromDbDate(p.validFrom!),
+        validTo: fromDbDate(p.validTo),
+      };
+    }
+  }
+  return null;
 }
 
 // ── Tariffs (cost 1.1–1.3) ──

@@ -32,7 +32,7 @@ export type OfficePolicyView = {
     pin: string | null;
     documentType: DocumentType | null;
     documentNumber: string | null;
-    birthDate: CalendarDate;
+    birthDate: CalendarDate | null;
     phone: string | null;
   };
   payments: {

@@ -91,14 +91,26 @@ export async function registerPregnancy(
         if (same.healthOrganizationId !== org.id) throw new AppError("errors.pregnancyRegisteredElsewhere");
         return { outcome: "EXISTING" as const, registrationId: same.id };
       }
-      const record = await tx.person.findUniqueOrThrow({
+      let record = await tx.person.findUniqueOrThrow({
         where: { id: person.id },
-        select: { citizenship: true, stateless: true },
+        select: { citizenship: true, stateless: true, sex: true, birthDate: true },
       });
+      // A foreigner first seen at a terminal has no sex or birth date on record (interpretation I23): the doctor who
+      // sees her and her passport completes them.
+      if ((!record.sex || !record.birthDate) && input.idKind === "DOCUMENT" && input.birthDate) {
+        record = await tx.person.update({
+          where: { id: person.id },
+          data: {
+            sex: record.sex ?? "FEMALE",
+            birthDate: record.birthDate ?? toDbDate(input.birthDate as CalendarDate),
+          },
+          select: { citizenship: true, stateless: true, sex: true, birthDate: true },
+        });
+      }
       const decision = decidePregnancyRegistration({
         baseCategory: input.baseCategory,
-        sex: person.sex,
-        birthDate: fromDbDate(person.birthDate),
+        sex: record.sex ?? "FEMALE",
+        birthDate: record.birthDate ? fromDbDate(record.birthDate) : undefined,
         marriedToCitizen: input.marriedToCitizen,
         isStateless: statelessFromRecord(record),
         hasIdentityDocument: true,

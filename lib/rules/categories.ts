@@ -34,6 +34,9 @@ export const DOCUMENT_TYPES = [
   "KAIRYLMAN_CERTIFICATE",
   "MEKEN_CARD",
   "BIRTH_CERTIFICATE",
+  // appendix, algorithm 4: a document number sent by a terminal for a foreigner seen for the first time; a ТУ
+  // clerk completes the type (and the birth date and sex) later (README, interpretation I23)
+  "FOREIGN_DOCUMENT_TO_COMPLETE",
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 

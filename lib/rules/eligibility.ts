@@ -31,8 +31,12 @@ export const EAEU_CHILD_TERM_MONTHS = 12;
 
 export type PurchaseEligibilityInput = {
   category: Category;
-  birthDate: CalendarDate;
-  sex: Sex;
+  /**
+   * null only for a foreigner registered from a terminal's document number, not yet completed by a ТУ (README,
+   * interpretation I23): their categories have no age rule; a category with one refuses INVALID_BIRTH_DATE
+   */
+  birthDate: CalendarDate | null;
+  sex: Sex | null;
   hasIdentityDocument: boolean;
   /** the day of sale: the payment day (Asia/Bishkek) */
   on: CalendarDate;
@@ -61,8 +65,13 @@ function sortRefusals(codes: Set<RefusalCode>): Refusal[] {
   return REFUSAL_CODES.filter((c) => codes.has(c)).map(refusal);
 }
 
-function ageOrNull(birthDate: CalendarDate, on: CalendarDate): number | null {
-  return isCalendarDate(birthDate) && compareDates(birthDate, on) <= 0 ? ageOn(birthDate, on) : null;
+/** cl. 9, 11: the categories whose sale depends on the person's age. */
+const AGE_RULED_CATEGORIES: readonly Category[] = ["CITIZEN", "EAEU_CHILD", "EAEU_FAMILY"];
+
+function ageOrNull(birthDate: CalendarDate | null, on: CalendarDate): number | null {
+  return birthDate !== null && isCalendarDate(birthDate) && compareDates(birthDate, on) <= 0
+    ? ageOn(birthDate, on)
+    : null;
 }
 
 /**
@@ -77,7 +86,10 @@ export function checkPurchaseEligibility(input: PurchaseEligibilityInput): Purch
   if (category === "PREGNANT") codes.add("PREGNANCY_VIA_DOCTOR");
 
   const age = ageOrNull(input.birthDate, on);
-  if (age === null) codes.add("INVALID_BIRTH_DATE");
+  // README I23: an unknown birth date (a foreigner to be completed) is no refusal where no age rule applies.
+  if (age === null) {
+    if (input.birthDate !== null || AGE_RULED_CATEGORIES.includes(category)) codes.add("INVALID_BIRTH_DATE");
+  }
   // cl. 9: children who are citizens are covered by the state; explain it, don't just refuse.
   else if (category === "CITIZEN" && age < CITIZEN_MIN_AGE) codes.add("CITIZEN_UNDER_16");
   // cl. 11: the free policy is for children under 16 only; from 16 they buy as family members.

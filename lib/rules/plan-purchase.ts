@@ -10,7 +10,13 @@ import { refusal, type Refusal } from "./refusals";
 import { studentInstalments, studentPolicyPeriods, type StudentInstalmentAmounts } from "./student-instalments";
 import type { LegalBasis, TariffRow } from "./tariffs";
 
-export type PurchasePerson = { category: Category; birthDate: CalendarDate; sex: Sex; hasIdentityDocument: boolean };
+export type PurchasePerson = {
+  category: Category;
+  /** null: a foreigner registered from a terminal's document number, to be completed (README, I23) */
+  birthDate: CalendarDate | null;
+  sex: Sex | null;
+  hasIdentityDocument: boolean;
+};
 
 export type PlanPurchaseInput = {
   person: PurchasePerson;

@@ -11,6 +11,7 @@ import { expectAccessible } from "./support";
 const INSURED_PIN = "21505198500017"; // policy P-DEMO-000001, in force
 const PAID_NOT_YET_PIN = "10203199000024"; // policy E-DEMO-000002, paid 3 days ago, starts in 2 days (cl. 5)
 const EXTERNAL_PIN = "21111197500031"; // insured through employment
+const INSURED_DOCUMENT = "ID 0512345"; // the insured person's document (typed with a space: normalized)
 
 const LANGS = [
   { locale: "ru", status: ruStatus, common: ruCommon, rules: ruRules },
@@ -47,6 +48,25 @@ for (const { locale, status, common, rules } of LANGS) {
       await page.locator("#pin").fill(EXTERNAL_PIN);
       await page.getByTestId("status-form").getByRole("button").click();
       await expect(page.getByTestId("status-insured")).toContainText(status.sourceExternal);
+    });
+
+    test("'I have no PIN': the status by document number (SPEC §8)", async ({ page }) => {
+      await page.goto(`/${locale}/status`);
+      await page.getByTestId("status-no-pin").click();
+      await expect(page).toHaveURL(/\/status\?by=document$/);
+      await expect(page.getByText(status.documentLead)).toBeVisible();
+      await expectAccessible(page);
+      await page.locator("#document").fill("++");
+      await page.getByTestId("status-form-document").getByRole("button").click();
+      await expect(page.getByTestId("document-error")).toHaveText(status.errors.documentInvalid);
+      await expectAccessible(page);
+      await page.locator("#document").fill(INSURED_DOCUMENT);
+      await page.getByTestId("status-form-document").getByRole("button").click();
+      await expect(page.getByTestId("status-insured")).toBeVisible();
+      await expect(page.getByTestId("coverage-number")).toHaveText("P-DEMO-000001");
+      await expectAccessible(page);
+      await page.getByTestId("status-by-pin").click();
+      await expect(page.locator("#pin")).toBeVisible();
     });
 
     test("a malformed PIN gets an error summary, a field error and an 'Error:' title", async ({ page }) => {

@@ -59,26 +59,32 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
     const r = await check({ txn_id: txn, account: pin });
     expect(r.status).toBe(200);
     expect(r.text).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<response><osmp_txn_id>\d+<\/osmp_txn_id><sum>1840<\/sum><result>0<\/result><comment>[^<]+<\/comment><\/response>$/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<response><osmp_txn_id>\d+<\/osmp_txn_id><sum>1840\.00<\/sum><result>0<\/result><comment>[^<]+<\/comment><fields>(<field(\d+) name="[a-z0-9_]+">[^<]*<\/field\2>)+<\/fields><\/response>$/,
     );
     expect(r.osmp).toBe(txn);
     expect(await db.person.count({ where: { pin } })).toBe(0);
     expect(await paymentsFor(txn)).toHaveLength(0);
   });
 
-  it("result 0: pay creates one payment and one policy, prv_txn is our payment id, dates follow txn_date (cl. 5)", async () => {
+  it("result 0: pay creates one payment and one policy, prv_txn is its provider number, dates follow txn_date (cl. 5)", async () => {
     const txn = nextTxn();
     const pin = makePin();
     const r = await pay({ txn_id: txn, account: pin });
     expect(r.result).toBe(0);
     const [payment] = await paymentsFor(txn);
-    expect(r.prvTxn).toBe(payment!.id);
+    expect(r.prvTxn).toBe(String(payment!.providerNumber));
     expect(payment).toMatchObject({
       channel: "QUICKPAY",
       amountSom: 1840,
       account: pin,
-      payerName: "Сыдыков Эрлан Бакирович",
+      // issue 9: the name sent is the beneficiary's; the payer at a terminal is unnamed
+      payerName: "",
       payerPhone: "+996700123456",
+    });
+    expect(await db.person.findUnique({ where: { pin } })).toMatchObject({
+      lastName: "Сыдыков",
+      firstName: "Эрлан",
+      patronymic: "Бакирович",
     });
     expect(payment!.policy).toMatchObject({ status: "ISSUED", termMonths: 12, priceSom: 1840, channel: "TERMINAL" });
     expect(payment!.policy!.validFrom!.toISOString().slice(0, 10)).toBe("2024-03-15");
@@ -112,7 +118,7 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
     }
   });
 
-  it("accepts a foreigner's document number when the register knows the document", async () => {
+  it("accepts a foreigner's document number: the register's person, or a first-time foreigner (algorithm 4)", async () => {
     const person = await db.person.create({
       data: {
         lastName: "Smith",
@@ -128,7 +134,9 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
     const r = await pay({ txn_id: txn, account: person.documentNumber!, service: "foreigner", sum: "5955" });
     expect(r.result, r.comment).toBe(0);
     expect((await paymentsFor(txn))[0]!.policy!.personId).toBe(person.id);
-    expect((await pay({ txn_id: nextTxn(), account: "ZZ0000001", service: "foreigner", sum: "5955" })).result).toBe(4);
+    // issue 9: a document the register does not know is a foreigner seen for the first time, registered by the payment
+    expect((await pay({ txn_id: nextTxn(), account: "ZZ0000001", service: "foreigner", sum: "5955" })).result).toBe(0);
+    expect(await db.person.count({ where: { documentNumber: "ZZ0000001" } })).toBe(1);
   });
 
   it("replays and 10 concurrent duplicates of a pay: one payment, one policy, the same prv_txn and 0 each time", async () => {

@@ -37,7 +37,8 @@ export async function findPaymentStatement(
     orderBy: { paidAt: "asc" },
   });
   return {
-    person: { fullName: fullName(person), pin: person.pin, birthDate: fromDbDate(person.birthDate) },
+    // found by PIN: a person with a PIN always has a birth date (a CHECK constraint, SPEC §8)
+    person: { fullName: fullName(person), pin: person.pin, birthDate: fromDbDate(person.birthDate!) },
     status: insuredStatusOn(await findCoverageByPersonId(person.id), today),
     rows: payments.map((p) => ({
       paidAt: p.paidAt.toISOString(),

@@ -4,28 +4,36 @@ import { findPersonByAccount, type PersonByAccount } from "@/lib/people/queries"
 import {
   TERMINAL_CITIZEN_SERVICE,
   TERMINAL_FOREIGNER_SERVICE,
+  TERMINAL_STUDENT_SERVICE,
   terminalChannel,
   type TerminalProvider,
 } from "@/lib/payments/channels";
 import { recordPayment, type RecordPaymentRequest, type RecordPaymentResult } from "@/lib/payments/record-payment";
-import { findCoverageByPersonId, findTariffRows } from "@/lib/policies/queries";
+import { findCoverageByPersonId, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
 import {
   allowedTerms,
   bishkekDate,
+  classifyStudentPayment,
   parsePin,
   planPurchase,
   quotePrice,
+  STUDENT_TERM_MONTHS,
+  studentInstalments,
   type Category,
   type RefusalCode,
   type TariffRow,
 } from "@/lib/rules";
 import {
+  formatSom,
+  formatSum,
   parseTerminalRequest,
   RESULT,
   splitFullName,
   type ResultCode,
+  type TerminalField,
   type TerminalRequest,
   type TerminalResponse,
+  type TerminalService,
 } from "./protocol";
 
 /** Short reasons for result 7, in Russian as the protocol's comment field expects. */
@@ -36,6 +44,28 @@ const REFUSAL_COMMENTS: Partial<Record<RefusalCode, string>> = {
   NO_TARIFF: "Нет действующего тарифа",
   TERM_NOT_ALLOWED: "Срок не продаётся для этой категории",
   NO_IDENTITY_DOCUMENT: "Нет документа, удостоверяющего личность",
+  SECOND_INSTALMENT_TOO_LATE: "Срок оплаты второй половины истёк: первые 6 месяцев полиса закончились",
+  SECOND_INSTALMENT_WITHOUT_FIRST: "Первая половина стоимости полиса не оплачена",
+  ALREADY_PAID_IN_FULL: "Полис студента уже оплачен полностью",
+};
+
+type Answer = Omit<TerminalResponse, "osmpTxnId" | "sum">;
+
+const OFFERED: Record<TerminalService, readonly Category[]> = {
+  citizen: TERMINAL_CITIZEN_SERVICE,
+  foreigner: TERMINAL_FOREIGNER_SERVICE,
+  student: TERMINAL_STUDENT_SERVICE,
+};
+/** The category a service sells to a person the register does not know yet. */
+const NEW_PERSON_CATEGORY: Record<TerminalService, Category> = {
+  citizen: "CITIZEN",
+  foreigner: "FOREIGNER",
+  student: "FOREIGN_STUDENT",
+};
+const WRONG_SERVICE: Record<TerminalService, string> = {
+  citizen: "Выберите услугу «Полис ОМС для иностранных граждан»",
+  foreigner: "Выберите услугу «Полис ОМС» для граждан",
+  student: "Услуга «Полис ОМС для иностранных студентов» — только для иностранных студентов",
 };
 
 export type TerminalSale =
@@ -62,46 +92,58 @@ function chooseSale(
   tariffs: TariffRow[],
   day: string,
 ): { termMonths: number; priceSom: number } | { result: ResultCode; comment: string } {
-  const terms =
-    req.service === "citizen"
-      ? allowedTerms(tariffs, category, day).filter((t) => t === 12)
-      : allowedTerms(tariffs, category, day);
-  const prices = terms
-    .map((termMonths) => ({ termMonths, quote: quotePrice(tariffs, category, termMonths, day) }))
-    .filter((p): p is { termMonths: number; quote: Extract<ReturnType<typeof quotePrice>, { ok: true }> } => p.quote.ok)
-    .map((p) => ({ termMonths: p.termMonths, priceSom: p.quote.priceSom }))
-    .sort((a, b) => a.priceSom - b.priceSom);
+  const prices = offeredPrices(req.service, category, tariffs, day);
   if (prices.length === 0) return { result: RESULT.NOT_ALLOWED, comment: REFUSAL_COMMENTS.NO_TARIFF! };
+  // A `check` before the money (issue 18): the cheapest term stands for the sale; the answer names every price.
+  if (req.sumTyiyn === 0) return prices[0]!;
   const exact = prices.find((p) => p.priceSom * 100 === req.sumTyiyn);
   if (exact) return exact;
   const largest = prices[prices.length - 1]!;
   if (req.sumTyiyn > largest.priceSom * 100)
-    return { result: RESULT.SUM_TOO_LARGE, comment: `Сумма больше стоимости полиса (${largest.priceSom} сом)` };
+    return {
+      result: RESULT.SUM_TOO_LARGE,
+      comment: `Сумма больше стоимости полиса (${formatSom(largest.priceSom)} сом)`,
+    };
   const next = prices.find((p) => p.priceSom * 100 > req.sumTyiyn)!;
-  return { result: RESULT.SUM_TOO_SMALL, comment: `Сумма меньше стоимости полиса (${next.priceSom} сом)` };
+  return { result: RESULT.SUM_TOO_SMALL, comment: `Сумма меньше стоимости полиса (${formatSom(next.priceSom)} сом)` };
 }
 
-/** Who pays for what: the person the account names, the category the service sells them, and the term the sum buys. */
+/** The terms a service sells this category on a day, cheapest first: citizens 12 months, foreigners 6 or 12. */
+function offeredPrices(
+  service: TerminalService,
+  category: Category,
+  tariffs: TariffRow[],
+  day: string,
+): { termMonths: number; priceSom: number }[] {
+  const terms =
+    service === "foreigner"
+      ? allowedTerms(tariffs, category, day)
+      : allowedTerms(tariffs, category, day).filter((t) => t === 12);
+  return terms
+    .map((termMonths) => ({ termMonths, quote: quotePrice(tariffs, category, termMonths, day) }))
+    .filter((p): p is { termMonths: number; quote: Extract<ReturnType<typeof quotePrice>, { ok: true }> } => p.quote.ok)
+    .map((p) => ({ termMonths: p.termMonths, priceSom: p.quote.priceSom }))
+    .sort((a, b) => a.priceSom - b.priceSom);
+}
+
+/**
+ * Who pays for what: the person the account names, the category the service sells them, and the term the sum buys.
+ * A document number the register does not know is a foreigner seen for the first time (appendix, algorithm 4): the
+ * payment registers them (README "Payment terminals"). A student's sum is judged by recordPayment (first half, full
+ * sum or the second half of their unfinished policy), so a student sale is always the 12-month policy here.
+ */
 export async function resolveTerminalSale(req: SaleRequest, tariffs: TariffRow[], day: string): Promise<TerminalSale> {
   const person = await findPerson(req);
-  // A document number identifies a foreigner only if the register knows them: a terminal payment carries no date of
-  // birth or sex (interpretation, README "Payment terminals").
-  if (!person && req.account.kind === "document")
-    return { ok: false, result: RESULT.BAD_ACCOUNT, comment: "Документ не найден в реестре: оплатите по ПИН" };
-  const offered = req.service === "citizen" ? TERMINAL_CITIZEN_SERVICE : TERMINAL_FOREIGNER_SERVICE;
-  let category: Category = req.service === "citizen" ? "CITIZEN" : "FOREIGNER";
+  let category: Category = NEW_PERSON_CATEGORY[req.service];
   if (person) {
-    if (!offered.includes(person.category)) {
-      return {
-        ok: false,
-        result: RESULT.NOT_ALLOWED,
-        comment:
-          req.service === "citizen"
-            ? "Выберите услугу «Полис ОМС для иностранных граждан»"
-            : "Выберите услугу «Полис ОМС» для граждан",
-      };
-    }
+    if (!OFFERED[req.service].includes(person.category))
+      return { ok: false, result: RESULT.NOT_ALLOWED, comment: WRONG_SERVICE[req.service] };
     category = person.category;
+  }
+  if (req.service === "student") {
+    const quote = quotePrice(tariffs, category, STUDENT_TERM_MONTHS, day);
+    if (!quote.ok) return { ok: false, result: RESULT.NOT_ALLOWED, comment: REFUSAL_COMMENTS.NO_TARIFF! };
+    return { ok: true, category, termMonths: STUDENT_TERM_MONTHS, priceSom: quote.priceSom, person };
   }
   const sale = chooseSale(req, category, tariffs, day);
   if ("result" in sale) return { ok: false, ...sale };
@@ -113,16 +155,69 @@ function refusalComment(codes: RefusalCode[]): string {
   return "Оплата полиса не разрешена";
 }
 
-/** `check`: would this payment be accepted now? Reads only. */
-async function check(req: TerminalRequest, now: Date): Promise<Omit<TerminalResponse, "osmpTxnId" | "sum">> {
+/**
+ * cl. 4 note: what a student may pay now — the full price and its first half, or the second half of their unfinished
+ * policy while its first 6 months run — and whether this sum is one of them.
+ */
+async function checkStudent(
+  req: TerminalRequest,
+  sale: Extract<TerminalSale, { ok: true }>,
+  tariffs: TariffRow[],
+  now: Date,
+): Promise<Answer | null> {
+  const day = bishkekDate(now);
+  const unfinished = sale.person ? await findUnfinishedStudentPolicy(sale.person.id) : null;
+  const split = studentInstalments(tariffs, sale.category, day);
+  if (unfinished) {
+    const remaining = unfinished.priceSom - unfinished.paidSom;
+    const probe = classifyStudentPayment({
+      category: sale.category,
+      amountSom: req.sumTyiyn === 0 ? remaining : req.sumTyiyn / 100,
+      paidAt: now,
+      tariffs,
+      unfinishedPolicy: unfinished,
+    });
+    if (probe.ok && probe.stage === "SECOND_INSTALMENT")
+      return {
+        result: RESULT.OK,
+        comment: `Вторая половина полиса № ${unfinished.number}: ${formatSom(remaining)} сом. Полис будет действовать по ${probe.validTo}`,
+        fields: [
+          { name: "price", value: formatSom(remaining) },
+          { name: "second_instalment", value: formatSom(remaining) },
+          { name: "valid_to", value: probe.validTo },
+        ],
+      };
+    if (!probe.ok && req.sumTyiyn === 0)
+      return { result: RESULT.NOT_ALLOWED, comment: refusalComment(probe.refusals.map((r) => r.code)) };
+  }
+  if (!split.ok) return { result: RESULT.NOT_ALLOWED, comment: REFUSAL_COMMENTS.NO_TARIFF! };
+  if (req.sumTyiyn !== 0 && req.sumTyiyn !== split.totalSom * 100 && req.sumTyiyn !== split.firstSom * 100) {
+    const sums = [split.firstSom, split.totalSom];
+    const above = sums.find((s) => s * 100 > req.sumTyiyn);
+    return above === undefined
+      ? { result: RESULT.SUM_TOO_LARGE, comment: `Сумма больше стоимости полиса (${formatSom(split.totalSom)} сом)` }
+      : { result: RESULT.SUM_TOO_SMALL, comment: `Сумма меньше ожидаемой (${formatSom(above)} сом)` };
+  }
+  return null;
+}
+
+/**
+ * `check`: would this payment be accepted now? Reads only. Without a sum (or with 0.00) it is asked before the money
+ * (issue 18): the answer names the price due and, for foreigners, every term on offer, in the comment and in fields.
+ */
+async function check(req: TerminalRequest, now: Date): Promise<Answer> {
   const day = bishkekDate(now);
   const tariffs = await findTariffRows();
   const sale = await resolveTerminalSale(req, tariffs, day);
   if (!sale.ok) return { result: sale.result, comment: sale.comment };
   const coverage = sale.person ? await findCoverageByPersonId(sale.person.id) : { policies: [], external: [] };
+  if (req.service === "student") {
+    const answer = await checkStudent(req, sale, tariffs, now);
+    if (answer) return answer;
+  }
   const parsedPin = req.account.kind === "pin" ? parsePin(req.account.pin) : null;
-  const who = sale.person ?? (parsedPin?.ok ? { birthDate: parsedPin.birthDate, sex: parsedPin.sex } : null);
-  if (!who) return { result: RESULT.BAD_ACCOUNT, comment: "Неверный ПИН" };
+  // A first-time foreigner by document has no birth date or sex yet (README I23): their categories need neither.
+  const who = sale.person ?? (parsedPin?.ok ? parsedPin : { birthDate: null, sex: null });
   const plan = planPurchase({
     person: { category: sale.category, birthDate: who.birthDate, sex: who.sex, hasIdentityDocument: true },
     termMonths: sale.termMonths,
@@ -131,18 +226,65 @@ async function check(req: TerminalRequest, now: Date): Promise<Omit<TerminalResp
     tariffs,
   });
   if (!plan.ok) return { result: RESULT.NOT_ALLOWED, comment: refusalComment(plan.refusals.map((r) => r.code)) };
+  return { result: RESULT.OK, ...priceAnswer(req, sale, tariffs, day, plan.validFrom) };
+}
+
+/** The price due (and the terms on offer) as the comment and the fields of a successful `check`. */
+function priceAnswer(
+  req: TerminalRequest,
+  sale: Extract<TerminalSale, { ok: true }>,
+  tariffs: TariffRow[],
+  day: string,
+  validFrom: string,
+): { comment: string; fields: TerminalField[] } {
+  if (req.service === "student") {
+    const split = studentInstalments(tariffs, sale.category, day);
+    const first = split.ok ? split.firstSom : sale.priceSom;
+    const paid = req.sumTyiyn === 0 ? sale.priceSom : req.sumTyiyn / 100;
+    return {
+      comment:
+        `Полис ОМС студента на 12 мес., ${formatSom(sale.priceSom)} сом, или первая половина ${formatSom(first)} сом ` +
+        `(6 мес.). Действует с ${validFrom}`,
+      fields: [
+        { name: "price", value: formatSom(paid) },
+        { name: "term_months", value: paid === first && paid !== sale.priceSom ? "6" : "12" },
+        { name: "full_price", value: formatSom(sale.priceSom) },
+        { name: "first_instalment", value: formatSom(first) },
+        { name: "valid_from", value: validFrom },
+      ],
+    };
+  }
+  const terms = offeredPrices(req.service, sale.category, tariffs, day);
+  const chosen = req.sumTyiyn === 0 ? null : sale;
+  const termsText = terms.map((t) => `${t.termMonths} мес. — ${formatSom(t.priceSom)} сом`).join(", ");
+  const due = chosen ?? terms[terms.length - 1]!;
   return {
-    result: RESULT.OK,
-    comment: `Полис ОМС на ${sale.termMonths} мес., ${sale.priceSom} сом. Действует с ${plan.validFrom}`,
+    comment: chosen
+      ? `Полис ОМС на ${chosen.termMonths} мес., ${formatSom(chosen.priceSom)} сом. Действует с ${validFrom}`
+      : `К оплате: ${termsText}. Действует с ${validFrom}`,
+    fields: [
+      { name: "price", value: formatSom(due.priceSom) },
+      { name: "term_months", value: String(due.termMonths) },
+      ...(terms.length > 1 ? terms.map((t) => ({ name: `price_${t.termMonths}m`, value: formatSom(t.priceSom) })) : []),
+      { name: "valid_from", value: validFrom },
+    ],
   };
 }
 
-/** Who registers a terminal payment: the terminal itself, or Fund staff registering a line of a provider's registry. */
+/**
+ * Who registers a terminal payment: the terminal itself, or Fund staff registering a line of a provider's registry.
+ * `payer.name` is the name the terminal sent — the beneficiary's (appendix: the ФИО of the person insured); the
+ * payer standing at the terminal is unnamed (README, interpretation I24).
+ */
 export type TerminalPaymentSource = { actor: AuditActor; payer: { name: string; phone: string | null } };
 
+/** A terminal's payer is whoever stands at it: the payment records no name (README I24). */
+const UNNAMED_PAYER = "";
+
 /**
- * The one payment transaction (recordPayment) for a terminal's sale. The name a terminal sends is the beneficiary's
- * (appendix: the ФИО of the person insured); the person's phone is the one entered at the terminal.
+ * The one payment transaction (recordPayment) for a terminal's sale. The name a terminal sends is the beneficiary's;
+ * the person's phone is the one entered at the terminal. A document number the register does not know registers a
+ * foreigner "to be completed" (appendix, algorithm 4; README I23): no birth date or sex until a ТУ adds the PIN.
  */
 export function terminalPaymentRequest(
   provider: TerminalProvider,
@@ -158,17 +300,16 @@ export function terminalPaymentRequest(
     account: req.accountRaw,
     paidAt: req.paidAt,
     amountSom: req.sumTyiyn / 100,
-    payer: source.payer,
+    payer: { name: UNNAMED_PAYER, phone },
     beneficiary:
       req.account.kind === "pin"
         ? { pin: req.account.pin, ...name, category: sale.category, phone }
         : {
             documentNumber: req.account.documentNumber,
-            documentType: "FOREIGN_PASSPORT",
+            documentType: "FOREIGN_DOCUMENT_TO_COMPLETE",
             ...name,
             category: sale.category,
             phone,
-            ...(sale.person ? { birthDate: sale.person.birthDate, sex: sale.person.sex } : {}),
           },
     termMonths: sale.termMonths,
     issueChannel: "TERMINAL",
@@ -177,17 +318,17 @@ export function terminalPaymentRequest(
 }
 
 /** A recorded payment's outcome in the protocol's terms. */
-export function terminalAnswer(
-  outcome: RecordPaymentResult,
-  sumTyiyn: number,
-): Omit<TerminalResponse, "osmpTxnId" | "sum"> {
+export function terminalAnswer(outcome: RecordPaymentResult, sumTyiyn: number): Answer {
   switch (outcome.outcome) {
     case "created":
     case "duplicate":
       return {
-        prvTxn: outcome.paymentId,
+        prvTxn: String(outcome.providerNumber),
         result: RESULT.OK,
-        comment: `Полис № ${outcome.policyNumber} действует с ${outcome.validFrom} по ${outcome.validTo}`,
+        comment:
+          outcome.studentStage === "SECOND_INSTALMENT"
+            ? `Вторая половина оплачена. Полис № ${outcome.policyNumber} действует с ${outcome.validFrom} по ${outcome.validTo}`
+            : `Полис № ${outcome.policyNumber} действует с ${outcome.validFrom} по ${outcome.validTo}`,
       };
     case "conflict":
       return { result: RESULT.OTHER, comment: "Номер транзакции уже использован с другим счётом или суммой" };
@@ -195,16 +336,13 @@ export function terminalAnswer(
       return { result: RESULT.NOT_ALLOWED, comment: refusalComment(outcome.refusals.map((r) => r.code)) };
     case "wrong_amount":
       return sumTyiyn < outcome.expectedSom * 100
-        ? { result: RESULT.SUM_TOO_SMALL, comment: `Сумма меньше стоимости полиса (${outcome.expectedSom} сом)` }
-        : { result: RESULT.SUM_TOO_LARGE, comment: `Сумма больше стоимости полиса (${outcome.expectedSom} сом)` };
+        ? { result: RESULT.SUM_TOO_SMALL, comment: `Сумма меньше ожидаемой (${formatSom(outcome.expectedSom)} сом)` }
+        : { result: RESULT.SUM_TOO_LARGE, comment: `Сумма больше ожидаемой (${formatSom(outcome.expectedSom)} сом)` };
   }
 }
 
 /** `pay`: the payment happened at txn_date; record it once, whatever how many times the terminal asks. */
-async function pay(
-  provider: TerminalProvider,
-  req: TerminalRequest,
-): Promise<Omit<TerminalResponse, "osmpTxnId" | "sum">> {
+async function pay(provider: TerminalProvider, req: TerminalRequest): Promise<Answer> {
   const paidAt = req.paidAt!;
   const sale = await resolveTerminalSale(req, await findTariffRows(), bishkekDate(paidAt));
   if (!sale.ok) return { result: sale.result, comment: sale.comment };
@@ -220,19 +358,21 @@ export async function handleTerminalRequest(
   provider: TerminalProvider,
   params: URLSearchParams,
   now: Date,
+  pathService?: TerminalService,
 ): Promise<TerminalResponse> {
-  const parsed = parseTerminalRequest(params, now);
+  const parsed = parseTerminalRequest(params, now, pathService);
   if (!parsed.ok) return { osmpTxnId: parsed.txnId, sum: parsed.sum, result: parsed.result, comment: parsed.comment };
   const req = parsed.request;
+  const sum = formatSum(req.sumTyiyn);
   try {
     const answer = req.command === "check" ? await check(req, now) : await pay(provider, req);
-    return { osmpTxnId: req.txnId, sum: req.sumRaw, ...answer };
+    return { osmpTxnId: req.txnId, sum, ...answer };
   } catch (e) {
     // Temporary: the terminal retries the same request, which is safe (idempotent by txn_id).
     const id = logUnexpectedError(e, `terminal ${provider} ${req.command} ${req.txnId}`);
     return {
       osmpTxnId: req.txnId,
-      sum: req.sumRaw,
+      sum,
       result: RESULT.TEMPORARY,
       comment: `Временная ошибка, повторите запрос (${id})`,
     };

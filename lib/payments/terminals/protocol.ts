@@ -6,8 +6,6 @@
 import { normalizeKgMobile } from "@/lib/people/phone";
 import { isDocumentNumber, parsePin } from "@/lib/rules";
 
-export { isTerminalProvider } from "@/lib/payments/channels";
-
 /** Result codes of the protocol. */
 export const RESULT = {
   OK: 0,
@@ -20,7 +18,37 @@ export const RESULT = {
 } as const;
 export type ResultCode = (typeof RESULT)[keyof typeof RESULT];
 
-export type TerminalResponse = { osmpTxnId: string; prvTxn?: string; sum: string; result: ResultCode; comment: string };
+/** Extra named values of a `check` answer (the price due, the terms on offer): `<fields><field1 name="price">…` */
+export type TerminalField = { name: string; value: string };
+
+export type TerminalResponse = {
+  osmpTxnId: string;
+  /** the provider's transaction number: digits only (OSMP clients parse it as an integer) */
+  prvTxn?: string;
+  /** always with two decimals: 1840.00 */
+  sum: string;
+  result: ResultCode;
+  comment: string;
+  fields?: TerminalField[];
+};
+
+/** The menu items a terminal network configures (issue 18): `service=` or the last segment of the path. */
+const TERMINAL_SERVICES = ["citizen", "foreigner", "student"] as const;
+export type TerminalService = (typeof TERMINAL_SERVICES)[number];
+
+export function isTerminalService(s: string): s is TerminalService {
+  return (TERMINAL_SERVICES as readonly string[]).includes(s);
+}
+
+/** Tyiyn as the protocol writes a sum: 184000 → "1840.00". */
+export function formatSum(tyiyn: number): string {
+  return `${Math.floor(tyiyn / 100)}.${String(tyiyn % 100).padStart(2, "0")}`;
+}
+
+/** Whole som as the protocol writes a sum: 1840 → "1840.00". */
+export function formatSom(som: number): string {
+  return formatSum(som * 100);
+}
 
 function xmlEscape(s: string): string {
   return s
@@ -36,7 +64,11 @@ export function toXml(r: TerminalResponse): string {
     `<?xml version="1.0" encoding="UTF-8"?>\n<response>` +
     `<osmp_txn_id>${xmlEscape(r.osmpTxnId)}</osmp_txn_id>` +
     (r.prvTxn !== undefined ? `<prv_txn>${xmlEscape(r.prvTxn)}</prv_txn>` : "") +
-    `<sum>${xmlEscape(r.sum)}</sum><result>${r.result}</result><comment>${xmlEscape(r.comment)}</comment></response>`
+    `<sum>${xmlEscape(r.sum)}</sum><result>${r.result}</result><comment>${xmlEscape(r.comment)}</comment>` +
+    (r.fields?.length
+      ? `<fields>${r.fields.map((f, i) => `<field${i + 1} name="${xmlEscape(f.name)}">${xmlEscape(f.value)}</field${i + 1}>`).join("")}</fields>`
+      : "") +
+    `</response>`
   );
 }
 
@@ -47,10 +79,12 @@ export type TerminalRequest = {
   txnId: string;
   account: ParsedAccount;
   accountRaw: string;
-  /** in tyiyn (1/100 som), exactly as sent: a sum is compared with the price, never rounded */
+  /**
+   * in tyiyn (1/100 som), exactly as sent: a sum is compared with the price, never rounded. 0 on a `check` sent
+   * before the money (no sum or sum=0.00): the answer names the price due (issue 18)
+   */
   sumTyiyn: number;
-  sumRaw: string;
-  service: "citizen" | "foreigner";
+  service: TerminalService;
   /** pay only */
   paidAt?: Date;
   fio?: string;
@@ -60,6 +94,8 @@ export type TerminalRequest = {
 export type ParseResult =
   | { ok: true; request: TerminalRequest }
   | { ok: false; result: ResultCode; comment: string; txnId: string; sum: string };
+
+const NO_SUM = "0.00";
 
 const TXN_ID = /^\d{1,20}$/;
 const SUM = /^\d{1,9}(?:[.,]\d{1,2})?$/;
@@ -77,42 +113,53 @@ export function parseTxnDate(s: string): Date | null {
   return new Date(utc);
 }
 
-export function parseAccount(raw: string, service: "citizen" | "foreigner"): ParsedAccount | null {
+export function parseAccount(raw: string, service: TerminalService): ParsedAccount | null {
   const account = raw.trim();
   if (/^\d{14}$/.test(account)) return parsePin(account).ok ? { kind: "pin", pin: account } : null;
-  // Foreigners may pay by document number instead of a PIN (appendix, algorithms 4–5).
-  if (service === "foreigner" && isDocumentNumber(account))
+  // Foreigners (students too) may pay by document number instead of a PIN (appendix, algorithms 4–5).
+  if (service !== "citizen" && isDocumentNumber(account))
     return { kind: "document", documentNumber: account.toUpperCase() };
   return null;
 }
 
+/** `1840`, `1840.0`, `1840.00` (and a comma) are one amount; null when it is not a sum. */
+function parseSum(raw: string): number | null {
+  if (!SUM.test(raw)) return null;
+  const [whole, fraction = ""] = raw.replace(",", ".").split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
 /**
  * Validates a request in the order a terminal's operator would want the answer: what the request itself gets wrong
- * comes before what the rules say about the person.
+ * comes before what the rules say about the person. `pathService` is the service a per-service path names
+ * (/terminal/<provider>/<service>); a request with neither it nor `service=` is for citizens (issue 18).
  */
-export function parseTerminalRequest(params: URLSearchParams, now: Date): ParseResult {
+export function parseTerminalRequest(params: URLSearchParams, now: Date, pathService?: TerminalService): ParseResult {
   const txnId = params.get("txn_id")?.trim() ?? "";
   const sumRaw = params.get("sum")?.trim() ?? "";
+  const parsedSum = parseSum(sumRaw);
   const fail = (result: ResultCode, comment: string): ParseResult => ({
     ok: false,
     result,
     comment,
     txnId,
-    sum: sumRaw,
+    sum: parsedSum === null ? NO_SUM : formatSum(parsedSum),
   });
 
   const command = params.get("command");
   if (command !== "check" && command !== "pay") return fail(RESULT.OTHER, "Неизвестная команда");
   if (!TXN_ID.test(txnId)) return fail(RESULT.OTHER, "Неверный номер транзакции");
-  const service = params.get("service");
-  if (service !== "citizen" && service !== "foreigner") return fail(RESULT.OTHER, "Неизвестная услуга");
+  const serviceParam = params.get("service")?.trim() || null;
+  const service = pathService ?? serviceParam ?? "citizen";
+  if (!isTerminalService(service) || (pathService && serviceParam && serviceParam !== pathService))
+    return fail(RESULT.OTHER, "Неизвестная услуга");
   const accountRaw = params.get("account") ?? "";
   const account = parseAccount(accountRaw, service);
   if (!account)
     return fail(RESULT.BAD_ACCOUNT, service === "citizen" ? "Неверный ПИН" : "Неверный ПИН или номер документа");
-  if (!SUM.test(sumRaw)) return fail(RESULT.OTHER, "Неверная сумма");
-  const [whole, fraction = ""] = sumRaw.replace(",", ".").split(".");
-  const sumTyiyn = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+  // A `check` before the money comes without a sum or with 0.00 (issue 18); a payment always has one.
+  const sumTyiyn = command === "check" && sumRaw === "" ? 0 : parsedSum;
+  if (sumTyiyn === null || (command === "pay" && sumTyiyn === 0)) return fail(RESULT.OTHER, "Неверная сумма");
 
   const request: TerminalRequest = {
     command,
@@ -120,7 +167,6 @@ export function parseTerminalRequest(params: URLSearchParams, now: Date): ParseR
     account,
     accountRaw: accountRaw.trim(),
     sumTyiyn,
-    sumRaw,
     service,
   };
   if (command === "pay") {

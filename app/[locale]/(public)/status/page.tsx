@@ -1,23 +1,33 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StatusForm } from "@/components/status/status-form";
-import { checkStatusAction } from "./actions";
+import { StatusModeLink } from "@/components/status/status-mode-link";
+import { checkStatusAction, checkStatusByDocumentAction } from "./actions";
 import { enterPage, localeOf } from "@/lib/web/page-locale";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ by?: string | string[] }> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const locale = await localeOf(params);
   const t = await getTranslations({ locale, namespace: "status" });
   return { title: t("title") };
 }
 
-export default async function StatusPage({ params }: { params: Promise<{ locale: string }> }) {
+/** The status check; `?by=document` is the "I have no PIN" path of a foreigner (SPEC §8) — a mode, never data. */
+export default async function StatusPage({ params, searchParams }: Props) {
   await enterPage(params);
   const t = await getTranslations("status");
+  const byDocument = (await searchParams).by === "document";
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
-      <p className="mb-6 max-w-2xl text-lg">{t("lead")}</p>
-      <StatusForm action={checkStatusAction} />
+      <p className="mb-6 max-w-2xl text-lg">{byDocument ? t("documentLead") : t("lead")}</p>
+      {byDocument ? (
+        <StatusForm action={checkStatusByDocumentAction} by="document" />
+      ) : (
+        <StatusForm action={checkStatusAction} />
+      )}
+      <StatusModeLink byDocument={byDocument} />
     </>
   );
 }

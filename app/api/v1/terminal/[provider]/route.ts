@@ -1,25 +1,19 @@
 import { now } from "@/lib/dates";
-import { isTerminalAuthorized } from "@/lib/payments/terminals/auth";
-import { handleTerminalRequest } from "@/lib/payments/terminals/handle-request";
-import { isTerminalProvider, toXml } from "@/lib/payments/terminals/protocol";
+import { terminalHttpResponse } from "@/lib/payments/terminals/http";
 
 export const dynamic = "force-dynamic";
 
-const XML = { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "no-store" };
+type Params = { params: Promise<{ provider: string }> };
 
 /**
- * GET /api/v1/terminal/<quickpay|megacom|pay24>?command=check|pay&txn_id=…&account=…&sum=…&service=citizen|foreigner
- *   [&txn_date=YYYYMMDDHHMMSS&fio=…&phone=…]  — the terminals' provider protocol (issue #5).
+ * GET or POST /api/v1/terminal/<quickpay|megacom|pay24>?command=check|pay&txn_id=…&account=…[&sum=…]
+ *   [&service=citizen|foreigner|student][&txn_date=YYYYMMDDHHMMSS&fio=…&phone=…] — the terminals' provider protocol
+ * (issues 5, 18); without `service`, the citizens' policy.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ provider: string }> }) {
-  const { provider } = await params;
-  if (!isTerminalProvider(provider)) return new Response("Unknown provider", { status: 404 });
-  if (!isTerminalAuthorized(request, provider)) {
-    return new Response("Unauthorized", {
-      status: 401,
-      headers: { "WWW-Authenticate": `Basic realm="oms-terminal-${provider}", charset="UTF-8"` },
-    });
-  }
-  const response = await handleTerminalRequest(provider, new URL(request.url).searchParams, now());
-  return new Response(toXml(response), { status: 200, headers: XML });
+export async function GET(request: Request, { params }: Params) {
+  return terminalHttpResponse(request, now(), (await params).provider);
+}
+
+export async function POST(request: Request, { params }: Params) {
+  return terminalHttpResponse(request, now(), (await params).provider);
 }

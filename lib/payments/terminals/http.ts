@@ -1,0 +1,41 @@
+import { isTerminalProvider } from "@/lib/payments/channels";
+import { isTerminalAuthorized } from "./auth";
+import { handleTerminalRequest } from "./handle-request";
+import { isTerminalService, toXml } from "./protocol";
+
+const XML = { "Content-Type": "text/xml; charset=utf-8", "Cache-Control": "no-store" };
+
+/**
+ * The fields of a request: the query string, and for a POST its application/x-www-form-urlencoded body on top
+ * (issue 18: some networks POST the same fields; the answers are the same).
+ */
+async function requestParams(request: Request): Promise<URLSearchParams> {
+  const params = new URL(request.url).searchParams;
+  if (request.method !== "POST") return params;
+  const body = new URLSearchParams(await request.text());
+  for (const [key, value] of body) params.set(key, value);
+  return params;
+}
+
+/**
+ * GET or POST /api/v1/terminal/<provider>[/<citizen|foreigner|student>] — the terminals' provider protocol
+ * (issues 5, 18). An unknown provider or service is 404; a caller without the provider's credentials is 401; every
+ * other answer is 200 with the protocol's XML, nothing before its declaration.
+ */
+export async function terminalHttpResponse(
+  request: Request,
+  now: Date,
+  provider: string,
+  service?: string,
+): Promise<Response> {
+  if (!isTerminalProvider(provider) || (service !== undefined && !isTerminalService(service)))
+    return new Response("Not found", { status: 404 });
+  if (!isTerminalAuthorized(request, provider)) {
+    return new Response("Unauthorized", {
+      status: 401,
+      headers: { "WWW-Authenticate": `Basic realm="oms-terminal-${provider}", charset="UTF-8"` },
+    });
+  }
+  const response = await handleTerminalRequest(provider, await requestParams(request), now, service);
+  return new Response(toXml(response), { status: 200, headers: XML });
+}
