@@ -122,6 +122,14 @@ export type MigrationsList = {
 // provided through an external factory").
 let glueCopies = 0;
 
+// The Wasm engine reports a Rust panic's message through this global before it throws: keep it, so a panic says why.
+const panics = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+panics.PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message(message: string) {
+    console.error(`✖ schema engine panic: ${message}`);
+  },
+};
+
 async function loadGlue(): Promise<Glue> {
   const require = createRequire(import.meta.url);
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));

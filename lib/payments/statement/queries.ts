@@ -37,7 +37,7 @@ export async function findPaymentStatement(
     orderBy: { paidAt: "asc" },
   });
   return {
-    // found by PIN: a person with a PIN always has a birth date (a CHECK constraint, SPEC §8)
+    // found by PIN: a person with a PIN always has a birth date (the PIN carries it, SPEC §8; lib/people/mutations.ts)
     person: { fullName: fullName(person), pin: person.pin, birthDate: fromDbDate(person.birthDate!) },
     status: insuredStatusOn(await findCoverageByPersonId(person.id), today),
     rows: payments.map((p) => ({
