@@ -23,7 +23,7 @@ export async function PolicyHolderSection({ holder }: { holder: OfficePolicyView
   return (
     <section className="mb-8">
       <h2 className="mb-2 text-xl font-bold">{t("staff.office.holderSection")}</h2>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="grid grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <Row label={t("staff.table.holder")} value={holder.fullName} />
         <Row label={t("staff.table.pin")} value={holder.pin ?? "—"} />
         <Row
@@ -44,7 +44,7 @@ export async function PolicyTermsSection({ policy }: { policy: OfficePolicyView 
   return (
     <section className="mb-8">
       <h2 className="mb-2 text-xl font-bold">{t("staff.office.policySection")}</h2>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="grid grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <Row label={t("staff.table.category")} value={t(`rules.category.${policy.category}.name`)} />
         <Row label={t("staff.table.term")} value={t("rules.term.months", { count: policy.termMonths })} />
         <Row label={t("staff.table.price")} value={t("common.som", { amount: policy.priceSom })} />

@@ -53,7 +53,7 @@ export function StatementForm({ action }: { action: Action }) {
       </div>
       {s && (
         <section data-testid="statement">
-          <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+          <dl className="mb-6 grid grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
             <dt className="font-bold">{t("payments.statement.person")}</dt>
             <dd>{s.person.fullName}</dd>
             <dt className="font-bold">{t("payments.statement.pin")}</dt>

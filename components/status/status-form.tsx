@@ -11,12 +11,24 @@ import type { InsuredStatus } from "@/lib/rules";
 import { StatusResult } from "./status-result";
 
 type Action = (prev: ActionResult<InsuredStatus>, formData: FormData) => Promise<ActionResult<InsuredStatus>>;
+type BuyAction = (formData: FormData) => Promise<void>;
 
 /**
  * The status check by PIN, or (`by="document"`, SPEC §8) by the document number of a foreigner without a PIN. Each
  * form is its own action state, so an error in one never shows in the other.
  */
-export function StatusForm({ action, by = "pin" }: { action: Action; by?: "pin" | "document" }) {
+export function StatusForm({
+  action,
+  by = "pin",
+  buyAction,
+  locale,
+}: {
+  action: Action;
+  by?: "pin" | "document";
+  /** starts the purchase for the PIN just checked (a POST: the PIN never goes into a URL) */
+  buyAction?: BuyAction;
+  locale: string;
+}) {
   const t = useTranslations("status");
   const [state, formAction] = useActionState(action, initialActionState<InsuredStatus>());
   const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, [by, "on"]);
@@ -66,7 +78,22 @@ export function StatusForm({ action, by = "pin" }: { action: Action; by?: "pin" 
         />
         <SubmitButton label={t("submit")} pendingLabel={t("checking")} />
       </form>
-      {state.ok && <StatusResult status={state.data} />}
+      {state.ok && (
+        <StatusResult
+          status={state.data}
+          buy={
+            by === "pin" && buyAction && state.values.pin ? (
+              <form action={buyAction} className="mt-4" data-testid="buy-for-pin">
+                <input type="hidden" name="locale" value={locale} />
+                <input type="hidden" name="pin" value={state.values.pin} />
+                <button type="submit" className="bg-[var(--color-success)] px-4 py-2 font-bold text-white">
+                  {t("buyForPin")}
+                </button>
+              </form>
+            ) : null
+          }
+        />
+      )}
     </>
   );
 }

@@ -1,14 +1,19 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { longDateValues } from "@/lib/i18n/long-date";
 import type { InsuredStatus } from "@/lib/rules";
-import { dayToInstant, LONG_DATE } from "@/lib/dates";
 
-/** What the status check found: insured or not on the day, the covering policy, and a paid policy not yet in force. */
-export function StatusResult({ status }: { status: InsuredStatus }) {
+/**
+ * What the status check found: insured or not on the day, the covering policy, and a paid policy not yet in force.
+ * Dates come from the messages (month names of both languages): the browser may lack Kyrgyz locale data.
+ * `buy` is the way to buy a policy for the person checked, shown when they are not insured and nothing is waiting.
+ */
+export function StatusResult({ status, buy }: { status: InsuredStatus; buy?: ReactNode }) {
   const t = useTranslations("status");
-  const format = useFormatter();
-  const day = (d: string) => format.dateTime(dayToInstant(d), LONG_DATE);
+  const tc = useTranslations("common");
+  const day = (d: string) => tc("date.long", longDateValues(d));
   const { coverage, next } = status;
   return (
     <section aria-labelledby="status-result-heading" aria-live="polite" data-testid="status-result" className="mt-8">
@@ -23,7 +28,7 @@ export function StatusResult({ status }: { status: InsuredStatus }) {
           {t(status.insured ? "insuredTitle" : "notInsuredTitle", { date: day(status.on) })}
         </p>
         {coverage && (
-          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+          <dl className="mt-3 grid grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
             {coverage.policyNumber && (
               <>
                 <dt className="font-bold">{t("policyNumber")}</dt>
@@ -38,6 +43,7 @@ export function StatusResult({ status }: { status: InsuredStatus }) {
         )}
         {coverage && <p className="mt-3">{t(coverage.source === "policy" ? "sourcePolicy" : "sourceExternal")}</p>}
         {!status.insured && !next && <p className="mt-3">{t("notInsuredHelp")}</p>}
+        {!status.insured && !next && buy}
       </div>
       {next && (
         <div data-testid="status-next" className="mb-4 border-l-8 border-[var(--color-brand)] bg-blue-50 p-4">

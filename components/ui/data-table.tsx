@@ -21,7 +21,7 @@ export function DataTable({
   className?: string;
 }) {
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className="max-w-full overflow-x-auto">
+    <div role="region" aria-label={caption} tabIndex={0} className="relative max-w-full overflow-x-auto">
       <table className={`${className} border-collapse text-left text-sm`} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -121,3 +121,32 @@ test("/ sends the visitor to their language", async ({ browser }) => {
   await expect(page).toHaveURL(/\/ky$/);
   await context.close();
 });
+
+test("/ky: the result's dates are in Kyrgyz, rendered in the browser (issue 9)", async ({ page }) => {
+  await page.goto("/ky/status");
+  await page.locator("#pin").fill(INSURED_PIN);
+  await page.getByTestId("status-form").getByRole("button").click();
+  const from = page.getByTestId("coverage-from");
+  await expect(from).toHaveText(
+    /^\d{4}-ж\., \d{1,2}-(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)$/,
+  );
+  await expect(page.getByTestId("status-result")).not.toContainText(
+    /January|February|March|April|May|June|July|August|September|October|November|December/,
+  );
+});
+
+test("not insured: 'Buy a policy' starts the purchase for that PIN, without the PIN in any URL (issue 9)", async ({
+  page,
+}) => {
+  const visited: string[] = [];
+  page.on("request", (r) => visited.push(r.url()));
+  const pin = `2150519850${String(10000 + Math.floor(Math.random() * 80000)).slice(0, 4)}`.padEnd(14, "7");
+  await page.goto("/ru/status");
+  await page.locator("#pin").fill(pin);
+  await page.getByTestId("status-form").getByRole("button").click();
+  await expect(page.getByTestId("status-not-insured")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByTestId("buy-for-pin").getByRole("button").click();
+  await expect(page).toHaveURL(/\/ru\/buy\/name$/);
+  expect(visited.filter((u) => u.includes(pin))).toEqual([]);
+});

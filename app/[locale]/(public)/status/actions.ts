@@ -1,6 +1,8 @@
 "use server";
 
+import { initialActionState } from "@/lib/web/action-result";
 import { serverAction } from "@/lib/web/action";
+import { pinAction } from "../buy/actions";
 import { todayInBishkek } from "@/lib/dates";
 import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
 import { ZStatusDocumentQuery, ZStatusQuery } from "@/lib/policies/status.schema";
@@ -16,3 +18,11 @@ export const checkStatusByDocumentAction = serverAction(
   { name: "status.checkByDocument", schema: ZStatusDocumentQuery },
   ({ input: { document, on } }) => checkInsuredStatusByDocument(document, on ?? todayInBishkek()),
 );
+
+/**
+ * "Not insured — buy a policy": the PIN just checked starts the purchase journey (it goes into the journey's encrypted
+ * cookie through the journey's own PIN step, never into a URL), which then asks the remaining questions.
+ */
+export async function buyForPinAction(formData: FormData): Promise<void> {
+  await pinAction(initialActionState(), formData);
+}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StatusForm } from "@/components/status/status-form";
 import { StatusModeLink } from "@/components/status/status-mode-link";
-import { checkStatusAction, checkStatusByDocumentAction } from "./actions";
+import { buyForPinAction, checkStatusAction, checkStatusByDocumentAction } from "./actions";
 import { enterPage, localeOf } from "@/lib/web/page-locale";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ by?: string | string[] }> };
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 
 /** The status check; `?by=document` is the "I have no PIN" path of a foreigner (SPEC §8) — a mode, never data. */
 export default async function StatusPage({ params, searchParams }: Props) {
-  await enterPage(params);
+  const locale = await enterPage(params);
   const t = await getTranslations("status");
   const byDocument = (await searchParams).by === "document";
   return (
@@ -23,9 +23,9 @@ export default async function StatusPage({ params, searchParams }: Props) {
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-6 max-w-2xl text-lg">{byDocument ? t("documentLead") : t("lead")}</p>
       {byDocument ? (
-        <StatusForm action={checkStatusByDocumentAction} by="document" />
+        <StatusForm action={checkStatusByDocumentAction} by="document" locale={locale} />
       ) : (
-        <StatusForm action={checkStatusAction} />
+        <StatusForm action={checkStatusAction} buyAction={buyForPinAction} locale={locale} />
       )}
       <StatusModeLink byDocument={byDocument} />
     </>

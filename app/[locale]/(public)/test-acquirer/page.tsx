@@ -34,7 +34,7 @@ export default async function TestAcquirerPage({
       <h1 className="mb-4 text-2xl font-bold">{session ? t("title") : t("invalidTitle")}</h1>
       {session ? (
         <>
-          <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2">
+          <dl className="mb-6 grid grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-4 gap-y-2">
             <dt className="font-bold">{t("merchant")}</dt>
             <dd>{t("merchantName")}</dd>
             <dt className="font-bold">{t("purpose")}</dt>
