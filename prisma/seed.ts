@@ -1,6 +1,8 @@
 /**
- * npm run db:seed [-- --if-empty] [-- --no-demo]
- * Reference data (offices, health organizations, tariffs) always; demo accounts and people unless production.
+ * npm run db:seed [-- --if-empty] [-- --demo]
+ * Reference data (offices, health organizations, tariffs) always; demo accounts and people only with --demo (which
+ * `npm run dev` passes through db:prepare), and never when NODE_ENV=production: a real database never gets an account
+ * with a published password. The first real admin comes from `npm run user:create`.
  */
 import { policyPeriodForPayment, TARIFFS_FROM_2024_02_01, addDays, bishkekDate, type CalendarDate } from "../lib/rules";
 import { openDb, type Db } from "../lib/db/client";
@@ -146,29 +148,51 @@ export function printDemoCredentials() {
   console.log("Demo PINs for the status check: " + DEMO_PEOPLE.map((p) => p.pin).join(", ") + "\n");
 }
 
+export class DemoSeedRefused extends Error {}
+
+/** What the seed does for these arguments: refuses demo data in production, with a message that says what to do. */
+export function seedPlan(
+  args: readonly string[],
+  nodeEnv: string | undefined,
+): { withDemo: boolean; ifEmpty: boolean } {
+  const withDemo = args.includes("--demo");
+  if (withDemo && nodeEnv === "production") {
+    throw new DemoSeedRefused(
+      "Refusing to seed demo accounts and people: NODE_ENV=production. Demo accounts have a published password. " +
+        "Seed reference data only (npm run db:seed) and create the first admin with npm run user:create.",
+    );
+  }
+  return { withDemo, ifEmpty: args.includes("--if-empty") };
+}
+
+/** The seed itself, on an open database; main() only opens and closes it. */
+export async function runSeed(db: Db, args: readonly string[], nodeEnv = process.env.NODE_ENV): Promise<void> {
+  const { withDemo, ifEmpty } = seedPlan(args, nodeEnv);
+  if (ifEmpty && (await db.territorialOffice.count()) > 0) {
+    if (withDemo) printDemoCredentials();
+    return;
+  }
+  await seedReferenceData(db);
+  console.log(
+    `✔ ${TERRITORIAL_OFFICES.length} territorial offices, ${HEALTH_ORGANIZATIONS.length} health organizations, ${TARIFFS_FROM_2024_02_01.length} tariffs`,
+  );
+  if (withDemo) {
+    await seedDemoData(db);
+    console.log("✔ demo accounts and people");
+    printDemoCredentials();
+  } else {
+    console.log("No demo accounts (pass --demo in development). Create real ones with npm run user:create.");
+  }
+}
+
 async function main() {
   const args = process.argv.slice(2);
-  const isProduction = process.env.NODE_ENV === "production";
-  const withDemo = !isProduction && !args.includes("--no-demo");
+  seedPlan(args, process.env.NODE_ENV); // refuse before opening anything
   const target = resolveDbTarget();
   const { db, close } = openDb(target);
   try {
-    if (args.includes("--if-empty") && (await db.territorialOffice.count()) > 0) {
-      if (withDemo) printDemoCredentials();
-      return;
-    }
     console.log(`Seeding ${describeTarget(target)}…`);
-    await seedReferenceData(db);
-    console.log(
-      `✔ ${TERRITORIAL_OFFICES.length} territorial offices, ${HEALTH_ORGANIZATIONS.length} health organizations, ${TARIFFS_FROM_2024_02_01.length} tariffs`,
-    );
-    if (withDemo) {
-      await seedDemoData(db);
-      console.log("✔ demo accounts and people");
-      printDemoCredentials();
-    } else if (isProduction) {
-      console.log("Production: no demo accounts. Create real ones with npm run user:create.");
-    }
+    await runSeed(db, args);
   } finally {
     await close();
   }
@@ -176,7 +200,7 @@ async function main() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((e) => {
-    console.error(e);
+    console.error(e instanceof DemoSeedRefused ? `✖ ${e.message}` : e);
     process.exit(1);
   });
 }
