@@ -39,6 +39,10 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    // A production server needs its public address and an explicitly chosen test acquirer (issue 11, holes 1 and 8).
+    PORTAL_URL: process.env.PORTAL_URL ?? `http://127.0.0.1:${port}`,
+    PAYMENT_ACQUIRER: process.env.PAYMENT_ACQUIRER ?? "test",
+    TEST_ACQUIRER_SECRET: process.env.TEST_ACQUIRER_SECRET ?? "e2e-test-acquirer-secret",
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-for-tests-only",
     NEXT_TELEMETRY_DISABLED: "1",
   };
