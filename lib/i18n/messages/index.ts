@@ -6,6 +6,7 @@ import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
 import kyRules from "./ky/rules.json";
+import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
 import ruAuth from "./ru/auth.json";
@@ -15,6 +16,7 @@ import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
 import ruRules from "./ru/rules.json";
+import ruSecurity from "./ru/security.json";
 import ruStaff from "./ru/staff.json";
 import ruStatus from "./ru/status.json";
 import type { Locale } from "../routing";
@@ -30,6 +32,7 @@ export const MESSAGES = {
     notifications: ruNotifications,
     buy: ruBuy,
     payments: ruPayments,
+    security: ruSecurity,
   },
   ky: {
     common: kyCommon,
@@ -41,6 +44,7 @@ export const MESSAGES = {
     notifications: kyNotifications,
     buy: kyBuy,
     payments: kyPayments,
+    security: kySecurity,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 
