@@ -10,7 +10,8 @@ const nextConfig = {
   // PGlite ships a WASM data bundle that Turbopack must not try to bundle (STACK.md).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
   poweredByHeader: false,
-  // A provider's daily registry (CSV) is uploaded through a server action: up to 100 000 lines.
+  // Next's own cap on a server action's body is the largest one: the providers' daily registry upload (CSV, up to
+  // 100 000 lines). Every other action is held to 1 MB by proxy.ts (lib/web/security-headers.ts), before Next reads it.
   experimental: { serverActions: { bodySizeLimit: "10mb" } },
   // CI type-checks with `tsc --noEmit` as a step of its own; a build may skip repeating it (benchmarks, parallel runs).
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },

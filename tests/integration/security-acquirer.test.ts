@@ -75,3 +75,23 @@ describe("hole 1: free policies in production", () => {
     expect(isTestAcquirerEnabled()).toBe(true);
   });
 });
+
+describe("hole 7: the acquirer callback body is capped", () => {
+  it("a body over 16 KB is refused with 413 even without a Content-Length", async () => {
+    const body = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(JSON.stringify({ pad: "x".repeat(20_000) })));
+        c.close();
+      },
+    });
+    const res = await callbackPost(
+      new Request("http://localhost/api/v1/payments/test-acquirer/callback", {
+        method: "POST",
+        body,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.messages.ky).toBeTruthy();
+  });
+});
