@@ -8,7 +8,7 @@ const nextConfig = {
   // Two builds side by side (e.g. two end-to-end runs) need two directories.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships a WASM data bundle that Turbopack must not try to bundle (STACK.md).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "rate-limiter-flexible"],
   poweredByHeader: false,
   // Next's own cap on a server action's body is the largest one: the providers' daily registry upload (CSV, up to
   // 100 000 lines). Every other action is held to 1 MB by proxy.ts (lib/web/security-headers.ts), before Next reads it.

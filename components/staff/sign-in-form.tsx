@@ -11,23 +11,29 @@ export function SignInForm() {
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [login, setLogin] = useState("");
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setPending(true);
-    setFailed(false);
+    setFailed(null);
     const form = new FormData(e.currentTarget);
+    // A locked-out address is answered 429 before next-auth runs: signIn() then throws.
     const res = await signIn("credentials", {
       redirect: false,
       login: form.get("login"),
       password: form.get("password"),
-    });
+    }).catch(() => ({ error: "locked:900" }));
     setPending(false);
     if (!res || res.error) {
-      setFailed(true);
+      const locked = /^locked:(\d+)$/.exec(res?.error ?? "");
+      setFailed(
+        locked
+          ? t("security.tooManySignIns", { minutes: Math.max(1, Math.ceil(Number(locked[1]) / 60)) })
+          : t("auth.failed"),
+      );
       return;
     }
     router.replace(`/${locale}/staff`);
@@ -39,7 +45,7 @@ export function SignInForm() {
       <ErrorSummary
         title={t("errors.summaryTitle")}
         titlePrefix={t("common.errorTitlePrefix")}
-        errors={failed ? [{ field: "login", message: t("auth.failed") }] : []}
+        errors={failed ? [{ field: "login", message: failed }] : []}
       />
       <form onSubmit={onSubmit} noValidate className="max-w-md" data-testid="sign-in-form">
         <TextField

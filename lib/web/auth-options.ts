@@ -5,8 +5,43 @@ import { findUserForSignIn } from "@/lib/users/queries";
 import { baseSecret } from "@/lib/secrets";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { StaffRole } from "@/lib/auth/permissions";
+import { consumeLimit, peekLimit, resetLimit } from "@/lib/limits";
+import { clientAddress } from "./client-address";
 
 const SESSION_HOURS = 8; // one working day
+
+/** The error a locked-out sign-in answers with: "locked:<seconds>" (the form shows a translated wait). */
+export const SIGN_IN_LOCKED = "locked";
+
+function headerPairs(h: unknown): [string, string][] {
+  if (!h || typeof h !== "object") return [];
+  return Object.entries(h as Record<string, unknown>)
+    .filter(([, v]) => typeof v === "string")
+    .map(([k, v]) => [k, v as string]);
+}
+
+/** A failed sign-in counts against the account and the address; the failure that locks either is audited. */
+async function countSignInFailure(login: string, ip: string, userId: string | null, actorLabel: string) {
+  for (const [limit, key] of [
+    ["signInAccount", login],
+    ["signInIp", ip],
+  ] as const) {
+    const decision = await consumeLimit(limit, key);
+    const now = await peekLimit(limit, key);
+    if (!decision.ok || !now.ok) {
+      await writeStandaloneAudit({
+        actor: { id: userId, label: actorLabel },
+        action: "auth.lockout",
+        entity: "User",
+        entityId: userId,
+        after: {
+          limit,
+          retryAfterSeconds: decision.ok ? (now.ok ? 0 : now.retryAfterSeconds) : decision.retryAfterSeconds,
+        },
+      });
+    }
+  }
+}
 
 export const authOptions: NextAuthOptions = {
   secret: baseSecret(),
@@ -16,24 +51,44 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { login: { type: "text" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const login = String(credentials?.login ?? "")
           .trim()
           .toLowerCase();
         const password = String(credentials?.password ?? "");
         if (!login || !password) return null;
+        const ip = clientAddress(new Headers(headerPairs(req?.headers)));
+        const actorLabel = `login:${login.slice(0, 40)}`;
+        // Locked out (too many failures of this account, or from this address): refused before the password is checked.
+        for (const [limit, key] of [
+          ["signInAccount", login],
+          ["signInIp", ip],
+        ] as const) {
+          const locked = await peekLimit(limit, key);
+          if (!locked.ok) {
+            await writeStandaloneAudit({
+              actor: { id: null, label: actorLabel },
+              action: "auth.sign_in_locked",
+              entity: "User",
+              after: { limit, retryAfterSeconds: locked.retryAfterSeconds },
+            });
+            throw new Error(`${SIGN_IN_LOCKED}:${locked.retryAfterSeconds}`);
+          }
+        }
         const user = await findUserForSignIn(login);
         // Verify against a dummy hash when the login is unknown so the answer takes the same time.
         const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
         if (!user || !ok || !user.active) {
           await writeStandaloneAudit({
-            actor: { id: user?.id ?? null, label: `login:${login.slice(0, 40)}` },
+            actor: { id: user?.id ?? null, label: actorLabel },
             action: user && ok && !user.active ? "auth.sign_in_blocked" : "auth.sign_in_failed",
             entity: "User",
             entityId: user?.id ?? null,
           });
+          await countSignInFailure(login, ip, user?.id ?? null, actorLabel);
           return null;
         }
+        await resetLimit("signInAccount", login);
         await writeStandaloneAudit({
           actor: { id: user.id, label: user.login },
           action: "auth.sign_in",
