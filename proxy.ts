@@ -7,14 +7,15 @@ import {
   REFERRER_POLICY,
 } from "@/lib/web/security-headers";
 import { jsonError } from "@/lib/web/api-errors";
+import { renewStaffSession } from "@/lib/web/session-idle";
 
 /**
  * Every request (issue 11, hole 7): a fresh nonce and a strict Content-Security-Policy (Next reads the nonce from the
  * request's CSP header and puts it on its own scripts), HSTS in production, no framing, a referrer policy; bodies
  * over their limit refused with 413 before any code reads them (server actions 1 MB, the registry upload 10 MB,
- * payment callbacks 16 KB). Not an authorisation boundary: pages, actions and routes check the session themselves.
+ * payment callbacks 16 KB); staff sessions renewed while in use (lib/web/session-idle.ts). Not an authorisation boundary: pages, actions and routes check the session themselves.
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const tooLarge = bodyTooLarge(request);
   if (tooLarge) return tooLarge;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -27,6 +28,7 @@ export default function proxy(request: NextRequest) {
   response.headers.set("Referrer-Policy", REFERRER_POLICY);
   response.headers.set("X-Frame-Options", "DENY");
   if (process.env.NODE_ENV === "production") response.headers.set("Strict-Transport-Security", HSTS);
+  if (/^\/(ru|ky)\/staff(\/|$)/.test(request.nextUrl.pathname)) await renewStaffSession(request, response);
   return response;
 }
 

@@ -10,7 +10,8 @@ import { toDbDate } from "../lib/db/calendar";
 import { describeTarget, resolveDbTarget } from "../lib/db/target";
 import { writeAudit } from "../lib/audit/mutations";
 import { createStaffUser } from "../lib/users/mutations";
-import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_USERS } from "./demo-data";
+import { encryptTotpSecret, secondFactorRequired, totpUri } from "../lib/auth/second-factor";
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, DEMO_USERS } from "./demo-data";
 import { EDUCATION_AGREEMENT_STATES, HEALTH_ORGANIZATIONS, TERRITORIAL_OFFICES } from "./reference-data";
 
 const SYSTEM = { id: null, label: "seed" };
@@ -65,7 +66,14 @@ export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new
   }
   for (const u of DEMO_USERS) {
     if (await db.user.findUnique({ where: { login: u.login } })) continue;
-    await createStaffUser(SYSTEM, { ...u, password: DEMO_PASSWORD }, db);
+    const user = await createStaffUser(SYSTEM, { ...u, password: DEMO_PASSWORD }, db);
+    // Roles that must have a second factor get the fixed demo one, so they can sign in straight away.
+    if (secondFactorRequired(u.role)) {
+      await db.user.update({
+        where: { id: user.id },
+        data: { totpSecret: encryptTotpSecret(DEMO_TOTP_SECRET), totpEnabledAt: new Date() },
+      });
+    }
   }
   for (const p of DEMO_PEOPLE) {
     if (await db.person.findUnique({ where: { pin: p.pin } })) continue;
@@ -144,7 +152,10 @@ export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new
 
 export function printDemoCredentials() {
   console.log("\nDemo staff accounts (development only), password for all: " + DEMO_PASSWORD);
-  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(15)} ${u.login}`);
+  for (const u of DEMO_USERS)
+    console.log(`  ${u.role.padEnd(15)} ${u.login}${secondFactorRequired(u.role) ? "  (+ code)" : ""}`);
+  console.log(`Second factor of the "+ code" accounts — add to an authenticator app: ${DEMO_TOTP_SECRET}`);
+  console.log(`  ${totpUri(DEMO_TOTP_SECRET, "demo")}`);
   console.log("Demo PINs for the status check: " + DEMO_PEOPLE.map((p) => p.pin).join(", ") + "\n");
 }
 

@@ -14,6 +14,8 @@ export function SignInForm() {
   const [failed, setFailed] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [login, setLogin] = useState("");
+  const [password, setPassword] = useState("");
+  const [needCode, setNeedCode] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -25,9 +27,18 @@ export function SignInForm() {
       redirect: false,
       login: form.get("login"),
       password: form.get("password"),
+      code: form.get("code") ?? "",
     }).catch(() => ({ error: "locked:900" }));
     setPending(false);
+    if (res?.error === "totp_required") {
+      setNeedCode(true);
+      return;
+    }
     if (!res || res.error) {
+      if (res?.error === "totp_invalid") {
+        setFailed(t("auth.totpInvalid"));
+        return;
+      }
       const locked = /^locked:(\d+)$/.exec(res?.error ?? "");
       setFailed(
         locked
@@ -64,7 +75,22 @@ export function SignInForm() {
           label={t("auth.password")}
           autoComplete="current-password"
           required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
         />
+        {needCode && (
+          <>
+            <p className="mb-2">{t("auth.codeHint")}</p>
+            <TextField
+              name="code"
+              label={t("auth.code")}
+              autoComplete="one-time-code"
+              inputMode="text"
+              spellCheck={false}
+              required
+            />
+          </>
+        )}
         <button
           type="submit"
           disabled={pending}

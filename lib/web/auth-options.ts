@@ -2,6 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { writeStandaloneAudit } from "@/lib/audit/mutations";
 import { findUserForSignIn } from "@/lib/users/queries";
+import { spendRecoveryCode } from "@/lib/users/mutations";
+import { decryptTotpSecret, verifyTotp } from "@/lib/auth/second-factor";
 import { baseSecret } from "@/lib/secrets";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { StaffRole } from "@/lib/auth/permissions";
@@ -11,7 +13,10 @@ import { clientAddress } from "./client-address";
 const SESSION_HOURS = 8; // one working day
 
 /** The error a locked-out sign-in answers with: "locked:<seconds>" (the form shows a translated wait). */
-export const SIGN_IN_LOCKED = "locked";
+const SIGN_IN_LOCKED = "locked";
+/** Password right, the account has a second factor: the form asks for the code and sends all three again. */
+const TOTP_REQUIRED = "totp_required";
+const TOTP_INVALID = "totp_invalid";
 
 function headerPairs(h: unknown): [string, string][] {
   if (!h || typeof h !== "object") return [];
@@ -45,12 +50,14 @@ async function countSignInFailure(login: string, ip: string, userId: string | nu
 
 export const authOptions: NextAuthOptions = {
   secret: baseSecret(),
+  // The token lives a working day at most; inactivity ends it sooner (lastSeen, renewed by proxy.ts and checked by
+  // getStaffUser), and "sign out everywhere" at once (sessionVersion).
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
   pages: { signIn: "/ru/staff/sign-in", error: "/ru/staff/sign-in" },
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { login: { type: "text" }, password: { type: "password" } },
+      credentials: { login: { type: "text" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials, req) {
         const login = String(credentials?.login ?? "")
           .trim()
@@ -88,6 +95,23 @@ export const authOptions: NextAuthOptions = {
           await countSignInFailure(login, ip, user?.id ?? null, actorLabel);
           return null;
         }
+        if (user.totpEnabledAt && user.totpSecret) {
+          const code = String(credentials?.code ?? "").trim();
+          if (!code) throw new Error(TOTP_REQUIRED);
+          const secret = decryptTotpSecret(user.totpSecret);
+          const passed =
+            (secret !== null && verifyTotp(secret, code)) || (await spendRecoveryCode(user.id, user.login, code));
+          if (!passed) {
+            await writeStandaloneAudit({
+              actor: { id: user.id, label: user.login },
+              action: "auth.second_factor_failed",
+              entity: "User",
+              entityId: user.id,
+            });
+            await countSignInFailure(login, ip, user.id, actorLabel);
+            throw new Error(TOTP_INVALID);
+          }
+        }
         await resetLimit("signInAccount", login);
         await writeStandaloneAudit({
           actor: { id: user.id, label: user.login },
@@ -102,6 +126,7 @@ export const authOptions: NextAuthOptions = {
           role: user.role,
           officeId: user.officeId,
           healthOrganizationId: user.healthOrganizationId,
+          sessionVersion: user.sessionVersion,
         };
       },
     }),
@@ -114,6 +139,8 @@ export const authOptions: NextAuthOptions = {
         token.role = user.role;
         token.officeId = user.officeId;
         token.healthOrganizationId = user.healthOrganizationId;
+        token.sessionVersion = user.sessionVersion;
+        token.lastSeen = Date.now();
       }
       return token;
     },
@@ -126,6 +153,8 @@ export const authOptions: NextAuthOptions = {
         officeId: token.officeId ?? null,
         healthOrganizationId: token.healthOrganizationId ?? null,
       };
+      session.sessionVersion = token.sessionVersion ?? 0;
+      session.lastSeen = token.lastSeen ?? 0;
       return session;
     },
   },
@@ -133,12 +162,15 @@ export const authOptions: NextAuthOptions = {
 
 declare module "next-auth" {
   interface User {
+    sessionVersion: number;
     login: string;
     role: StaffRole;
     officeId: number | null;
     healthOrganizationId: number | null;
   }
   interface Session {
+    sessionVersion: number;
+    lastSeen: number;
     user: {
       id: string;
       name: string;
@@ -152,6 +184,9 @@ declare module "next-auth" {
 
 declare module "next-auth/jwt" {
   interface JWT {
+    sessionVersion?: number;
+    /** ms since epoch of the last request (proxy.ts renews it at most once a minute) */
+    lastSeen?: number;
     login: string;
     role: StaffRole;
     officeId: number | null;

@@ -32,7 +32,7 @@ export function tooManyRequests(request: Pick<Request, "headers">, retryAfterSec
 }
 
 /** The client address of the request being rendered or acted on (server components and actions). */
-export async function requestClientAddress(): Promise<string> {
+async function requestClientAddress(): Promise<string> {
   return clientAddress(await headers());
 }
 

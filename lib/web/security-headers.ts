@@ -24,8 +24,8 @@ export const HSTS = "max-age=63072000; includeSubDomains";
 export const REFERRER_POLICY = "strict-origin-when-cross-origin";
 
 /** Server actions post at most this much; uploads (the providers' daily registry) have their own, larger limit. */
-export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
-export const UPLOAD_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+const UPLOAD_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 /** Pages whose server actions take an uploaded file (their limit: UPLOAD_BODY_LIMIT_BYTES, also next.config.js). */
 const UPLOAD_PAGES = [/^\/(ru|ky)\/staff\/fund\/reconciliation(\/|$)/];
 

@@ -16,6 +16,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
 
 async function main() {
+  process.env.NEXTAUTH_SECRET ??= "e2e-secret-for-tests-only"; // the seed seals the demo second factor with it
   const base = resolveDbTarget();
   let target: DbTarget;
   let dispose: () => Promise<void>;

@@ -4,7 +4,7 @@ import { resolveDbTarget } from "../../lib/db/target";
 import { createStaffUser } from "../../lib/users/mutations";
 import { authOptions } from "../../lib/web/auth-options";
 import { clientAddress } from "../../lib/web/client-address";
-import { rateLimitRequest } from "../../lib/web/rate-limit";
+import { enforceRateLimit, rateLimitRequest } from "../../lib/web/rate-limit";
 
 type Authorize = (c: Record<string, string>, req: unknown) => Promise<{ id: string } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
@@ -73,6 +73,16 @@ describe("hole 5: no brakes", () => {
     expect(actions).toContain("auth.lockout");
     expect(actions).toContain("auth.sign_in_locked");
     expect(user.id).toBeTruthy();
+  });
+
+  it("pages and actions: over the limit is a translated error saying how long to wait (per PIN here)", async () => {
+    vi.stubEnv("RATE_LIMIT_STATUS_PIN_PER_HOUR", "2");
+    await enforceRateLimit("statusPin", "21505198500017");
+    await enforceRateLimit("statusPin", "21505198500017");
+    await expect(enforceRateLimit("statusPin", "21505198500017")).rejects.toMatchObject({
+      code: "security.tooManyRequests",
+      values: { seconds: expect.any(Number) },
+    });
   });
 
   it("sign-in: locked per IP across accounts", async () => {

@@ -4,7 +4,6 @@ import { testAcquirer } from "./test-acquirer";
 import type { PaymentProvider } from "./types";
 
 export type { PaymentNotification, PaymentProvider } from "./types";
-export { isOnlinePaymentAvailable, isTestPaymentMode } from "./mode";
 
 /**
  * The acquirer citizens are sent to (PAYMENT_ACQUIRER, see ./mode.ts). Only the test acquirer exists yet; a real one

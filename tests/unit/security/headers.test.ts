@@ -8,10 +8,10 @@ const req = (path: string, init: { method?: string; headers?: Record<string, str
 describe("hole 7: missing headers and limits", () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it("every page gets a strict CSP with a fresh nonce, frame-ancestors 'none', a referrer policy and HSTS", () => {
+  it("every page gets a strict CSP with a fresh nonce, frame-ancestors 'none', a referrer policy and HSTS", async () => {
     vi.stubEnv("NODE_ENV", "production");
-    const a = proxy(req("/ru"));
-    const b = proxy(req("/ru"));
+    const a = await proxy(req("/ru"));
+    const b = await proxy(req("/ru"));
     const csp = a.headers.get("content-security-policy")!;
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/);
     expect(csp).not.toContain("unsafe-eval");
@@ -25,24 +25,24 @@ describe("hole 7: missing headers and limits", () => {
     expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
   });
 
-  it("no HSTS outside production", () => {
+  it("no HSTS outside production", async () => {
     vi.stubEnv("NODE_ENV", "development");
-    expect(proxy(req("/ru")).headers.get("strict-transport-security")).toBeNull();
+    expect((await proxy(req("/ru"))).headers.get("strict-transport-security")).toBeNull();
   });
 
   it("server actions over 1 MB are refused with 413; the registry upload has its own 10 MB limit", async () => {
-    const action = (path: string, bytes: number) =>
-      proxy(req(path, { method: "POST", headers: { "next-action": "abc", "content-length": String(bytes) } }));
-    const big = action("/ru/buy/pin", 2 * 1024 * 1024);
+    const action = async (path: string, bytes: number) =>
+      await proxy(req(path, { method: "POST", headers: { "next-action": "abc", "content-length": String(bytes) } }));
+    const big = await action("/ru/buy/pin", 2 * 1024 * 1024);
     expect(big.status).toBe(413);
     expect((await big.json()).error.code).toBe("security.payloadTooLarge");
-    expect(action("/ru/buy/pin", 1000).status).toBe(200);
-    expect(action("/ru/staff/fund/reconciliation", 5 * 1024 * 1024).status).toBe(200);
-    expect(action("/ru/staff/fund/reconciliation", 11 * 1024 * 1024).status).toBe(413);
+    expect((await action("/ru/buy/pin", 1000)).status).toBe(200);
+    expect((await action("/ru/staff/fund/reconciliation", 5 * 1024 * 1024)).status).toBe(200);
+    expect((await action("/ru/staff/fund/reconciliation", 11 * 1024 * 1024)).status).toBe(413);
   });
 
-  it("a payment callback over 16 KB is refused with 413 before it is read", () => {
-    const res = proxy(
+  it("a payment callback over 16 KB is refused with 413 before it is read", async () => {
+    const res = await proxy(
       req("/api/v1/payments/test-acquirer/callback", { method: "POST", headers: { "content-length": "17000" } }),
     );
     expect(res.status).toBe(413);
