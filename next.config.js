@@ -1,3 +1,4 @@
+import { PHASE_PRODUCTION_SERVER } from "next/constants.js";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -7,9 +8,10 @@ const nextConfig = {
   // Two builds side by side (e.g. two end-to-end runs) need two directories.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships a WASM data bundle that Turbopack must not try to bundle (STACK.md).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "rate-limiter-flexible"],
   poweredByHeader: false,
-  // A provider's daily registry (CSV) is uploaded through a server action: up to 100 000 lines.
+  // Next's own cap on a server action's body is the largest one: the providers' daily registry upload (CSV, up to
+  // 100 000 lines). Every other action is held to 1 MB by proxy.ts (lib/web/security-headers.ts), before Next reads it.
   experimental: { serverActions: { bodySizeLimit: "10mb" } },
   // CI type-checks with `tsc --noEmit` as a step of its own; a build may skip repeating it (benchmarks, parallel runs).
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
@@ -19,7 +21,7 @@ const nextConfig = {
         source: "/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
@@ -28,4 +30,40 @@ const nextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+/**
+ * What a production server cannot run without; an empty list when all is set. PORTAL_URL: links and redirects are
+ * never built from the request's Host header (issue 11, hole 8); the test acquirer only with its own secret (hole 1).
+ */
+export function productionServerProblems(env = process.env) {
+  const problems = [];
+  if (!env.PORTAL_URL) {
+    problems.push(
+      "PORTAL_URL is not set. Set it to the portal's public address (e.g. https://oms.fund.kg): links, redirects and the payment provider's URLs are built from it, never from the request's Host header.",
+    );
+  } else if (!/^https?:\/\/[^/\s]+\/?$/.test(env.PORTAL_URL)) {
+    problems.push(`PORTAL_URL must be an origin like https://oms.fund.kg (got "${env.PORTAL_URL}").`);
+  }
+  if (env.PAYMENT_ACQUIRER && env.PAYMENT_ACQUIRER !== "test") {
+    problems.push(
+      `PAYMENT_ACQUIRER="${env.PAYMENT_ACQUIRER}" is not an acquirer this portal knows ("test", or unset).`,
+    );
+  }
+  if (env.PAYMENT_ACQUIRER === "test" && !env.TEST_ACQUIRER_SECRET) {
+    problems.push(
+      "PAYMENT_ACQUIRER=test needs TEST_ACQUIRER_SECRET (the test acquirer has no default secret in production).",
+    );
+  }
+  return problems;
+}
+
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_SERVER) {
+    const problems = productionServerProblems();
+    if (problems.length) {
+      throw new Error(`The portal refuses to start in production:\n  • ${problems.join("\n  • ")}`);
+    }
+    // next-auth builds its own redirects from NEXTAUTH_URL, else the Host header: pin it to the portal's address.
+    process.env.NEXTAUTH_URL ||= process.env.PORTAL_URL;
+  }
+  return withNextIntl(nextConfig);
+}

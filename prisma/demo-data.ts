@@ -4,6 +4,10 @@
  */
 export const DEMO_PASSWORD = "demo-password";
 
+/** The demo refund officer's and admin's second factor (required for their roles): add it to any authenticator app,
+ * or compute codes from it (tests/e2e/support.ts does). Development and tests only, like everything here. */
+export const DEMO_TOTP_SECRET = "OMSDEMOSECRETDEVELOPMENTONLY2345";
+
 export const DEMO_USERS = [
   { login: "clerk.bishkek", fullName: "Асанова Айгуль Маратовна", role: "CLERK", officeCode: "BISHKEK" },
   { login: "clerk.osh", fullName: "Мамытов Бакыт Токтосунович", role: "CLERK", officeCode: "OSH" },

@@ -60,6 +60,15 @@ class CharAsTextPool extends pg.Pool {
   }
 }
 
+/** adapter-pg runs a script by splitting it at every ";", which cuts a dollar-quoted function body (the audit log's
+ * append-only trigger) in two: send the script whole instead, as `prisma migrate` does (one simple query). */
+function wholeScripts(adapter: SqlDriverAdapter, pool: pg.Pool): SqlDriverAdapter {
+  adapter.executeScript = async (script: string) => {
+    await pool.query(script);
+  };
+  return adapter;
+}
+
 class PgMigrationFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "postgres" as const;
   readonly adapterName = "oms-pg-migrate";
@@ -69,7 +78,7 @@ class PgMigrationFactory implements SqlMigrationAwareDriverAdapterFactory {
   connect(): Promise<SqlDriverAdapter> {
     const pool = new CharAsTextPool({ ...this.config, max: 2 });
     this.pools.push(pool);
-    return new PrismaPg(pool, { disposeExternalPool: true }).connect();
+    return new PrismaPg(pool, { disposeExternalPool: true }).connect().then((a) => wholeScripts(a, pool));
   }
 
   /** Freeing the engine does not dispose its adapter: end the pools ourselves, or the database stays "in use". */
@@ -82,9 +91,8 @@ class PgMigrationFactory implements SqlMigrationAwareDriverAdapterFactory {
     await admin.connect();
     const name = `prisma_shadow_${randomUUID().replace(/-/g, "")}`;
     await admin.query(`CREATE DATABASE "${name}"`);
-    const adapter = await new PrismaPg(new CharAsTextPool({ ...this.config, database: name, max: 2 }), {
-      disposeExternalPool: true,
-    }).connect();
+    const shadowPool = new CharAsTextPool({ ...this.config, database: name, max: 2 });
+    const adapter = wholeScripts(await new PrismaPg(shadowPool, { disposeExternalPool: true }).connect(), shadowPool);
     const dispose = adapter.dispose.bind(adapter);
     // Close the shadow pool *before* dropping the database, or the drop waits on our own connections.
     adapter.dispose = async () => {

@@ -1,6 +1,8 @@
 /**
- * npm run db:seed [-- --if-empty] [-- --no-demo]
- * Reference data (offices, health organizations, tariffs) always; demo accounts and people unless production.
+ * npm run db:seed [-- --if-empty] [-- --demo]
+ * Reference data (offices, health organizations, tariffs) always; demo accounts and people only with --demo (which
+ * `npm run dev` passes through db:prepare), and never when NODE_ENV=production: a real database never gets an account
+ * with a published password. The first real admin comes from `npm run user:create`.
  */
 import { policyPeriodForPayment, TARIFFS_FROM_2024_02_01, addDays, bishkekDate, type CalendarDate } from "../lib/rules";
 import { openDb, type Db } from "../lib/db/client";
@@ -8,7 +10,8 @@ import { toDbDate } from "../lib/db/calendar";
 import { describeTarget, resolveDbTarget } from "../lib/db/target";
 import { writeAudit } from "../lib/audit/mutations";
 import { createStaffUser } from "../lib/users/mutations";
-import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_USERS } from "./demo-data";
+import { encryptTotpSecret, secondFactorRequired, totpUri } from "../lib/auth/second-factor";
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, DEMO_USERS } from "./demo-data";
 import { EDUCATION_AGREEMENT_STATES, HEALTH_ORGANIZATIONS, TERRITORIAL_OFFICES } from "./reference-data";
 
 const SYSTEM = { id: null, label: "seed" };
@@ -63,7 +66,14 @@ export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new
   }
   for (const u of DEMO_USERS) {
     if (await db.user.findUnique({ where: { login: u.login } })) continue;
-    await createStaffUser(SYSTEM, { ...u, password: DEMO_PASSWORD }, db);
+    const user = await createStaffUser(SYSTEM, { ...u, password: DEMO_PASSWORD }, db);
+    // Roles that must have a second factor get the fixed demo one, so they can sign in straight away.
+    if (secondFactorRequired(u.role)) {
+      await db.user.update({
+        where: { id: user.id },
+        data: { totpSecret: encryptTotpSecret(DEMO_TOTP_SECRET), totpEnabledAt: new Date() },
+      });
+    }
   }
   for (const p of DEMO_PEOPLE) {
     if (await db.person.findUnique({ where: { pin: p.pin } })) continue;
@@ -142,33 +152,58 @@ export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new
 
 export function printDemoCredentials() {
   console.log("\nDemo staff accounts (development only), password for all: " + DEMO_PASSWORD);
-  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(15)} ${u.login}`);
+  for (const u of DEMO_USERS)
+    console.log(`  ${u.role.padEnd(15)} ${u.login}${secondFactorRequired(u.role) ? "  (+ code)" : ""}`);
+  console.log(`Second factor of the "+ code" accounts — add to an authenticator app: ${DEMO_TOTP_SECRET}`);
+  console.log(`  ${totpUri(DEMO_TOTP_SECRET, "demo")}`);
   console.log("Demo PINs for the status check: " + DEMO_PEOPLE.map((p) => p.pin).join(", ") + "\n");
+}
+
+export class DemoSeedRefused extends Error {}
+
+/** What the seed does for these arguments: refuses demo data in production, with a message that says what to do. */
+export function seedPlan(
+  args: readonly string[],
+  nodeEnv: string | undefined,
+): { withDemo: boolean; ifEmpty: boolean } {
+  const withDemo = args.includes("--demo");
+  if (withDemo && nodeEnv === "production") {
+    throw new DemoSeedRefused(
+      "Refusing to seed demo accounts and people: NODE_ENV=production. Demo accounts have a published password. " +
+        "Seed reference data only (npm run db:seed) and create the first admin with npm run user:create.",
+    );
+  }
+  return { withDemo, ifEmpty: args.includes("--if-empty") };
+}
+
+/** The seed itself, on an open database; main() only opens and closes it. */
+export async function runSeed(db: Db, args: readonly string[], nodeEnv = process.env.NODE_ENV): Promise<void> {
+  const { withDemo, ifEmpty } = seedPlan(args, nodeEnv);
+  if (ifEmpty && (await db.territorialOffice.count()) > 0) {
+    if (withDemo) printDemoCredentials();
+    return;
+  }
+  await seedReferenceData(db);
+  console.log(
+    `✔ ${TERRITORIAL_OFFICES.length} territorial offices, ${HEALTH_ORGANIZATIONS.length} health organizations, ${TARIFFS_FROM_2024_02_01.length} tariffs`,
+  );
+  if (withDemo) {
+    await seedDemoData(db);
+    console.log("✔ demo accounts and people");
+    printDemoCredentials();
+  } else {
+    console.log("No demo accounts (pass --demo in development). Create real ones with npm run user:create.");
+  }
 }
 
 async function main() {
   const args = process.argv.slice(2);
-  const isProduction = process.env.NODE_ENV === "production";
-  const withDemo = !isProduction && !args.includes("--no-demo");
+  seedPlan(args, process.env.NODE_ENV); // refuse before opening anything
   const target = resolveDbTarget();
   const { db, close } = openDb(target);
   try {
-    if (args.includes("--if-empty") && (await db.territorialOffice.count()) > 0) {
-      if (withDemo) printDemoCredentials();
-      return;
-    }
     console.log(`Seeding ${describeTarget(target)}…`);
-    await seedReferenceData(db);
-    console.log(
-      `✔ ${TERRITORIAL_OFFICES.length} territorial offices, ${HEALTH_ORGANIZATIONS.length} health organizations, ${TARIFFS_FROM_2024_02_01.length} tariffs`,
-    );
-    if (withDemo) {
-      await seedDemoData(db);
-      console.log("✔ demo accounts and people");
-      printDemoCredentials();
-    } else if (isProduction) {
-      console.log("Production: no demo accounts. Create real ones with npm run user:create.");
-    }
+    await runSeed(db, args);
   } finally {
     await close();
   }
@@ -176,7 +211,7 @@ async function main() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((e) => {
-    console.error(e);
+    console.error(e instanceof DemoSeedRefused ? `✖ ${e.message}` : e);
     process.exit(1);
   });
 }

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
+import { SecurityNotices } from "@/components/security/security-notices";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
 import { localeOf } from "@/lib/web/page-locale";
@@ -47,6 +48,7 @@ export default async function LocaleLayout({
       <body className="flex min-h-screen flex-col font-sans text-base leading-relaxed">
         <NextIntlClientProvider locale={locale} messages={messages} timeZone="Asia/Bishkek">
           <SkipLink label={t("skipToContent")} />
+          <SecurityNotices />
           <SiteHeader />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
             {children}

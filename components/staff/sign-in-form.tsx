@@ -11,23 +11,40 @@ export function SignInForm() {
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [login, setLogin] = useState("");
+  const [password, setPassword] = useState("");
+  const [needCode, setNeedCode] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setPending(true);
-    setFailed(false);
+    setFailed(null);
     const form = new FormData(e.currentTarget);
+    // A locked-out address is answered 429 before next-auth runs: signIn() then throws.
     const res = await signIn("credentials", {
       redirect: false,
       login: form.get("login"),
       password: form.get("password"),
-    });
+      code: form.get("code") ?? "",
+    }).catch(() => ({ error: "locked:900" }));
     setPending(false);
+    if (res?.error === "totp_required") {
+      setNeedCode(true);
+      return;
+    }
     if (!res || res.error) {
-      setFailed(true);
+      if (res?.error === "totp_invalid") {
+        setFailed(t("auth.totpInvalid"));
+        return;
+      }
+      const locked = /^locked:(\d+)$/.exec(res?.error ?? "");
+      setFailed(
+        locked
+          ? t("security.tooManySignIns", { minutes: Math.max(1, Math.ceil(Number(locked[1]) / 60)) })
+          : t("auth.failed"),
+      );
       return;
     }
     router.replace(`/${locale}/staff`);
@@ -39,7 +56,7 @@ export function SignInForm() {
       <ErrorSummary
         title={t("errors.summaryTitle")}
         titlePrefix={t("common.errorTitlePrefix")}
-        errors={failed ? [{ field: "login", message: t("auth.failed") }] : []}
+        errors={failed ? [{ field: "login", message: failed }] : []}
       />
       <form onSubmit={onSubmit} noValidate className="max-w-md" data-testid="sign-in-form">
         <TextField
@@ -58,7 +75,22 @@ export function SignInForm() {
           label={t("auth.password")}
           autoComplete="current-password"
           required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
         />
+        {needCode && (
+          <>
+            <p className="mb-2">{t("auth.codeHint")}</p>
+            <TextField
+              name="code"
+              label={t("auth.code")}
+              autoComplete="one-time-code"
+              inputMode="text"
+              spellCheck={false}
+              required
+            />
+          </>
+        )}
         <button
           type="submit"
           disabled={pending}

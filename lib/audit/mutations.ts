@@ -20,25 +20,40 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-/** Strips what must never sit in an audit row (password hashes) and makes values JSON-safe (BigInt, Date). */
+/**
+ * What one call can write (issue 11, hole 6): the table is append-only, so whatever lands there stays. A request
+ * cannot fill it with megabytes: each of before/after is capped, a longer one is replaced by a marker with its size
+ * and the start of its text; short text columns are cut; and one call writes at most MAX_AUDIT_ROWS_PER_CALL rows.
+ */
+export const MAX_AUDIT_JSON_BYTES = 16 * 1024;
+export const MAX_AUDIT_ROWS_PER_CALL = 100;
+const MAX_LABEL_CHARS = 200;
+const SECRET_KEYS = new Set(["passwordHash", "password", "totpSecret", "recoveryCodes", "recoveryCodeHashes"]);
+
+/** Strips what must never sit in an audit row (password hashes, second-factor secrets), makes values JSON-safe
+ * (BigInt, Date) and caps the size. */
 function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(
-    JSON.stringify(value, (key, v) => {
-      if (key === "passwordHash" || key === "password") return undefined;
-      if (typeof v === "bigint") return v.toString();
-      return v;
-    }),
-  ) as Prisma.InputJsonValue;
+  const text = JSON.stringify(value, (key, v) => {
+    if (SECRET_KEYS.has(key)) return undefined;
+    if (typeof v === "bigint") return v.toString();
+    return v;
+  });
+  if (text === undefined) return undefined;
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_AUDIT_JSON_BYTES) return { truncated: true, originalBytes: bytes, preview: text.slice(0, 1000) };
+  return JSON.parse(text) as Prisma.InputJsonValue;
 }
+
+const cut = (s: string) => (s.length > MAX_LABEL_CHARS ? `${s.slice(0, MAX_LABEL_CHARS - 1)}…` : s);
 
 function toRow(entry: AuditEntry) {
   return {
     actorId: entry.actor.id,
-    actorLabel: entry.actor.label,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
+    actorLabel: cut(entry.actor.label),
+    action: cut(entry.action),
+    entity: cut(entry.entity),
+    entityId: entry.entityId == null ? null : cut(entry.entityId),
     before: toAuditJson(entry.before),
     after: toAuditJson(entry.after),
   };
@@ -50,6 +65,9 @@ export async function writeAudit(writer: AuditWriter, entry: AuditEntry): Promis
 
 /** Several rows in one statement (a payment and the policy it created). */
 export async function writeAudits(writer: AuditWriter, entries: AuditEntry[]): Promise<void> {
+  if (entries.length > MAX_AUDIT_ROWS_PER_CALL) {
+    throw new Error(`One call writes at most ${MAX_AUDIT_ROWS_PER_CALL} audit rows (got ${entries.length})`);
+  }
   await writer.auditLog.createMany({ data: entries.map(toRow) });
 }
 

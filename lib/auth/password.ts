@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 // argon2id with the library's defaults (~20 ms a hash on these machines, STACK.md).
@@ -19,4 +20,9 @@ let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hash("not-a-real-password-0000");
   return dummyHash;
+}
+
+/** A strong random password for `npm run user:create --generate-password`: 20 characters of base64url (120 bits). */
+export function generatePassword(): string {
+  return randomBytes(15).toString("base64url");
 }

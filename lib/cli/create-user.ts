@@ -2,13 +2,16 @@
  * Creates a real staff account — the only way production gets accounts (the seed makes demo ones only in development).
  *   npm run user:create -- --login a.asanova --name "Асанова Айгуль" --role CLERK --office BISHKEK
  *   npm run user:create -- --login doctor1 --name "…" --role DOCTOR --health-org CFM_BISHKEK_1
- * The password is asked for (not echoed), or read from standard input when it is not a terminal. It is never an
- * argument, so it does not land in shell history or the process list.
+ * The password is asked for (not echoed), or read from standard input when it is not a terminal; with
+ * --generate-password (or an empty answer at the prompt) a strong one is generated and printed ONCE. It is never an
+ * argument, so it does not land in shell history or the process list. This is how a real installation gets its first
+ * admin: `npm run db:seed` creates no accounts outside development.
  */
 import readline from "node:readline";
 import { ZodError } from "zod";
 import { openDb } from "../db/client";
 import { isAppError } from "../errors";
+import { generatePassword } from "../auth/password";
 import { createStaffUser } from "../users/mutations";
 
 function arg(name: string): string | undefined {
@@ -52,11 +55,20 @@ async function main() {
     healthOrganizationCode: arg("health-org"),
     password: "",
   };
-  input.password = await readPassword();
+  let generated = process.argv.includes("--generate-password");
+  if (!generated) {
+    input.password = await readPassword();
+    generated = input.password === "" && process.stdin.isTTY === true;
+  }
+  if (generated) input.password = generatePassword();
   const { db, close } = openDb();
   try {
     const user = await createStaffUser({ id: null, label: `cli:${process.env.USER ?? "unknown"}` }, input, db);
     console.log(`✔ Created ${user.role} ${user.login} (${user.id})`);
+    if (generated) {
+      console.log(`  Generated password (shown once, not stored anywhere in clear): ${input.password}`);
+      console.log("  Hand it over in person; the user signs in and enrols the second factor.");
+    }
   } finally {
     await close();
   }
@@ -66,7 +78,7 @@ main().catch((e) => {
   if (e instanceof ZodError) {
     for (const issue of e.issues) console.error(`✖ ${issue.path.join(".") || "input"}: ${issue.message}`);
     console.error(
-      "Usage: npm run user:create -- --login <login> --name <full name> --role CLERK|DOCTOR|REFUND_OFFICER|ADMIN [--office <code>] [--health-org <code>]",
+      "Usage: npm run user:create -- --login <login> --name <full name> --role CLERK|DOCTOR|REFUND_OFFICER|ADMIN [--office <code>] [--health-org <code>] [--generate-password]",
     );
   } else if (isAppError(e)) {
     console.error(`✖ ${e.field ?? "input"}: ${e.code}`);

@@ -1,5 +1,13 @@
 import { writeAudit, type AuditActor } from "@/lib/audit/mutations";
+import { isBreachedPassword } from "@/lib/auth/breached-passwords";
 import { hashPassword } from "@/lib/auth/password";
+import {
+  encryptTotpSecret,
+  hashRecoveryCode,
+  matchRecoveryCode,
+  newRecoveryCodes,
+  verifyTotp,
+} from "@/lib/auth/second-factor";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ZCreateStaffUserInput, type TCreateStaffUserInput } from "./user.schema";
@@ -7,6 +15,7 @@ import { ZCreateStaffUserInput, type TCreateStaffUserInput } from "./user.schema
 /** Creates a staff account (CLI `npm run user:create`, the admin workspace, the demo seed). */
 export async function createStaffUser(actor: AuditActor, raw: TCreateStaffUserInput, client: Db = defaultDb) {
   const input = ZCreateStaffUserInput.parse(raw);
+  if (isBreachedPassword(input.password)) throw new AppError("auth.passwordBreached", { field: "password" });
   const passwordHash = await hashPassword(input.password);
   return client.$transaction(async (tx) => {
     let officeId: number | null = null;
@@ -67,5 +76,59 @@ export async function setStaffUserActive(actor: AuditActor, userId: string, acti
       after,
     });
     return after;
+  });
+}
+
+/**
+ * Enrols the second factor: the code from the app proves it holds the secret. Returns the ten recovery codes, shown
+ * once (only their hashes are kept). Audited without the secret or the codes.
+ */
+export async function enrolSecondFactor(
+  actor: AuditActor,
+  userId: string,
+  secretBase32: string,
+  code: string,
+  client: Db = defaultDb,
+): Promise<string[]> {
+  if (!verifyTotp(secretBase32, code)) throw new AppError("auth.totpInvalid", { field: "code" });
+  const codes = newRecoveryCodes();
+  await client.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        totpSecret: encryptTotpSecret(secretBase32),
+        totpEnabledAt: new Date(),
+        recoveryCodeHashes: codes.map(hashRecoveryCode),
+      },
+    });
+    await writeAudit(tx, { actor, action: "user.second_factor_enrol", entity: "User", entityId: userId });
+  });
+  return codes;
+}
+
+/** Uses up one recovery code at sign-in: true when it matched (and is now gone). Audited. */
+export async function spendRecoveryCode(userId: string, login: string, code: string, client: Db = defaultDb) {
+  return client.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { recoveryCodeHashes: true } });
+    const i = user ? matchRecoveryCode(user.recoveryCodeHashes, code) : -1;
+    if (!user || i < 0) return false;
+    const left = user.recoveryCodeHashes.filter((_, j) => j !== i);
+    await tx.user.update({ where: { id: userId }, data: { recoveryCodeHashes: left } });
+    await writeAudit(tx, {
+      actor: { id: userId, label: login },
+      action: "auth.recovery_code_used",
+      entity: "User",
+      entityId: userId,
+      after: { left: left.length },
+    });
+    return true;
+  });
+}
+
+/** "Sign out everywhere": every session issued before this moment stops counting at its next request. */
+export async function signOutEverywhere(actor: AuditActor, userId: string, client: Db = defaultDb) {
+  await client.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, { actor, action: "auth.sign_out_everywhere", entity: "User", entityId: userId });
   });
 }

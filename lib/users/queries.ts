@@ -26,8 +26,14 @@ export async function listOfficesAndOrganizations() {
   return { offices, organizations };
 }
 
-/** A staff member by id, only while the account is active: a blocked account signs out at its next request. */
-export async function findActiveStaffUser(id: string): Promise<StaffUser | null> {
+/** The account a sign-in names (login is stored lower-case). */
+export async function findUserForSignIn(login: string) {
+  return db.user.findUnique({ where: { login } });
+}
+
+/** What a session is checked against on every request: the account (while active), its session version, and
+ * whether its second factor is enrolled. */
+export async function findStaffSession(id: string) {
   const user = await db.user.findUnique({
     where: { id },
     select: {
@@ -38,14 +44,11 @@ export async function findActiveStaffUser(id: string): Promise<StaffUser | null>
       officeId: true,
       healthOrganizationId: true,
       active: true,
+      sessionVersion: true,
+      totpEnabledAt: true,
     },
   });
   if (!user || !user.active) return null;
-  const { active: _active, ...staff } = user;
-  return staff;
-}
-
-/** The account a sign-in names (login is stored lower-case). */
-export async function findUserForSignIn(login: string) {
-  return db.user.findUnique({ where: { login } });
+  const { active: _active, sessionVersion, totpEnabledAt, ...staff } = user;
+  return { user: staff as StaffUser, sessionVersion, secondFactorEnrolled: totpEnabledAt !== null };
 }

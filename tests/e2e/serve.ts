@@ -16,6 +16,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
 
 async function main() {
+  process.env.NEXTAUTH_SECRET ??= "e2e-secret-for-tests-only"; // the seed seals the demo second factor with it
   const base = resolveDbTarget();
   let target: DbTarget;
   let dispose: () => Promise<void>;
@@ -39,6 +40,10 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    // A production server needs its public address and an explicitly chosen test acquirer (issue 11, holes 1 and 8).
+    PORTAL_URL: process.env.PORTAL_URL ?? `http://127.0.0.1:${port}`,
+    PAYMENT_ACQUIRER: process.env.PAYMENT_ACQUIRER ?? "test",
+    TEST_ACQUIRER_SECRET: process.env.TEST_ACQUIRER_SECRET ?? "e2e-test-acquirer-secret",
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-for-tests-only",
     NEXT_TELEMETRY_DISABLED: "1",
   };

@@ -1,7 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { TOTP } from "otpauth";
+import { DEMO_TOTP_SECRET } from "../../prisma/demo-data";
 
 const DEMO_PASSWORD = "demo-password";
+/** Demo accounts whose role requires a second factor (prisma/seed.ts enrols them with DEMO_TOTP_SECRET). */
+const WITH_SECOND_FACTOR = ["refunds", "admin"];
+
+/** The sign-in form's second step: the code of the demo authenticator, computed now. */
+async function totpStep(page: Page) {
+  const code = new TOTP({ secret: DEMO_TOTP_SECRET }).generate();
+  await page.getByTestId("sign-in-form").locator("#code").fill(code);
+  await page.getByTestId("sign-in-form").getByRole("button").click();
+}
 
 const PHONE = { width: 360, height: 740 };
 
@@ -48,6 +59,7 @@ export async function signIn(page: Page, login: string, locale: "ru" | "ky" = "r
   await page.getByTestId("sign-in-form").locator("#login").fill(login);
   await page.getByTestId("sign-in-form").locator("#password").fill(password);
   await page.getByTestId("sign-in-form").getByRole("button").click();
+  if (WITH_SECOND_FACTOR.includes(login) && password === DEMO_PASSWORD) await totpStep(page);
   // Wait for the outcome — the workspace, or the error summary — before the test navigates anywhere else.
   await Promise.race([
     page.waitForURL((url) => !url.pathname.endsWith("/staff/sign-in") && url.pathname !== `/${locale}/staff`),

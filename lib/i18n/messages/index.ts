@@ -7,6 +7,7 @@ import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
 import kyRules from "./ky/rules.json";
+import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
 import ruAuth from "./ru/auth.json";
@@ -17,6 +18,7 @@ import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
 import ruRules from "./ru/rules.json";
+import ruSecurity from "./ru/security.json";
 import ruStaff from "./ru/staff.json";
 import ruStatus from "./ru/status.json";
 import type { Locale } from "../routing";
@@ -33,6 +35,7 @@ export const MESSAGES = {
     buy: ruBuy,
     payments: ruPayments,
     clinic: ruClinic,
+    security: ruSecurity,
   },
   ky: {
     common: kyCommon,
@@ -45,6 +48,7 @@ export const MESSAGES = {
     buy: kyBuy,
     payments: kyPayments,
     clinic: kyClinic,
+    security: kySecurity,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

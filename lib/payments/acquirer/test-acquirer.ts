@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { routing } from "@/lib/i18n/routing";
+import { configuredAcquirer } from "./mode";
 import { isValidSignature, secretFor, sha256Hex, signBody } from "./signing";
 import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, VerifiedCallback } from "./types";
 
@@ -13,14 +14,21 @@ const TEST_ACQUIRER_ID = "test-acquirer";
 const TEST_ACQUIRER_SIGNATURE_HEADER = "x-test-acquirer-signature";
 const TEST_ACQUIRER_CALLBACK_PATH = "/api/v1/payments/test-acquirer/callback";
 
-/** The test acquirer answers only while it is the portal's provider: with a real one configured, its page and
- * callback are gone (404), so no test "payment" can issue a policy in production. */
-export function isTestAcquirerEnabled(): boolean {
-  return (process.env.PAYMENT_PROVIDER ?? TEST_ACQUIRER_ID) === TEST_ACQUIRER_ID;
+/** The test acquirer answers only while it is the portal's acquirer: in production only with PAYMENT_ACQUIRER=test
+ * and its own TEST_ACQUIRER_SECRET; otherwise its page and callback are gone (404), so no test "payment" can issue a
+ * policy. */
+export function isTestAcquirerEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  if (configuredAcquirer(env) !== "test") return false;
+  return env.NODE_ENV !== "production" || Boolean(env.TEST_ACQUIRER_SECRET);
 }
 
-/** The shared secret of the portal and the test acquirer. */
+/** The shared secret of the portal and the test acquirer. Production has no default: TEST_ACQUIRER_SECRET only. */
 function sharedSecret(): string {
+  if (process.env.NODE_ENV === "production") {
+    const own = process.env.TEST_ACQUIRER_SECRET;
+    if (!own) throw new Error("TEST_ACQUIRER_SECRET must be set in production to use the test acquirer");
+    return own;
+  }
   return secretFor("test-acquirer", "TEST_ACQUIRER_SECRET");
 }
 
@@ -121,6 +129,7 @@ export const testAcquirer: PaymentProvider = {
   callbackPath: TEST_ACQUIRER_CALLBACK_PATH,
 
   async createCheckout(request: CheckoutRequest): Promise<Checkout> {
+    if (!isTestAcquirerEnabled()) throw new Error("The test acquirer is not enabled (PAYMENT_ACQUIRER)");
     const sessionId = request.providerRef ?? randomBytes(18).toString("base64url");
     const token = sealSession({
       sessionId,

@@ -22,6 +22,7 @@ import {
   termStep,
 } from "@/lib/orders/journey-steps";
 import { buyStepAction } from "@/lib/web/buy-step-action";
+import { rateLimitedStep } from "@/lib/web/rate-limit";
 
 // The purchase journey's answers (one action per page). Citizens have no account: the action wrapper validates, the
 // step decides the next page. The PIN travels in a POST and an encrypted cookie, never in a URL (cl. 12.3).
@@ -33,4 +34,10 @@ export const nameAction = buyStepAction("buy.name", ZNameStep, nameStep);
 export const phoneAction = buyStepAction("buy.phone", ZPhoneStep, phoneStep);
 export const categoryAction = buyStepAction("buy.category", ZCategoryStep, categoryStep);
 export const termAction = buyStepAction("buy.term", ZTermStep, termStep);
-export const confirmOrderAction = buyStepAction("buy.confirm", ZConfirmStep, confirmStep);
+// Purchase start is limited per client address (RATE_LIMIT_PURCHASE_START_PER_HOUR): each one is an order and a
+// checkout at the acquirer.
+export const confirmOrderAction = buyStepAction(
+  "buy.confirm",
+  ZConfirmStep,
+  rateLimitedStep("purchaseStartIp", confirmStep),
+);

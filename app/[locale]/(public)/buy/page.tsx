@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { OnlinePaymentUnavailable } from "@/components/security/online-payment-unavailable";
+import { isOnlinePaymentAvailable } from "@/lib/payments/acquirer/mode";
 import { loadStep } from "@/lib/web/buy-journey-page";
 import { localeOf } from "@/lib/web/page-locale";
 
@@ -31,13 +33,17 @@ export default async function BuyStartPage({ params }: { params: Promise<{ local
         <p className="mb-2">{t("onePerson")}</p>
         <p>{t("statusFirst")}</p>
       </div>
-      <Link
-        href="/buy/identify"
-        data-testid="buy-start"
-        className="inline-block bg-[var(--color-success)] px-5 py-3 text-xl font-bold text-white no-underline shadow-[0_2px_0_#002d18] hover:bg-[#005a30] hover:text-white"
-      >
-        {t("button")} ›
-      </Link>
+      {isOnlinePaymentAvailable() ? (
+        <Link
+          href="/buy/identify"
+          data-testid="buy-start"
+          className="inline-block bg-[var(--color-success)] px-5 py-3 text-xl font-bold text-white no-underline shadow-[0_2px_0_#002d18] hover:bg-[#005a30] hover:text-white"
+        >
+          {t("button")} ›
+        </Link>
+      ) : (
+        <OnlinePaymentUnavailable />
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { openCheckoutSession } from "@/lib/payments/acquirer/test-acquirer";
+import { notFound } from "next/navigation";
+import { isTestAcquirerEnabled, openCheckoutSession } from "@/lib/payments/acquirer/test-acquirer";
 import { orderReference } from "@/lib/orders/reference";
 import { decideTestCheckoutAction } from "./actions";
 import { enterPage, localeOf } from "@/lib/web/page-locale";
@@ -22,6 +23,7 @@ export default async function TestAcquirerPage({
   searchParams: Promise<{ session?: string }>;
 }) {
   const locale = await enterPage(params);
+  if (!isTestAcquirerEnabled()) notFound();
   const { session: token } = await searchParams;
   const session = openCheckoutSession(token);
   const t = await getTranslations("buy.acquirer");

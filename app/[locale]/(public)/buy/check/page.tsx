@@ -12,6 +12,8 @@ import { loadStep } from "@/lib/web/buy-journey-page";
 import { confirmOrderAction } from "../actions";
 import { fullName } from "@/lib/people/full-name";
 import { localeOf } from "@/lib/web/page-locale";
+import { OnlinePaymentUnavailable } from "@/components/security/online-payment-unavailable";
+import { isOnlinePaymentAvailable } from "@/lib/payments/acquirer/mode";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const locale = await localeOf(params);
@@ -21,6 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 /** GOV.UK check-your-answers, with the rules' price and dates for a payment made now (cl. 5; cost 1.1–1.3). */
 export default async function CheckPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, draft } = await loadStep(params, "check");
+  if (!isOnlinePaymentAvailable()) return <OnlinePaymentUnavailable />;
   const planned = await planForDraft(draft, now());
   if (!planned || !planned.plan.ok) redirect(buyPath(locale, NOT_ELIGIBLE));
   const { plan, identity } = planned;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/staff/sign-in-form";
-import { getStaffUser } from "@/lib/web/session";
+import { staffSessionState } from "@/lib/web/session";
 import { enterPage, localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -12,7 +12,10 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function SignInPage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await enterPage(params);
-  if (await getStaffUser()) redirect(`/${locale}/staff`);
+  const state = await staffSessionState();
+  if (state.kind === "ok") redirect(`/${locale}/staff`);
+  // a refund officer or admin without a second factor enrols one before anything else
+  if (state.kind === "enrol") redirect(`/${locale}/staff/account/two-factor`);
   const t = await getTranslations("auth");
   return (
     <>

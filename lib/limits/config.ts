@@ -1,0 +1,42 @@
+/**
+ * The rate limits (issue 11, hole 5), each set by an environment variable so that a partner or a load test can be
+ * given its own; the README's "Security" section lists them. A value of 0 switches that limit off.
+ */
+type Env = Record<string, string | undefined>;
+
+export type LimitName =
+  "statusIp" | "statusPin" | "purchaseStartIp" | "signInAccount" | "signInIp" | "terminalProvider";
+
+export type LimitSpec = {
+  /** environment variable that sets `points` */
+  envVar: string;
+  points: number;
+  /** window, seconds */
+  duration: number;
+  /** once over: blocked this long, seconds (a sign-in lockout) */
+  blockDuration?: number;
+};
+
+const DEFAULTS: Record<LimitName, LimitSpec> = {
+  // the public status check: requests per IP per minute, and checks of one PIN per hour (from any address)
+  statusIp: { envVar: "RATE_LIMIT_STATUS_PER_MINUTE", points: 60, duration: 60 },
+  statusPin: { envVar: "RATE_LIMIT_STATUS_PIN_PER_HOUR", points: 30, duration: 3600 },
+  // orders started (sent to the acquirer) per IP per hour
+  purchaseStartIp: { envVar: "RATE_LIMIT_PURCHASE_START_PER_HOUR", points: 20, duration: 3600 },
+  // failed sign-ins of one account in 15 minutes, then locked for RATE_LIMIT_SIGN_IN_LOCKOUT_MINUTES (default 15)
+  signInAccount: { envVar: "RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT", points: 5, duration: 900, blockDuration: 900 },
+  // failed sign-ins from one IP per hour (any accounts), then locked likewise
+  signInIp: { envVar: "RATE_LIMIT_SIGN_IN_FAILURES_PER_IP", points: 30, duration: 3600, blockDuration: 900 },
+  // requests of one terminal provider per minute
+  terminalProvider: { envVar: "RATE_LIMIT_TERMINAL_PER_MINUTE", points: 600, duration: 60 },
+};
+
+export function limitSpec(name: LimitName, env: Env = process.env): LimitSpec {
+  const base = DEFAULTS[name];
+  const fromEnv = env[base.envVar];
+  const points = fromEnv !== undefined && /^\d+$/.test(fromEnv.trim()) ? Number(fromEnv) : base.points;
+  const lockout = env.RATE_LIMIT_SIGN_IN_LOCKOUT_MINUTES;
+  const blockDuration =
+    base.blockDuration !== undefined && lockout && /^\d+$/.test(lockout) ? Number(lockout) * 60 : base.blockDuration;
+  return { ...base, points, blockDuration };
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import pg from "pg";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { baseSecret } from "@/lib/secrets";
+import { limitSpec, type LimitName } from "./config";
+
+export type { LimitName } from "./config";
+
+/**
+ * Rate limits with rate-limiter-flexible. On PostgreSQL (DATABASE_URL) the counters live in the database
+ * ("rate_limit"."counters", a migration makes it), so every app instance shares one count. On embedded PGlite (one
+ * process by nature: it cannot be opened twice) they fall back to process memory.
+ * Keys are HMACs (a PIN or a login never sits in the counters table).
+ */
+export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+type Store = { pool: pg.Pool | null; limiters: Map<string, RateLimiterAbstract> };
+const g = globalThis as typeof globalThis & { __omsRateLimits?: Store };
+
+function store(): Store {
+  if (!g.__omsRateLimits) {
+    const url = process.env.DATABASE_URL;
+    const pool = url && /^postgres(ql)?:/.test(url) ? new pg.Pool({ connectionString: url, max: 3 }) : null;
+    // An idle connection the server closes (restart, failover) must not crash the process; the next query reconnects.
+    pool?.on("error", (e) => console.warn(`[rate-limit] idle connection lost: ${e.message}`));
+    g.__omsRateLimits = { pool, limiters: new Map() };
+  }
+  return g.__omsRateLimits;
+}
+
+function limiter(name: LimitName): RateLimiterAbstract {
+  const spec = limitSpec(name);
+  const id = `${name}:${spec.points}:${spec.duration}:${spec.blockDuration ?? 0}`;
+  const s = store();
+  let l = s.limiters.get(id);
+  if (!l) {
+    const opts = { keyPrefix: name, points: spec.points, duration: spec.duration, blockDuration: spec.blockDuration };
+    l = s.pool
+      ? new RateLimiterPostgres({
+          ...opts,
+          storeClient: s.pool,
+          storeType: "pool",
+          schemaName: "rate_limit",
+          tableName: "counters",
+          tableCreated: true,
+          clearExpiredByTimeout: false,
+          insuranceLimiter: new RateLimiterMemory(opts),
+        })
+      : new RateLimiterMemory(opts);
+    s.limiters.set(id, l);
+  }
+  return l;
+}
+
+function hashKey(name: LimitName, key: string): string {
+  return createHmac("sha256", baseSecret() ?? "rate-limit")
+    .update(`${name}:${key}`)
+    .digest("base64url");
+}
+
+const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+/** Counts one request (or one failure) against the limit; over it → refused with the seconds to wait. */
+export async function consumeLimit(name: LimitName, key: string): Promise<LimitDecision> {
+  if (limitSpec(name).points === 0) return { ok: true };
+  try {
+    await limiter(name).consume(hashKey(name, key));
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: retryAfter(e) };
+    throw e;
+  }
+}
+
+/** Has this key used up its limit (without counting)? A sign-in lockout is checked before the password. */
+export async function peekLimit(name: LimitName, key: string): Promise<LimitDecision> {
+  const spec = limitSpec(name);
+  if (spec.points === 0) return { ok: true };
+  const res = await limiter(name).get(hashKey(name, key));
+  if (res && res.consumedPoints >= spec.points) return { ok: false, retryAfterSeconds: retryAfter(res) };
+  return { ok: true };
+}
+
+/** Forgets the count (a successful sign-in clears that account's failures). */
+export async function resetLimit(name: LimitName, key: string): Promise<void> {
+  await limiter(name).delete(hashKey(name, key));
+}

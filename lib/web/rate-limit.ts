@@ -1,0 +1,53 @@
+import "server-only";
+import { headers } from "next/headers";
+import { AppError } from "@/lib/errors";
+import { consumeLimit, type LimitName } from "@/lib/limits";
+import { jsonError } from "./api-errors";
+import { clientAddress } from "./client-address";
+
+/**
+ * The web side of the rate limits (lib/limits): 429 with Retry-After and a translated message for APIs, a translated
+ * form error for pages. For the status API/page and the terminal routes (wired by their owners):
+ *   const limited = await rateLimitRequest(request, "statusIp");            // per client address
+ *   const limited = await rateLimitRequest(request, "statusPin", pin);      // per PIN (hashed, never stored)
+ *   const limited = await rateLimitRequest(request, "terminalProvider", provider);
+ *   if (limited) return limited;
+ */
+export async function rateLimitRequest(request: Request, name: LimitName, key?: string): Promise<Response | null> {
+  const decision = await consumeLimit(name, key ?? clientAddress(request.headers));
+  if (decision.ok) return null;
+  return tooManyRequests(request, decision.retryAfterSeconds);
+}
+
+export function tooManyRequests(request: Pick<Request, "headers">, retryAfterSeconds: number): Response {
+  return jsonError(
+    request,
+    429,
+    "security.tooManyRequests",
+    { seconds: retryAfterSeconds },
+    {
+      "Retry-After": String(retryAfterSeconds),
+    },
+  );
+}
+
+/** The client address of the request being rendered or acted on (server components and actions). */
+async function requestClientAddress(): Promise<string> {
+  return clientAddress(await headers());
+}
+
+/** In a server action or page: over the limit → an AppError whose translated text says how long to wait. */
+export async function enforceRateLimit(name: LimitName, key?: string): Promise<void> {
+  const decision = await consumeLimit(name, key ?? (await requestClientAddress()));
+  if (!decision.ok) {
+    throw new AppError("security.tooManyRequests", { values: { seconds: decision.retryAfterSeconds } });
+  }
+}
+
+/** A purchase-journey step limited per client address (purchase start: an order and an acquirer session). */
+export function rateLimitedStep<A extends unknown[], R>(name: LimitName, step: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    await enforceRateLimit(name);
+    return step(...args);
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The security headers of every page and API answer (issue 11, hole 7), set by proxy.ts per request.
+ * Scripts: only Next's own, carrying this request's nonce ('strict-dynamic' lets them load their chunks); no inline
+ * script, no eval outside development. The page cannot be framed (frame-ancestors 'none'), forms post only to the
+ * portal, and HSTS tells browsers to use HTTPS only (production).
+ */
+export function contentSecurityPolicy(nonce: string, { dev }: { dev: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Next and React set a few inline style attributes; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export const HSTS = "max-age=63072000; includeSubDomains";
+export const REFERRER_POLICY = "strict-origin-when-cross-origin";
+
+/** Server actions post at most this much; uploads (the providers' daily registry) have their own, larger limit. */
+const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+const UPLOAD_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+/** Pages whose server actions take an uploaded file (their limit: UPLOAD_BODY_LIMIT_BYTES, also next.config.js). */
+const UPLOAD_PAGES = [/^\/(ru|ky)\/staff\/fund\/reconciliation(\/|$)/];
+
+/** The body limit of a server-action POST to this path. */
+export function actionBodyLimit(pathname: string): number {
+  return UPLOAD_PAGES.some((re) => re.test(pathname)) ? UPLOAD_BODY_LIMIT_BYTES : ACTION_BODY_LIMIT_BYTES;
+}
+
+/** A payment provider's callback: a few hundred bytes of JSON; anything above this is refused with 413. */
+export const CALLBACK_BODY_LIMIT_BYTES = 16 * 1024;

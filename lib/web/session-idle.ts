@@ -1,0 +1,39 @@
+import { decode, encode } from "next-auth/jwt";
+import type { NextRequest, NextResponse } from "next/server";
+import { baseSecret } from "@/lib/secrets";
+
+/** A staff session ends after this long without a request (STAFF_SESSION_IDLE_MINUTES, default 30). */
+export function sessionIdleSeconds(env: Record<string, string | undefined> = process.env): number {
+  const minutes = Number(env.STAFF_SESSION_IDLE_MINUTES);
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : 30) * 60;
+}
+
+const COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+const RENEW_AFTER_MS = 60_000;
+const MAX_AGE_SECONDS = 8 * 60 * 60; // as auth-options' session.maxAge
+
+/**
+ * Sliding inactivity (proxy.ts): a staff request renews the session token's `lastSeen` (at most once a minute); a
+ * token idle too long is removed. getStaffUser checks `lastSeen` itself, so this only keeps active people signed in.
+ */
+export async function renewStaffSession(request: NextRequest, response: NextResponse): Promise<void> {
+  const name = COOKIES.find((n) => request.cookies.has(n));
+  const secret = baseSecret();
+  if (!name || !secret) return;
+  const token = await decode({ token: request.cookies.get(name)!.value, secret }).catch(() => null);
+  if (!token?.lastSeen) return;
+  const idleMs = Date.now() - token.lastSeen;
+  if (idleMs > sessionIdleSeconds() * 1000) {
+    response.cookies.delete(name);
+    return;
+  }
+  if (idleMs < RENEW_AFTER_MS) return;
+  const value = await encode({ token: { ...token, lastSeen: Date.now() }, secret, maxAge: MAX_AGE_SECONDS });
+  response.cookies.set(name, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: name.startsWith("__Secure-"),
+    maxAge: MAX_AGE_SECONDS,
+  });
+}

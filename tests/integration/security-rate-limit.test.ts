@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { db } from "../../lib/db";
+import { resolveDbTarget } from "../../lib/db/target";
+import { createStaffUser } from "../../lib/users/mutations";
+import { authOptions } from "../../lib/web/auth-options";
+import { clientAddress } from "../../lib/web/client-address";
+import { enforceRateLimit, rateLimitRequest } from "../../lib/web/rate-limit";
+
+type Authorize = (c: Record<string, string>, req: unknown) => Promise<{ id: string } | null>;
+const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+
+const fromIp = (ip: string, lang = "ru") =>
+  new Request("http://localhost/api/v1/status", { headers: { "x-forwarded-for": ip, "accept-language": lang } });
+
+/** A second app instance: a new pool and new limiters (what another process would have). */
+function newInstance() {
+  delete (globalThis as { __omsRateLimits?: unknown }).__omsRateLimits;
+}
+
+describe("hole 5: no brakes", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("429 with Retry-After and a translated message after RATE_LIMIT_STATUS_PER_MINUTE requests per IP", async () => {
+    vi.stubEnv("RATE_LIMIT_STATUS_PER_MINUTE", "3");
+    for (let i = 0; i < 3; i++) expect(await rateLimitRequest(fromIp("203.0.113.7"), "statusIp")).toBeNull();
+    const refused = await rateLimitRequest(fromIp("203.0.113.7", "ky"), "statusIp");
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(0);
+    const body = await refused!.json();
+    expect(body.error.code).toBe("security.tooManyRequests");
+    expect(body.error.messages.ru).toMatch(/Слишком много запросов/);
+    expect(body.error.message).toBe(body.error.messages.ky);
+    // another address has its own count
+    expect(await rateLimitRequest(fromIp("203.0.113.8"), "statusIp")).toBeNull();
+  });
+
+  it.skipIf(resolveDbTarget().kind !== "postgres")(
+    "the count is shared by app instances through PostgreSQL",
+    async () => {
+      vi.stubEnv("RATE_LIMIT_STATUS_PER_MINUTE", "4");
+      newInstance();
+      expect(await rateLimitRequest(fromIp("198.51.100.1"), "statusIp")).toBeNull();
+      expect(await rateLimitRequest(fromIp("198.51.100.1"), "statusIp")).toBeNull();
+      newInstance();
+      expect(await rateLimitRequest(fromIp("198.51.100.1"), "statusIp")).toBeNull();
+      expect(await rateLimitRequest(fromIp("198.51.100.1"), "statusIp")).toBeNull();
+      expect((await rateLimitRequest(fromIp("198.51.100.1"), "statusIp"))?.status).toBe(429);
+      const rows = await db.$queryRawUnsafe<{ key: string }[]>(`SELECT key FROM "rate_limit"."counters"`);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(JSON.stringify(rows)).not.toContain("198.51.100.1");
+    },
+  );
+
+  it("sign-in: locked after repeated failures of one account, even with the right password, and audited", async () => {
+    vi.stubEnv("RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT", "3");
+    const user = await createStaffUser(
+      { id: null, label: "test" },
+      {
+        login: "t.lock",
+        fullName: "Тест Блок",
+        role: "CLERK",
+        officeCode: "NARYN",
+        password: "correct-horse-battery-1",
+      },
+    );
+    const req = { headers: { "x-forwarded-for": "192.0.2.50" } };
+    for (let i = 0; i < 3; i++)
+      expect(await authorize({ login: "t.lock", password: "wrong-password" }, req)).toBeNull();
+    await expect(authorize({ login: "t.lock", password: "correct-horse-battery-1" }, req)).rejects.toThrow(
+      /^locked:\d+$/,
+    );
+    const actions = (await db.auditLog.findMany({ where: { action: { startsWith: "auth." } } })).map((r) => r.action);
+    expect(actions).toContain("auth.lockout");
+    expect(actions).toContain("auth.sign_in_locked");
+    expect(user.id).toBeTruthy();
+  });
+
+  it("pages and actions: over the limit is a translated error saying how long to wait (per PIN here)", async () => {
+    vi.stubEnv("RATE_LIMIT_STATUS_PIN_PER_HOUR", "2");
+    await enforceRateLimit("statusPin", "21505198500017");
+    await enforceRateLimit("statusPin", "21505198500017");
+    await expect(enforceRateLimit("statusPin", "21505198500017")).rejects.toMatchObject({
+      code: "security.tooManyRequests",
+      values: { seconds: expect.any(Number) },
+    });
+  });
+
+  it("sign-in: locked per IP across accounts", async () => {
+    vi.stubEnv("RATE_LIMIT_SIGN_IN_FAILURES_PER_IP", "2");
+    const req = { headers: { "x-forwarded-for": "192.0.2.99" } };
+    expect(await authorize({ login: "nobody1", password: "x-wrong-password" }, req)).toBeNull();
+    expect(await authorize({ login: "nobody2", password: "x-wrong-password" }, req)).toBeNull();
+    await expect(authorize({ login: "nobody3", password: "x-wrong-password" }, req)).rejects.toThrow(/^locked/);
+  });
+});
+
+describe("hole 5: client addresses come from proxy headers only when TRUSTED_PROXIES names the proxies", () => {
+  const h = (xff: string) => new Headers({ "x-forwarded-for": xff });
+  it("a forged leftmost X-Forwarded-For does not choose the address", () => {
+    expect(clientAddress(h("1.1.1.1, 203.0.113.5"), "10.0.0.0/8")).toBe("203.0.113.5");
+    expect(clientAddress(h("1.1.1.1, 203.0.113.5, 10.0.0.2"), "10.0.0.0/8")).toBe("203.0.113.5");
+    expect(clientAddress(h("1.1.1.1, 203.0.113.5"), undefined)).toBe("203.0.113.5");
+    expect(clientAddress(h("garbage"), undefined)).toBe("unknown");
+  });
+});

@@ -1,0 +1,116 @@
+import { TOTP } from "otpauth";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "../../lib/db";
+import { isBreachedPassword } from "../../lib/auth/breached-passwords";
+import { newTotpSecret, secondFactorRequired } from "../../lib/auth/second-factor";
+import { createStaffUser, enrolSecondFactor, signOutEverywhere } from "../../lib/users/mutations";
+import { authOptions } from "../../lib/web/auth-options";
+import { sessionIdleSeconds } from "../../lib/web/session-idle";
+
+const session = vi.hoisted(() => ({ current: null as unknown }));
+vi.mock("next-auth", async (original) => ({
+  ...(await original<typeof import("next-auth")>()),
+  getServerSession: async () => session.current,
+}));
+const { getStaffUser, staffSessionState } = await import("../../lib/web/session");
+
+type Authorize = (c: Record<string, string>, req: unknown) => Promise<{ id: string; sessionVersion: number } | null>;
+const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+const ADMIN = { id: null, label: "test-admin" };
+const PASSWORD = "long-enough-passphrase-7";
+const req = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
+const signedIn = (id: string, sessionVersion = 0, lastSeen = Date.now()) => {
+  session.current = { user: { id }, sessionVersion, lastSeen, expires: "" };
+};
+
+describe("hole 10: staff accounts", () => {
+  let officerId: string;
+  const secret = newTotpSecret();
+  const codeNow = () => new TOTP({ secret }).generate();
+
+  beforeAll(async () => {
+    const officer = await createStaffUser(ADMIN, {
+      login: "t.refunds",
+      fullName: "Тест Возвраты",
+      role: "REFUND_OFFICER",
+      password: PASSWORD,
+    });
+    officerId = officer.id;
+  });
+
+  it("password rules: too short or on the breached list is refused, and nothing is created", async () => {
+    expect(isBreachedPassword("Password2024!")).toBe(true);
+    expect(isBreachedPassword(PASSWORD)).toBe(false);
+    const before = await db.user.count();
+    for (const password of ["qwertyuiop123", "Password2024!", "short-pw-1"]) {
+      await expect(
+        createStaffUser(ADMIN, { login: `t.pw${password.length}`, fullName: "Пароль Тестов", role: "ADMIN", password }),
+      ).rejects.toSatisfy((e: unknown) => /passwordBreached|passwordTooShort/.test(JSON.stringify(e) + String(e)));
+    }
+    expect(await db.user.count()).toBe(before);
+  });
+
+  it("a refund officer without a second factor can do nothing but enrol (TOTP required for the role)", async () => {
+    expect(secondFactorRequired("REFUND_OFFICER")).toBe(true);
+    expect(secondFactorRequired("ADMIN")).toBe(true);
+    expect(secondFactorRequired("CLERK")).toBe(false);
+    const user = await authorize({ login: "t.refunds", password: PASSWORD }, req("192.0.2.10"));
+    signedIn(user!.id, user!.sessionVersion);
+    expect(await getStaffUser()).toBeNull();
+    expect((await staffSessionState()).kind).toBe("enrol");
+  });
+
+  it("enrolment needs a right code; then sign-in asks for the code and checks it; recovery codes work once", async () => {
+    await expect(enrolSecondFactor(ADMIN, officerId, secret, "000000")).rejects.toThrow(/totpInvalid/);
+    const recovery = await enrolSecondFactor({ id: officerId, label: "t.refunds" }, officerId, secret, codeNow());
+    expect(recovery).toHaveLength(10);
+    const stored = await db.user.findUniqueOrThrow({ where: { id: officerId } });
+    expect(stored.totpSecret).not.toContain(secret);
+    expect(stored.recoveryCodeHashes).not.toContain(recovery[0]);
+
+    await expect(authorize({ login: "t.refunds", password: PASSWORD }, req("192.0.2.11"))).rejects.toThrow(
+      "totp_required",
+    );
+    await expect(
+      authorize({ login: "t.refunds", password: PASSWORD, code: "123456" }, req("192.0.2.11")),
+    ).rejects.toThrow("totp_invalid");
+    const ok = await authorize({ login: "t.refunds", password: PASSWORD, code: codeNow() }, req("192.0.2.11"));
+    expect(ok?.id).toBe(officerId);
+    expect(
+      await authorize({ login: "t.refunds", password: PASSWORD, code: recovery[0]! }, req("192.0.2.12")),
+    ).not.toBeNull();
+    await expect(
+      authorize({ login: "t.refunds", password: PASSWORD, code: recovery[0]! }, req("192.0.2.13")),
+    ).rejects.toThrow("totp_invalid");
+    signedIn(officerId, ok!.sessionVersion);
+    expect((await getStaffUser())?.id).toBe(officerId);
+    const audits = (await db.auditLog.findMany({ where: { entityId: officerId } })).map((r) => r.action);
+    expect(audits).toEqual(
+      expect.arrayContaining(["user.second_factor_enrol", "auth.second_factor_failed", "auth.recovery_code_used"]),
+    );
+    const rows = await db.auditLog.findMany({ where: { entityId: officerId }, select: { before: true, after: true } });
+    expect(JSON.stringify(rows)).not.toContain(secret);
+  });
+
+  it("a session idle longer than STAFF_SESSION_IDLE_MINUTES is over", async () => {
+    vi.stubEnv("STAFF_SESSION_IDLE_MINUTES", "10");
+    expect(sessionIdleSeconds()).toBe(600);
+    signedIn(officerId, 0, Date.now() - 11 * 60 * 1000);
+    expect(await getStaffUser()).toBeNull();
+    signedIn(officerId, 0, Date.now() - 9 * 60 * 1000);
+    expect(await getStaffUser()).not.toBeNull();
+    vi.unstubAllEnvs();
+  });
+
+  it('"sign out everywhere" ends every session issued before it, audited', async () => {
+    signedIn(officerId, 0);
+    expect(await getStaffUser()).not.toBeNull();
+    await signOutEverywhere({ id: officerId, label: "t.refunds" }, officerId);
+    expect(await getStaffUser()).toBeNull();
+    const fresh = await authorize({ login: "t.refunds", password: PASSWORD, code: codeNow() }, req("192.0.2.14"));
+    expect(fresh?.sessionVersion).toBe(1);
+    signedIn(officerId, 1);
+    expect(await getStaffUser()).not.toBeNull();
+    expect(await db.auditLog.count({ where: { action: "auth.sign_out_everywhere", entityId: officerId } })).toBe(1);
+  });
+});

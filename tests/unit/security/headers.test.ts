@@ -1,0 +1,50 @@
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import proxy from "../../../proxy";
+
+const req = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
+  new NextRequest(new URL(path, "https://oms.example"), { method: init.method ?? "GET", headers: init.headers });
+
+describe("hole 7: missing headers and limits", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("every page gets a strict CSP with a fresh nonce, frame-ancestors 'none', a referrer policy and HSTS", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const a = await proxy(req("/ru"));
+    const b = await proxy(req("/ru"));
+    const csp = a.headers.get("content-security-policy")!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/);
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(b.headers.get("content-security-policy")).not.toBe(csp);
+    expect(a.headers.get("strict-transport-security")).toMatch(/max-age=\d{8}/);
+    expect(a.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    // Next reads the nonce from the request's CSP header
+    expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+  });
+
+  it("no HSTS outside production", async () => {
+    vi.stubEnv("NODE_ENV", "development");
+    expect((await proxy(req("/ru"))).headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("server actions over 1 MB are refused with 413; the registry upload has its own 10 MB limit", async () => {
+    const action = async (path: string, bytes: number) =>
+      await proxy(req(path, { method: "POST", headers: { "next-action": "abc", "content-length": String(bytes) } }));
+    const big = await action("/ru/buy/pin", 2 * 1024 * 1024);
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe("security.payloadTooLarge");
+    expect((await action("/ru/buy/pin", 1000)).status).toBe(200);
+    expect((await action("/ru/staff/fund/reconciliation", 5 * 1024 * 1024)).status).toBe(200);
+    expect((await action("/ru/staff/fund/reconciliation", 11 * 1024 * 1024)).status).toBe(413);
+  });
+
+  it("a payment callback over 16 KB is refused with 413 before it is read", async () => {
+    const res = await proxy(
+      req("/api/v1/payments/test-acquirer/callback", { method: "POST", headers: { "content-length": "17000" } }),
+    );
+    expect(res.status).toBe(413);
+  });
+});
