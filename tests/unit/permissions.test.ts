@@ -20,7 +20,7 @@ const admin = user("ADMIN");
 const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
   ["clerk with an office", clerk, ["office.workspace", "people.statement"]],
   ["clerk without an office", user("CLERK", null), []],
-  ["doctor with a health organization", doctor, ["clinic.workspace"]],
+  ["doctor with a health organization", doctor, ["clinic.workspace", "pregnancy.register"]],
   ["doctor without a health organization", user("DOCTOR", 1, null), []],
   ["Fund refund officer", refunds, ["fund.workspace", "refund.approve", "payments.reconcile", "people.statement"]],
   ["admin", admin, ["users.manage", "audit.view"]],
