@@ -32,6 +32,13 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // The status and terminal limits are off for behaviour tests that send hundreds of requests from one
+          // "address"; tests/integration/security-rate-limit.test.ts sets its own limits (vi.stubEnv).
+          env: {
+            RATE_LIMIT_STATUS_PER_MINUTE: "0",
+            RATE_LIMIT_STATUS_PIN_PER_HOUR: "0",
+            RATE_LIMIT_TERMINAL_PER_MINUTE: "0",
+          },
           setupFiles: ["tests/integration/setup-db.ts"],
           // Each file gets its own freshly migrated database; PGlite boots slowly, so allow for it.
           testTimeout: 60_000,

@@ -2,6 +2,7 @@
 
 import { initialActionState } from "@/lib/web/action-result";
 import { serverAction } from "@/lib/web/action";
+import { enforceRateLimit } from "@/lib/web/rate-limit";
 import { pinAction } from "../buy/actions";
 import { todayInBishkek } from "@/lib/dates";
 import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
@@ -10,13 +11,20 @@ import { ZStatusDocumentQuery, ZStatusQuery } from "@/lib/policies/status.schema
 // A POST, not a GET form: a PIN is personal data (cl. 12.3) and must not sit in URLs, history or access logs.
 export const checkStatusAction = serverAction(
   { name: "status.check", schema: ZStatusQuery },
-  ({ input: { pin, on } }) => checkInsuredStatus(pin, on ?? todayInBishkek()),
+  async ({ input: { pin, on } }) => {
+    await enforceRateLimit("statusIp");
+    await enforceRateLimit("statusPin", pin);
+    return checkInsuredStatus(pin, on ?? todayInBishkek());
+  },
 );
 
 // SPEC §8, issue 9: a foreigner without a PIN checks by the number of their identity document (a POST too).
 export const checkStatusByDocumentAction = serverAction(
   { name: "status.checkByDocument", schema: ZStatusDocumentQuery },
-  ({ input: { document, on } }) => checkInsuredStatusByDocument(document, on ?? todayInBishkek()),
+  async ({ input: { document, on } }) => {
+    await enforceRateLimit("statusIp");
+    return checkInsuredStatusByDocument(document, on ?? todayInBishkek());
+  },
 );
 
 /**

@@ -1,4 +1,5 @@
 import { jsonBadRequest, jsonOk } from "@/lib/web/api-responses";
+import { rateLimitRequest } from "@/lib/web/rate-limit";
 import { todayInBishkek } from "@/lib/dates";
 import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
 import { toStatusApiBody } from "@/lib/policies/status-api";
@@ -12,6 +13,9 @@ export const dynamic = "force-dynamic";
  * the same body, the same 400s, nothing revealed for an unknown document. Without `document`, the PIN form.
  */
 export async function GET(request: Request) {
+  // Issue 11, hole 5: per client address, and per PIN from any address (the PIN is hashed for the count).
+  const limited = await rateLimitRequest(request, "statusIp");
+  if (limited) return limited;
   const params = new URL(request.url).searchParams;
   const on = params.get("on") ?? undefined;
   if (params.has("document") && !params.has("pin")) {
@@ -22,5 +26,7 @@ export async function GET(request: Request) {
   }
   const parsed = ZStatusQuery.safeParse({ pin: params.get("pin") ?? "", on });
   if (!parsed.success) return jsonBadRequest(request, parsed.error);
+  const pinLimited = await rateLimitRequest(request, "statusPin", parsed.data.pin);
+  if (pinLimited) return pinLimited;
   return jsonOk(toStatusApiBody(await checkInsuredStatus(parsed.data.pin, parsed.data.on ?? todayInBishkek())));
 }

@@ -1,5 +1,6 @@
 import { now } from "@/lib/dates";
 import { terminalHttpResponse } from "@/lib/payments/terminals/http";
+import { rateLimitRequest } from "@/lib/web/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +12,15 @@ type Params = { params: Promise<{ provider: string }> };
  * (issues 5, 18); without `service`, the citizens' policy.
  */
 export async function GET(request: Request, { params }: Params) {
-  return terminalHttpResponse(request, now(), (await params).provider);
+  const { provider } = await params;
+  return (
+    (await rateLimitRequest(request, "terminalProvider", provider)) ?? terminalHttpResponse(request, now(), provider)
+  );
 }
 
 export async function POST(request: Request, { params }: Params) {
-  return terminalHttpResponse(request, now(), (await params).provider);
+  const { provider } = await params;
+  return (
+    (await rateLimitRequest(request, "terminalProvider", provider)) ?? terminalHttpResponse(request, now(), provider)
+  );
 }

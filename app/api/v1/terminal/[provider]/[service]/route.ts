@@ -1,5 +1,6 @@
 import { now } from "@/lib/dates";
 import { terminalHttpResponse } from "@/lib/payments/terminals/http";
+import { rateLimitRequest } from "@/lib/web/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -11,10 +12,16 @@ type Params = { params: Promise<{ provider: string; service: string }> };
  */
 export async function GET(request: Request, { params }: Params) {
   const { provider, service } = await params;
-  return terminalHttpResponse(request, now(), provider, service);
+  return (
+    (await rateLimitRequest(request, "terminalProvider", provider)) ??
+    terminalHttpResponse(request, now(), provider, service)
+  );
 }
 
 export async function POST(request: Request, { params }: Params) {
   const { provider, service } = await params;
-  return terminalHttpResponse(request, now(), provider, service);
+  return (
+    (await rateLimitRequest(request, "terminalProvider", provider)) ??
+    terminalHttpResponse(request, now(), provider, service)
+  );
 }
