@@ -107,12 +107,13 @@ export const ZCategoryStep = z.object({
   category: z.enum(CATEGORIES, { error: "buy.errors.categoryRequired" }),
 });
 
+/** A term in months; a foreign student may choose "12h": the same 12 months paid in two halves (cl. 4 note). */
 export const ZTermStep = z.object({
   ...common,
   termMonths: z
     .string({ error: "buy.errors.termRequired" })
-    .regex(/^\d{1,2}$/, "buy.errors.termRequired")
-    .transform(Number),
+    .regex(/^\d{1,2}h?$/, "buy.errors.termRequired")
+    .transform((v) => ({ months: Number(v.replace("h", "")), halves: v.endsWith("h") })),
 });
 
 export const ZConfirmStep = z.object({ ...common });

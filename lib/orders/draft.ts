@@ -33,6 +33,11 @@ const ZBuyDraft = z.object({
   currentPolicyEnd: calendarDate.nullable().optional(),
   /** the person read that they are insured and chose to pay for the next policy (SPEC §3) */
   renewalConfirmed: z.boolean().optional(),
+  /**
+   * cl. 4 note; SPEC §2: a foreign student pays the first half now (FIRST_HALF) or the second half of an unfinished
+   * policy (SECOND_HALF, which extends that policy to 12 months); unset: the full price
+   */
+  instalment: z.enum(["FIRST_HALF", "SECOND_HALF"]).optional(),
   lastName: z.string().max(60).optional(),
   firstName: z.string().max(60).optional(),
   patronymic: z.string().max(60).optional(),

@@ -14,6 +14,7 @@ import type {
   ZPinStep,
   ZTermStep,
 } from "./buy.schema";
+import { isStudentCategory } from "@/lib/rules";
 import type { BuyDraft } from "./draft";
 import {
   afterIdentity,
@@ -112,22 +113,31 @@ export const phoneStep: Step<typeof ZPhoneStep> = async ({ locale, phone }, draf
 export const categoryStep: Step<typeof ZCategoryStep> = async ({ locale, category }, draft) => {
   if (!categoryChoices(draft).includes(category))
     throw new AppError("buy.errors.categoryRequired", { field: "category" });
-  const withCategory: BuyDraft = { ...draft, category, termMonths: undefined };
+  const withCategory: BuyDraft = { ...draft, category, termMonths: undefined, instalment: undefined };
   const a = await assessDraft(withCategory, todayInBishkek());
   if (!a) return { draft: withCategory, to: go(locale, withCategory) };
   if (a.refusals.length > 0) return { draft: withCategory, to: buyPath(locale, NOT_ELIGIBLE) };
   const terms = termsFor(a);
   // Keep a term still on sale; a category sold for one term only needs no question (GOV.UK: don't ask what you know).
+  // A foreign student is always asked: the one term may be paid in full or in two halves (cl. 4 note).
   const termMonths =
-    draft.termMonths && terms.includes(draft.termMonths) ? draft.termMonths : terms.length === 1 ? terms[0] : undefined;
+    draft.termMonths && terms.includes(draft.termMonths) && !isStudentCategory(category)
+      ? draft.termMonths
+      : terms.length === 1 && !isStudentCategory(category)
+        ? terms[0]
+        : undefined;
   const next = { ...withCategory, termMonths };
   return { draft: next, to: go(locale, next) };
 };
 
-export const termStep: Step<typeof ZTermStep> = async ({ locale, termMonths }, draft) => {
-  const a = await assessDraft({ ...draft, termMonths: undefined }, todayInBishkek());
-  if (!a || !termsFor(a).includes(termMonths)) throw new AppError("buy.errors.termRequired", { field: "termMonths" });
-  const next = { ...draft, termMonths };
+export const termStep: Step<typeof ZTermStep> = async ({ locale, termMonths: choice }, draft) => {
+  const a = await assessDraft({ ...draft, termMonths: undefined, instalment: undefined }, todayInBishkek());
+  if (!a || !termsFor(a).includes(choice.months))
+    throw new AppError("buy.errors.termRequired", { field: "termMonths" });
+  if (choice.halves && !isStudentCategory(draft.category!)) {
+    throw new AppError("buy.errors.termRequired", { field: "termMonths" });
+  }
+  const next: BuyDraft = { ...draft, termMonths: choice.months, instalment: choice.halves ? "FIRST_HALF" : undefined };
   return { draft: next, to: go(locale, next) };
 };
 

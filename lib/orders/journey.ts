@@ -2,6 +2,7 @@ import "server-only";
 import { findTariffRows } from "@/lib/policies/queries";
 import type { Locale } from "@/lib/i18n/routing";
 import {
+  bishkekDate,
   CATEGORIES,
   canIdentifyByDocumentNumber,
   checkPurchaseEligibility,
@@ -13,7 +14,9 @@ import {
   isInsuredElsewhereOn,
   parsePin,
   planPurchase,
+  planSecondInstalment,
   refusal,
+  studentFirstStageEnd,
   type CalendarDate,
   type Category,
   type CoverageInput,
@@ -24,7 +27,7 @@ import {
   type TariffRow,
 } from "@/lib/rules";
 import type { BuyDraft } from "./draft";
-import { findCoverageForIdentity } from "./queries";
+import { findCoverageForIdentity, findUnfinishedStudentPolicyFor } from "./queries";
 
 // The purchase journey's order of questions and what each answer means (STYLE §8; cl. 12.2, 19–21; SPEC §3).
 // The rules decide everything: this file only asks them at the right moment and chooses the next page.
@@ -155,12 +158,28 @@ export async function afterIdentity(
   draft: BuyDraft,
   today: CalendarDate,
 ): Promise<{ draft: BuyDraft; next: BuyStep | typeof NOT_ELIGIBLE }> {
+  // A student whose first half is paid and whose first 6 months still run pays the second half of that policy
+  // (cl. 4 note; SPEC §2): the category and the term are the policy's, nothing else is sold to them.
+  const identity = identityOf(draft);
+  const open = identity ? await findUnfinishedStudentPolicyFor(identity) : null;
+  if (open && compareDates(today, studentFirstStageEnd(open.validFrom)) <= 0) {
+    const second: BuyDraft = {
+      ...draft,
+      category: open.category,
+      termMonths: 12,
+      instalment: "SECOND_HALF",
+      currentPolicyEnd: open.validTo,
+      renewalConfirmed: true,
+    };
+    return { draft: second, next: firstMissingStep(second) };
+  }
   const a = await assessDraft({ ...draft, category: undefined }, today);
   if (!a) return { draft, next: firstMissingStep(draft) };
   if (a.refusals.length > 0) return { draft, next: NOT_ELIGIBLE };
   const end = currentPolicyEnd(a.coverage, today);
   const updated: BuyDraft = {
     ...draft,
+    instalment: undefined,
     currentPolicyEnd: end,
     renewalConfirmed: end !== null && draft.currentPolicyEnd === end ? draft.renewalConfirmed : undefined,
   };
@@ -172,13 +191,42 @@ export function termsFor(assessment: Assessment): number[] {
   return assessment.eligibility?.ok ? assessment.eligibility.allowedTerms : [];
 }
 
-/** What paying now would buy: the rules' plan for a payment at this instant (price, first and last day). */
+/**
+ * What paying now would buy: the rules' plan for a payment at this instant (price, first and last day). A student's
+ * first half is the rules' instalment plan (cl. 4 note: 6 months now); a second half extends the unfinished policy to
+ * 12 months from its start and costs what is left of its price (SPEC §2).
+ */
 export async function planForDraft(
   draft: BuyDraft,
   now: Date,
 ): Promise<{ plan: PurchasePlan; identity: Identity } | null> {
   const identity = identityOf(draft);
   if (!identity || !draft.category || !draft.termMonths) return null;
+  if (draft.instalment === "SECOND_HALF") {
+    const open = await findUnfinishedStudentPolicyFor(identity);
+    const second = open ? planSecondInstalment({ policy: open, paidAt: now }) : null;
+    if (!open || !second)
+      return {
+        plan: { ok: false, paymentDay: bishkekDate(now), refusals: [refusal("SECOND_INSTALMENT_WITHOUT_FIRST")] },
+        identity,
+      };
+    if (!second.ok) return { plan: { ok: false, paymentDay: second.paymentDay, refusals: second.refusals }, identity };
+    const plan: PurchasePlan = {
+      ok: true,
+      category: open.category,
+      priceSom: second.amountSom,
+      termMonths: 12,
+      paymentDay: second.paymentDay,
+      validFrom: open.validFrom,
+      validTo: second.validTo,
+      tariff: null,
+      basis: { ru: "", ky: "" },
+      isFree: false,
+      isRenewal: false,
+      instalments: null,
+    };
+    return { plan, identity };
+  }
   const [coverage, tariffs] = await Promise.all([findCoverageForIdentity(identity), findTariffRows()]);
   const plan = planPurchase({
     person: { category: draft.category, birthDate: identity.birthDate, sex: identity.sex, hasIdentityDocument: true },
@@ -186,6 +234,7 @@ export async function planForDraft(
     paidAt: now,
     coverage,
     tariffs,
+    payInInstalments: draft.instalment === "FIRST_HALF",
   });
   return { plan, identity };
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fromDbDateOrNull } from "@/lib/db/calendar";
 import type { DocumentType } from "@/lib/generated/prisma/client";
-import { findCoverage, findCoverageByPin } from "@/lib/policies/queries";
-import { normalizeDocumentNumber, type CoverageInput } from "@/lib/rules";
+import { findCoverage, findCoverageByPin, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
+import { normalizeDocumentNumber, type Category, type CoverageInput } from "@/lib/rules";
 import { ORDER_SECRET_PATTERN } from "./buy.schema";
 import { canApproveRefund, type StaffUser } from "@/lib/auth/permissions";
 import { fullName } from "@/lib/people/full-name";
@@ -118,4 +118,26 @@ export async function findOrderForCallback(id: string) {
     include: { payment: { select: { channel: true, externalTxnId: true } }, policy: { select: { number: true } } },
   });
   return order ? { ...order, birthDate: fromDbDateOrNull(order.birthDate) } : null;
+}
+
+/**
+ * A student's policy whose first half is paid and second is not (cl. 4 note; SPEC §2), for the person the journey
+ * identified: the purchase then sells its second half.
+ */
+export async function findUnfinishedStudentPolicyFor(who: {
+  pin?: string | null;
+  documentNumber?: string | null;
+}): Promise<(Awaited<ReturnType<typeof findUnfinishedStudentPolicy>> & { category: Category }) | null> {
+  const person = who.pin
+    ? await db.person.findUnique({ where: { pin: who.pin }, select: { id: true } })
+    : who.documentNumber
+      ? await db.person.findFirst({
+          where: { documentNumber: normalizeDocumentNumber(who.documentNumber) },
+          select: { id: true },
+        })
+      : null;
+  const open = person ? await findUnfinishedStudentPolicy(person.id) : null;
+  if (!open) return null;
+  const { category } = await db.policy.findUniqueOrThrow({ where: { id: open.id }, select: { category: true } });
+  return { ...open, category };
 }

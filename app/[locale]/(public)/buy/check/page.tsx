@@ -101,10 +101,18 @@ export default async function CheckPage({ params }: { params: Promise<{ locale: 
         <h2 className="mb-2 text-xl font-bold">{t("check.policyTitle")}</h2>
         <SummaryList rows={policy} changeLabel={t("change")} />
         <div className="mb-6 border-l-8 border-[var(--color-brand)] bg-blue-50 p-4">
-          <p>
-            {plan.isRenewal && draft.currentPolicyEnd
-              ? t("check.renewalNote", { end: day(draft.currentPolicyEnd) })
-              : t("check.fiveDays")}
+          <p data-testid="check-note">
+            {draft.instalment === "SECOND_HALF"
+              ? t("check.secondHalfNote", { to: day(plan.validTo) })
+              : plan.instalments
+                ? t("check.firstHalfNote", {
+                    second: tc("som", { amount: plan.instalments.secondSom }),
+                    by: day(plan.instalments.secondInstalmentDueBy),
+                    to: day(plan.instalments.fullValidTo),
+                  })
+                : plan.isRenewal && draft.currentPolicyEnd
+                  ? t("check.renewalNote", { end: day(draft.currentPolicyEnd) })
+                  : t("check.fiveDays")}
           </p>
         </div>
         <p className="mb-6">{t("check.declaration")}</p>

@@ -6,7 +6,7 @@ import { StepForm } from "@/components/buy/step-form";
 import { todayInBishkek } from "@/lib/dates";
 import { assessDraft, buyPath, NOT_ELIGIBLE, previousStep, stepHref, termsFor } from "@/lib/orders/journey";
 import { loadStep } from "@/lib/web/buy-journey-page";
-import { quotePrice } from "@/lib/rules";
+import { quotePrice, studentInstalments } from "@/lib/rules";
 import { termAction } from "../actions";
 import { localeOf } from "@/lib/web/page-locale";
 
@@ -29,6 +29,15 @@ export default async function TermPage({ params }: { params: Promise<{ locale: s
     const price = q.ok ? tc("som", { amount: q.priceSom }) : "";
     return { value: String(term), label: t("term.option", { term: tr("term.months", { count: term }), price }) };
   });
+  // cl. 4 note: a foreign student may pay the 12 months in two halves — the first now (6 months), the second later.
+  const halves = studentInstalments(a.tariffs, draft.category!, today);
+  if (halves.ok) {
+    const label = t("term.halves", {
+      first: tc("som", { amount: halves.firstSom }),
+      second: tc("som", { amount: halves.secondSom }),
+    });
+    options.push({ value: "12h", label });
+  }
   return (
     <>
       <BackLink href={stepHref(previousStep(draft, "term"))} label={t("back")} />
@@ -37,7 +46,9 @@ export default async function TermPage({ params }: { params: Promise<{ locale: s
         testId="buy-term"
         title={t("term.title")}
         hidden={{ locale }}
-        defaults={{ termMonths: draft.termMonths ? String(draft.termMonths) : "" }}
+        defaults={{
+          termMonths: draft.termMonths ? `${draft.termMonths}${draft.instalment === "FIRST_HALF" ? "h" : ""}` : "",
+        }}
         submitLabel={t("continue")}
         fields={[{ kind: "radios", name: "termMonths", label: t("term.title"), options }]}
       />
