@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Checkbox } from "@/components/forms/checkbox";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -141,16 +142,13 @@ export function PregnancyForm({
             { value: "stateless", label: t("stateless") },
           ]}
         />
-        <div className="mb-6 flex items-start gap-3">
-          <input
-            type="checkbox"
-            id="marriedToCitizen"
-            name="marriedToCitizen"
-            defaultChecked={v.marriedToCitizen === "on"}
-            className="mt-1 h-6 w-6 shrink-0 accent-[var(--color-ink)]"
-          />
-          <label htmlFor="marriedToCitizen">{t("married")}</label>
-        </div>
+        <Checkbox
+          id="marriedToCitizen"
+          name="marriedToCitizen"
+          label={t("married")}
+          defaultChecked={v.marriedToCitizen === "on"}
+          className="mb-6"
+        />
         <TextField
           name="registeredOn"
           label={t("registeredOn")}
@@ -178,16 +176,13 @@ export function PregnancyForm({
             <div key={g.category} className="mb-4">
               <p className="mb-1">{t("documentsFor", { category: g.label })}</p>
               {g.documents.map((d) => (
-                <div key={d.code} className="mb-2 flex items-start gap-3">
-                  <input
-                    type="checkbox"
-                    id={`doc-${g.category}-${d.code}`}
-                    name="documents"
-                    value={d.code}
-                    className="mt-1 h-6 w-6 shrink-0 accent-[var(--color-ink)]"
-                  />
-                  <label htmlFor={`doc-${g.category}-${d.code}`}>{d.label}</label>
-                </div>
+                <Checkbox
+                  key={d.code}
+                  id={`doc-${g.category}-${d.code}`}
+                  name="documents"
+                  value={d.code}
+                  label={d.label}
+                />
               ))}
             </div>
           ))}

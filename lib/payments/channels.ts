@@ -32,21 +32,8 @@ export function paymentChannelLabel(channel: PaymentChannel) {
   return `staff.paymentChannel.${channel}` as const;
 }
 
-/**
- * Categories sold for money (cost 1.1–1.3). The free ones — PREGNANT (cl. 24–28) and EAEU_CHILD (cl. 11) — are issued
- * by a family doctor or a ТУ, never against a payment.
- */
-export const PAID_CATEGORIES = [
-  "CITIZEN",
-  "EAEU_FAMILY",
-  "REFUGEE",
-  "ASYLUM_SEEKER",
-  "KAIRYLMAN",
-  "FOREIGNER",
-  "FOREIGN_STUDENT",
-  "FOREIGN_STUDENT_AGREEMENT",
-  "COMPATRIOT",
-] as const satisfies readonly Category[];
+/** Categories sold for money (cost 1.1–1.3): the rules' list. */
+export { PAID_CATEGORIES } from "@/lib/rules";
 
 /** Terminal `service=citizen`: the citizens' 12-month policy and the categories priced like it (cost 1.1, cl. 4 note). */
 export const TERMINAL_CITIZEN_SERVICE: readonly Category[] = [

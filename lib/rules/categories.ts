@@ -60,6 +60,16 @@ export const isDocumentType = (s: unknown): s is DocumentType => isOneOf(DOCUMEN
 export const FREE_CATEGORIES = ["PREGNANT", "EAEU_CHILD"] as const satisfies readonly Category[];
 export const isFreeCategory = (c: Category): boolean => isOneOf(FREE_CATEGORIES, c);
 
+type PaidCategory = Exclude<Category, (typeof FREE_CATEGORIES)[number]>;
+/**
+ * cost 1.1–1.3: the categories sold for money — every category but the free ones (cl. 11, 24–28), which a family
+ * doctor or a ТУ issues without a payment. A non-empty tuple, for input schemas.
+ */
+export const PAID_CATEGORIES = CATEGORIES.filter((c): c is PaidCategory => !isFreeCategory(c)) as [
+  PaidCategory,
+  ...PaidCategory[],
+];
+
 /** cl. 4 note: foreign students may pay in two stages. */
 export const STUDENT_CATEGORIES = [
   "FOREIGN_STUDENT",

@@ -224,3 +224,41 @@ for (const { locale, buy, rules, common } of LANGS) {
     });
   });
 }
+
+test("a foreign student pays half online, then the second half extends the same policy (issue 9; cl. 4 note)", async ({
+  page,
+}) => {
+  const pin = uniquePin("2004-02-10");
+  await startWithPin(page, "ru", pin);
+  await nameAndPhone(page, "Ким", "Минсу");
+  await chooseCategory(page, "FOREIGN_STUDENT");
+  await expect(page).toHaveURL(/\/buy\/term$/);
+  await expectAccessible(page);
+  await page.locator('input[name="termMonths"][value="12h"]').check();
+  await next(page, "buy-term");
+  await expect(page.getByTestId("check-note")).toBeVisible();
+  await confirmAndReachBank(page, 5955);
+  await page.getByTestId("acquirer-pay").click();
+  await expect(page.getByTestId("order-paid")).toBeVisible();
+  const number = (await page.getByTestId("policy-number").textContent())!;
+  const from = addDays(bishkekDate(new Date()), 5);
+  await expect(page.getByTestId("answer-validTo")).toHaveText(longDate("ru", validThrough(from, 6)));
+
+  // The same PIN again: the portal offers only the second half of that policy.
+  await startWithPin(page, "ru", pin);
+  await expect(page).toHaveURL(/\/buy\/name$/);
+  await page.locator("#lastName").fill("Ким");
+  await page.locator("#firstName").fill("Минсу");
+  await next(page, "buy-name");
+  await page.locator("#phone").fill("0700 123 456");
+  await next(page, "buy-phone");
+  await expect(page).toHaveURL(/\/buy\/check$/);
+  await expect(page.getByTestId("check-note")).toContainText(ruBuy.check.secondHalfNote.split(":")[0]!);
+  await confirmAndReachBank(page, 5955);
+  await page.getByTestId("acquirer-pay").click();
+  await expect(page.getByTestId("order-paid")).toBeVisible();
+  await expect(page.getByTestId("policy-number")).toHaveText(number);
+  await expect(page.getByTestId("answer-validTo")).toHaveText(longDate("ru", validThrough(from, 12)));
+  const status = await (await page.request.get(`/api/v1/status?pin=${pin}`)).json();
+  expect(status.next).toMatchObject({ policyNumber: number, validFrom: from, validTo: validThrough(from, 12) });
+});
