@@ -41,6 +41,11 @@ for (const locale of ["ru", "ky"] as const) {
     const today = new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 10);
     const status = await (await request.get(`/api/v1/status?pin=${woman}`)).json();
     expect(status).toMatchObject({ insured: true, coverage: { source: "policy", validFrom: today } });
+    // The public status check says the same, from that very day (no 5-day delay, cl. 26).
+    await page.goto(`/${locale}/status`);
+    await page.locator("#pin").fill(woman);
+    await page.getByTestId("status-form").getByRole("button").click();
+    await expect(page.getByTestId("status-insured")).toBeVisible();
 
     // The same woman again: the existing record opens, no second policy.
     await page.goto(`/${locale}/staff/clinic/register`);
