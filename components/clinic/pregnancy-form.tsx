@@ -51,6 +51,17 @@ export function PregnancyForm({
   const [state, formAction] = useActionState(action, initialActionState<Refused | string>());
   const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, FIELDS);
   const v = state.values;
+  // A text field of this form: its label, its error and what was typed before an error (React 19 resets forms).
+  const text = (
+    name:
+      "pin" | "documentNumber" | "birthDate" | "lastName" | "firstName" | "patronymic" | "registeredOn" | "cardNumber",
+  ) => ({
+    name,
+    label: t(name),
+    error: fieldError(name),
+    defaultValue: v[name] ?? "",
+    autoComplete: "off",
+  });
   const refusals = state.ok && typeof state.data === "object" ? state.data.refusals : [];
   return (
     <>
@@ -79,52 +90,12 @@ export function PregnancyForm({
             { value: "DOCUMENT", label: t("byDocument") },
           ]}
         />
-        <TextField
-          name="pin"
-          label={t("pin")}
-          error={fieldError("pin")}
-          defaultValue={v.pin ?? ""}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={20}
-        />
-        <TextField
-          name="documentNumber"
-          label={t("documentNumber")}
-          error={fieldError("documentNumber")}
-          defaultValue={v.documentNumber ?? ""}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <TextField
-          name="birthDate"
-          label={t("birthDate")}
-          hint={t("dateHint")}
-          error={fieldError("birthDate")}
-          defaultValue={v.birthDate ?? ""}
-          autoComplete="off"
-        />
-        <TextField
-          name="lastName"
-          label={t("lastName")}
-          error={fieldError("lastName")}
-          defaultValue={v.lastName ?? ""}
-          autoComplete="off"
-        />
-        <TextField
-          name="firstName"
-          label={t("firstName")}
-          error={fieldError("firstName")}
-          defaultValue={v.firstName ?? ""}
-          autoComplete="off"
-        />
-        <TextField
-          name="patronymic"
-          label={t("patronymic")}
-          error={fieldError("patronymic")}
-          defaultValue={v.patronymic ?? ""}
-          autoComplete="off"
-        />
+        <TextField {...text("pin")} inputMode="numeric" maxLength={20} />
+        <TextField {...text("documentNumber")} spellCheck={false} />
+        <TextField {...text("birthDate")} hint={t("dateHint")} />
+        <TextField {...text("lastName")} />
+        <TextField {...text("firstName")} />
+        <TextField {...text("patronymic")} />
         <Radios
           name="baseCategory"
           legend={t("baseCategory")}
@@ -149,21 +120,8 @@ export function PregnancyForm({
           defaultChecked={v.marriedToCitizen === "on"}
           className="mb-6"
         />
-        <TextField
-          name="registeredOn"
-          label={t("registeredOn")}
-          hint={t("registeredOnHint")}
-          error={fieldError("registeredOn")}
-          defaultValue={v.registeredOn ?? today}
-          autoComplete="off"
-        />
-        <TextField
-          name="cardNumber"
-          label={t("cardNumber")}
-          error={fieldError("cardNumber")}
-          defaultValue={v.cardNumber ?? ""}
-          autoComplete="off"
-        />
+        <TextField {...text("registeredOn")} hint={t("registeredOnHint")} defaultValue={v.registeredOn ?? today} />
+        <TextField {...text("cardNumber")} />
         <fieldset
           id="documents"
           className={`mb-6 ${fieldError("documents") ? "border-l-4 border-[var(--color-danger)] pl-3" : ""}`}
