@@ -3,10 +3,11 @@ import { db } from "@/lib/db";
 import { fromDbDateOrNull } from "@/lib/db/calendar";
 import type { DocumentType } from "@/lib/generated/prisma/client";
 import { findCoverage, findCoverageByPin, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
-import { normalizeDocumentNumber, type Category, type CoverageInput } from "@/lib/rules";
+import { normalizeDocumentNumber, type CoverageInput } from "@/lib/rules";
 import { ORDER_SECRET_PATTERN } from "./buy.schema";
 import { canApproveRefund, type StaffUser } from "@/lib/auth/permissions";
 import { fullName } from "@/lib/people/full-name";
+import { findPersonByAccount } from "@/lib/people/queries";
 import { orderReference } from "./reference";
 import type { RejectedOrderView } from "./view-models";
 
@@ -124,20 +125,8 @@ export async function findOrderForCallback(id: string) {
  * A student's policy whose first half is paid and second is not (cl. 4 note; SPEC §2), for the person the journey
  * identified: the purchase then sells its second half.
  */
-export async function findUnfinishedStudentPolicyFor(who: {
-  pin?: string | null;
-  documentNumber?: string | null;
-}): Promise<(Awaited<ReturnType<typeof findUnfinishedStudentPolicy>> & { category: Category }) | null> {
-  const person = who.pin
-    ? await db.person.findUnique({ where: { pin: who.pin }, select: { id: true } })
-    : who.documentNumber
-      ? await db.person.findFirst({
-          where: { documentNumber: normalizeDocumentNumber(who.documentNumber) },
-          select: { id: true },
-        })
-      : null;
-  const open = person ? await findUnfinishedStudentPolicy(person.id) : null;
-  if (!open) return null;
-  const { category } = await db.policy.findUniqueOrThrow({ where: { id: open.id }, select: { category: true } });
-  return { ...open, category };
+export async function findUnfinishedStudentPolicyFor(who: { pin?: string | null; documentNumber?: string | null }) {
+  const account = who.pin ? { pin: who.pin } : who.documentNumber ? { documentNumber: who.documentNumber } : null;
+  const person = account ? await findPersonByAccount(account) : null;
+  return person ? findUnfinishedStudentPolicy(person.id) : null;
 }

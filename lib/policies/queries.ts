@@ -20,6 +20,7 @@ import {
   type InsuredStatus,
   type TariffRow,
   type UnfinishedStudentPolicy,
+  type Category,
 } from "@/lib/rules";
 
 const JOURNAL_PAGE_SIZE = 50;
@@ -192,12 +193,13 @@ export async function checkInsuredStatusByDocument(documentNumber: string, on: C
 export async function findUnfinishedStudentPolicy(
   personId: string,
   client: Prisma.TransactionClient = db,
-): Promise<(UnfinishedStudentPolicy & { id: string; number: string }) | null> {
+): Promise<(UnfinishedStudentPolicy & { id: string; number: string; category: Category }) | null> {
   const policies = await client.policy.findMany({
     where: { personId, status: "ISSUED", category: { in: [...STUDENT_CATEGORIES] }, validFrom: { not: null } },
     select: {
       id: true,
       number: true,
+      category: true,
       priceSom: true,
       validFrom: true,
       validTo: true,
@@ -211,6 +213,7 @@ export async function findUnfinishedStudentPolicy(
       return {
         id: p.id,
         number: p.number,
+        category: p.category,
         priceSom: p.priceSom,
         paidSom,
         validFrom: fromDbDate(p.validFrom!),

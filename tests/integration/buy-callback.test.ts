@@ -12,7 +12,8 @@ import {
   signTestAcquirerNotification,
   type TestAcquirerNotificationBody,
 } from "../../lib/payments/acquirer/test-acquirer";
-import { createExternalCoverage, createPerson, makePin } from "../support/factories";
+import { postAcquirerCallback } from "../support/acquirer";
+import { createExternalCoverage, createPerson, makePin, staffStub } from "../support/factories";
 
 const dbKind = resolveDbTarget().kind;
 const PAID_AT = "2026-03-10T06:00:00.000Z"; // 12:00 in Bishkek, 10 March → in force 15 March 2026 – 14 March 2027 (cl. 5)
@@ -50,10 +51,7 @@ function notification(
 }
 
 function callback(n: TestAcquirerNotificationBody, secret?: string) {
-  const { body, headers } = signTestAcquirerNotification(n, secret);
-  return callbackPost(
-    new Request("http://localhost/api/v1/payments/test-acquirer/callback", { method: "POST", body, headers }),
-  );
+  return postAcquirerCallback(n, secret);
 }
 
 async function effects(orderId: string) {
@@ -196,14 +194,7 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
       policyId: null,
     });
     // The Fund's refund officers see it to return the money (cl. 32); nobody else does.
-    const officer = {
-      id: "00000000-0000-0000-0000-0000000000aa",
-      login: "r",
-      fullName: "R",
-      role: "REFUND_OFFICER",
-      officeId: null,
-      healthOrganizationId: null,
-    } as const;
+    const officer = staffStub();
     expect((await listRejectedOrders(officer)).map((o) => o.id)).toContain(order.id);
     expect(await listRejectedOrders({ ...officer, role: "CLERK", officeId: 1 })).toEqual([]);
     expect(await db.payment.count({ where: { purchaseOrder: { id: order.id } } })).toBe(0);

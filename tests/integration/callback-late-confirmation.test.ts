@@ -1,28 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { POST as callbackPost } from "../../app/api/v1/payments/test-acquirer/callback/route";
 import { db } from "../../lib/db";
 import { resolveDbTarget } from "../../lib/db/target";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
 import { listRejectedOrders } from "../../lib/orders/queries";
-import {
-  signTestAcquirerNotification,
-  type TestAcquirerNotificationBody,
-} from "../../lib/payments/acquirer/test-acquirer";
-import { makePin } from "../support/factories";
+import type { TestAcquirerNotificationBody } from "../../lib/payments/acquirer/test-acquirer";
+import { postAcquirerCallback } from "../support/acquirer";
+import { makePin, staffStub } from "../support/factories";
 
 // Issue 9, "Back office money flows": an acquirer's CONFIRMED after the order was DECLINED (or expired) records the
 // money in the refunds queue; a decline and a confirm at the same moment end in one state, never in an error 500.
 
 const PAID_AT = "2026-03-10T06:00:00.000Z";
-const officer = {
-  id: "00000000-0000-0000-0000-0000000000aa",
-  login: "r",
-  fullName: "R",
-  role: "REFUND_OFFICER",
-  officeId: null,
-  healthOrganizationId: null,
-} as const;
+const officer = staffStub();
 
 async function newOrder(i = 0) {
   const pin = makePin(i % 2 ? "MALE" : "FEMALE", `19${70 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`);
@@ -56,12 +46,7 @@ function notification(
   };
 }
 
-function callback(n: TestAcquirerNotificationBody) {
-  const { body, headers } = signTestAcquirerNotification(n);
-  return callbackPost(
-    new Request("http://localhost/api/v1/payments/test-acquirer/callback", { method: "POST", body, headers }),
-  );
-}
+const callback = (n: TestAcquirerNotificationBody) => postAcquirerCallback(n);
 
 describe("late confirmations and decline/confirm races (issue 9)", () => {
   it("a confirmation after an expiry lands in the refunds queue exactly once, however often it is replayed", async () => {

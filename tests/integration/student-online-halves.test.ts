@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { POST as callbackPost } from "../../app/api/v1/payments/test-acquirer/callback/route";
 import { db } from "../../lib/db";
 import { fromDbDate } from "../../lib/db/calendar";
 import type { BuyDraft } from "../../lib/orders/draft";
 import { afterIdentity } from "../../lib/orders/journey";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
-import { signTestAcquirerNotification } from "../../lib/payments/acquirer/test-acquirer";
+import { postAcquirerCallback } from "../support/acquirer";
 import { addDays, bishkekDate, studentFirstStageEnd, validThrough } from "../../lib/rules";
 import { makePin } from "../support/factories";
 
@@ -23,10 +22,7 @@ async function pay(draft: BuyDraft) {
     status: "CONFIRMED" as const,
     paidAt: new Date().toISOString(),
   };
-  const { body: raw, headers } = signTestAcquirerNotification(body);
-  const res = await callbackPost(
-    new Request("http://localhost/api/v1/payments/test-acquirer/callback", { method: "POST", body: raw, headers }),
-  );
+  const res = await postAcquirerCallback(body);
   return { order, res, json: await res.json() };
 }
 

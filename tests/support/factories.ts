@@ -2,6 +2,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { db } from "../../lib/db";
 import { toDbDate } from "../../lib/db/calendar";
+import type { StaffUser } from "../../lib/auth/permissions";
 
 let serial = randomInt(10_000, 90_000);
 
@@ -68,4 +69,17 @@ export async function createExternalCoverage(personId: string, validFrom: string
   return db.externalCoverage.create({
     data: { personId, source: "EMPLOYMENT", validFrom: toDbDate(validFrom), validTo: toDbDate(validTo) },
   });
+}
+
+/** A staff member as the permission checks see them (no account row): the Fund's refund officer by default. */
+export function staffStub(over: Partial<StaffUser> = {}): StaffUser {
+  return {
+    id: "00000000-0000-0000-0000-0000000000aa",
+    login: "r",
+    fullName: "R",
+    role: "REFUND_OFFICER",
+    officeId: null,
+    healthOrganizationId: null,
+    ...over,
+  };
 }

@@ -1,6 +1,5 @@
 import { now } from "@/lib/dates";
-import { terminalHttpResponse } from "@/lib/payments/terminals/http";
-import { rateLimitRequest } from "@/lib/web/rate-limit";
+import { terminalHttpResponse } from "@/lib/web/terminal-http";
 
 export const dynamic = "force-dynamic";
 
@@ -13,14 +12,10 @@ type Params = { params: Promise<{ provider: string }> };
  */
 export async function GET(request: Request, { params }: Params) {
   const { provider } = await params;
-  return (
-    (await rateLimitRequest(request, "terminalProvider", provider)) ?? terminalHttpResponse(request, now(), provider)
-  );
+  return terminalHttpResponse(request, now(), provider);
 }
 
 export async function POST(request: Request, { params }: Params) {
   const { provider } = await params;
-  return (
-    (await rateLimitRequest(request, "terminalProvider", provider)) ?? terminalHttpResponse(request, now(), provider)
-  );
+  return terminalHttpResponse(request, now(), provider);
 }

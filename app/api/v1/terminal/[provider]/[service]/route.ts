@@ -1,6 +1,5 @@
 import { now } from "@/lib/dates";
-import { terminalHttpResponse } from "@/lib/payments/terminals/http";
-import { rateLimitRequest } from "@/lib/web/rate-limit";
+import { terminalHttpResponse } from "@/lib/web/terminal-http";
 
 export const dynamic = "force-dynamic";
 
@@ -12,16 +11,10 @@ type Params = { params: Promise<{ provider: string; service: string }> };
  */
 export async function GET(request: Request, { params }: Params) {
   const { provider, service } = await params;
-  return (
-    (await rateLimitRequest(request, "terminalProvider", provider)) ??
-    terminalHttpResponse(request, now(), provider, service)
-  );
+  return terminalHttpResponse(request, now(), provider, service);
 }
 
 export async function POST(request: Request, { params }: Params) {
   const { provider, service } = await params;
-  return (
-    (await rateLimitRequest(request, "terminalProvider", provider)) ??
-    terminalHttpResponse(request, now(), provider, service)
-  );
+  return terminalHttpResponse(request, now(), provider, service);
 }

@@ -1,7 +1,8 @@
 import { isTerminalProvider } from "@/lib/payments/channels";
-import { isTerminalAuthorized } from "./auth";
-import { handleTerminalRequest } from "./handle-request";
-import { isTerminalService, toXml } from "./protocol";
+import { isTerminalAuthorized } from "@/lib/payments/terminals/auth";
+import { handleTerminalRequest } from "@/lib/payments/terminals/handle-request";
+import { isTerminalService, toXml } from "@/lib/payments/terminals/protocol";
+import { rateLimitRequest } from "./rate-limit";
 
 const XML = { "Content-Type": "text/xml; charset=utf-8", "Cache-Control": "no-store" };
 
@@ -19,8 +20,9 @@ async function requestParams(request: Request): Promise<URLSearchParams> {
 
 /**
  * GET or POST /api/v1/terminal/<provider>[/<citizen|foreigner|student>] — the terminals' provider protocol
- * (issues 5, 18). An unknown provider or service is 404; a caller without the provider's credentials is 401; every
- * other answer is 200 with the protocol's XML, nothing before its declaration.
+ * (issues 5, 18). An unknown provider or service is 404; a caller without the provider's credentials is 401; a
+ * provider over its request limit is 429 (issue 11); every other answer is 200 with the protocol's XML, nothing
+ * before its declaration. The protocol itself is lib/payments/terminals; this is its HTTP side.
  */
 export async function terminalHttpResponse(
   request: Request,
@@ -30,6 +32,8 @@ export async function terminalHttpResponse(
 ): Promise<Response> {
   if (!isTerminalProvider(provider) || (service !== undefined && !isTerminalService(service)))
     return new Response("Not found", { status: 404 });
+  const limited = await rateLimitRequest(request, "terminalProvider", provider);
+  if (limited) return limited;
   if (!isTerminalAuthorized(request, provider)) {
     return new Response("Unauthorized", {
       status: 401,
