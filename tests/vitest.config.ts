@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { TEST_TERMINAL_ENV } from "./support/terminal-auth";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -38,6 +39,8 @@ export default defineConfig({
             RATE_LIMIT_STATUS_PER_MINUTE: "0",
             RATE_LIMIT_STATUS_PIN_PER_HOUR: "0",
             RATE_LIMIT_TERMINAL_PER_MINUTE: "0",
+            // Terminals authenticate in every mode (issue 11, hole 3): the suite's own credentials, set explicitly.
+            ...TEST_TERMINAL_ENV,
           },
           setupFiles: ["tests/integration/setup-db.ts"],
           // Each file gets its own freshly migrated database; PGlite boots slowly, so allow for it.

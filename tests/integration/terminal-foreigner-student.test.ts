@@ -7,6 +7,7 @@ import { recordPayment, type RecordPaymentRequest } from "../../lib/payments/rec
 import { completePersonWithPin } from "../../lib/people/mutations";
 import { addDays, bishkekDate, validThrough } from "../../lib/rules";
 import { makePin } from "../support/factories";
+import { terminalAuthorization } from "../support/terminal-auth";
 
 // Issue 9: a foreigner seen for the first time pays at a terminal with a document number (appendix, algorithm 4),
 // checks their status by it, and a clerk later adds the PIN without duplicating anyone; foreign students pay in two
@@ -18,7 +19,7 @@ const documentNumber = () => `FD${next()}`;
 
 async function terminal(params: Record<string, string>, service?: string) {
   const query = new URLSearchParams(params).toString();
-  const headers = { "x-forwarded-for": "127.0.0.1" };
+  const headers = { "x-forwarded-for": "127.0.0.1", authorization: terminalAuthorization("quickpay") };
   const res = service
     ? await GET_SERVICE(new Request(`http://127.0.0.1/api/v1/terminal/quickpay/${service}?${query}`, { headers }), {
         params: Promise.resolve({ provider: "quickpay", service }),
