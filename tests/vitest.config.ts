@@ -39,6 +39,9 @@ export default defineConfig({
             RATE_LIMIT_STATUS_PER_MINUTE: "0",
             RATE_LIMIT_STATUS_PIN_PER_HOUR: "0",
             RATE_LIMIT_TERMINAL_PER_MINUTE: "0",
+            // Behaviour tests pay on fixed days of 2024: they are not late (issue 11, hole 4 — its tests stub the
+            // window back to the default, tests/integration/security-payment-dates.test.ts).
+            PAYMENT_DATE_WINDOW_DAYS: "36500",
             // Terminals authenticate in every mode (issue 11, hole 3): the suite's own credentials, set explicitly.
             ...TEST_TERMINAL_ENV,
           },

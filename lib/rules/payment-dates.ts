@@ -32,11 +32,7 @@ export type PaymentDateDecision =
  * registry row uploaded). Days are Bishkek days (SPEC §3): 3 days' window means paid 10 March, received 13 March still
  * counts from 10 March; received 14 March counts from 14 March.
  */
-export function decidePaymentDate(input: {
-  paidAt: Date;
-  receivedAt: Date;
-  windowDays?: number;
-}): PaymentDateDecision {
+export function decidePaymentDate(input: { paidAt: Date; receivedAt: Date; windowDays?: number }): PaymentDateDecision {
   const windowDays = input.windowDays ?? PAYMENT_DATE_WINDOW_DAYS_DEFAULT;
   if (!Number.isInteger(windowDays) || windowDays < 0) throw new RangeError("Window days must be a whole number ≥ 0");
   if (input.paidAt.getTime() > input.receivedAt.getTime() + PAYMENT_DATE_FUTURE_SKEW_MS)

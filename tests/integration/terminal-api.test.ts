@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "../../app/api/v1/terminal/[provider]/route";
 import { db } from "../../lib/db";
 import { toDbDate } from "../../lib/db/calendar";
@@ -282,6 +282,7 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
 describe("hole 3: terminal authentication — credentials in every mode, an optional allow-list, no forged address", () => {
   const env = { ...process.env };
   afterEach(() => {
+    vi.unstubAllEnvs();
     for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
     Object.assign(process.env, env);
   });
@@ -292,7 +293,7 @@ describe("hole 3: terminal authentication — credentials in every mode, an opti
 
   it("refuses a request without credentials, from loopback and with a forged X-Forwarded-For, in every mode", async () => {
     for (const mode of ["development", "test", "production"]) {
-      process.env.NODE_ENV = mode;
+      vi.stubEnv("NODE_ENV", mode);
       expect((await terminal("quickpay", params(), { headers: {} })).status).toBe(401);
       expect((await terminal("quickpay", params(), { headers: { "x-forwarded-for": "127.0.0.1" } })).status).toBe(401);
     }
@@ -310,9 +311,9 @@ describe("hole 3: terminal authentication — credentials in every mode, an opti
 
   it("accepts the documented demo credentials in development only", async () => {
     process.env.TERMINAL_AUTH_PAY24 = DEMO_TERMINAL_CREDENTIALS;
-    process.env.NODE_ENV = "development";
+    vi.stubEnv("NODE_ENV", "development");
     expect((await terminal("pay24", params(), basic(DEMO_TERMINAL_CREDENTIALS))).status).toBe(200);
-    process.env.NODE_ENV = "production";
+    vi.stubEnv("NODE_ENV", "production");
     expect((await terminal("pay24", params(), basic(DEMO_TERMINAL_CREDENTIALS))).status).toBe(401);
   });
 

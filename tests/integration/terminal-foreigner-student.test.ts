@@ -141,6 +141,7 @@ describe("a first-time foreigner pays at a terminal with a document number (appe
       externalTxnId: next(),
       account: pin,
       paidAt: new Date("2024-09-10T06:00:00Z"),
+      receivedAt: new Date("2024-09-10T06:00:00Z"),
       amountSom: 5955,
       payer: { name: "Smith John" },
       beneficiary: {
@@ -253,6 +254,7 @@ describe("foreign students pay in two halves (cl. 4 note; SPEC §2)", () => {
       externalTxnId: next(),
       account: pin,
       paidAt: new Date("2024-03-10T06:00:00Z"),
+      receivedAt: over.paidAt ?? new Date("2024-03-10T06:00:00Z"),
       amountSom: 5955,
       payer: { name: "Smith John" },
       beneficiary: { pin, lastName: "Smith", firstName: "John", category: "FOREIGN_STUDENT" },
