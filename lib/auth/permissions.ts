@@ -54,7 +54,7 @@ export function canReconcilePayments(user: StaffUser | null | undefined): boolea
  * A late-dated cash receipt or registry row (issue 11, hole 4) needs a second person: a clerk decides their office's
  * receipts, a Fund officer the registry rows — never their own request (lib/payments/approvals).
  */
-export function canDecideLatePayments(user: StaffUser | null | undefined): boolean {
+function canDecideLatePayments(user: StaffUser | null | undefined): boolean {
   return canUseOfficeWorkspace(user) || canReconcilePayments(user);
 }
 

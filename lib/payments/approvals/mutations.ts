@@ -27,7 +27,7 @@ export type HoldRequest = {
 const actorOf = (user: StaffUser) => ({ id: user.id, label: user.login });
 
 /** Who may see and decide an approval: a receipt by its office's clerks, a registry row by the Fund's staff. */
-export function mayDecide(user: StaffUser, approval: Pick<Approval, "kind" | "officeId">): boolean {
+function mayDecide(user: StaffUser, approval: Pick<Approval, "kind" | "officeId">): boolean {
   return approval.kind === "CASH_RECEIPT"
     ? canUseOfficeWorkspace(user) && approval.officeId !== null && user.officeId === approval.officeId
     : canReconcilePayments(user);
