@@ -6,9 +6,15 @@
 import fs from "node:fs";
 import { format } from "node:util";
 import { parsePin } from "../../lib/rules";
+import { DEMO_PEOPLE } from "../../prisma/demo-data";
+
+/** The demo people's PINs are fictional and published (the seed prints them for developers to try): not a leak. */
+const PUBLISHED_DEMO_PINS = new Set<string>(DEMO_PEOPLE.map((p) => p.pin));
 
 export function findPins(text: string): string[] {
-  return [...text.matchAll(/(?<!\d)[12]\d{13}(?!\d)/g)].map((m) => m[0]).filter((pin) => parsePin(pin).ok);
+  return [...text.matchAll(/(?<!\d)[12]\d{13}(?!\d)/g)]
+    .map((m) => m[0])
+    .filter((pin) => parsePin(pin).ok && !PUBLISHED_DEMO_PINS.has(pin));
 }
 
 /** Appends everything this process logs to `file`, while still writing it where it went before. */
