@@ -42,8 +42,13 @@ async function waitForHealth(url: string, server: ChildProcess, ms = 120_000) {
 }
 
 export default async function setup(project: TestProject) {
-  if (process.env.BASE_URL) {
-    const urls = [process.env.BASE_URL, process.env.BASE_URL_2].filter((u): u is string => Boolean(u));
+  // Vite sets BASE_URL="/" in the test process: only an http(s) address names a server.
+  const external = [
+    process.env.SECURITY_BASE_URL ?? process.env.BASE_URL,
+    process.env.SECURITY_BASE_URL_2 ?? process.env.BASE_URL_2,
+  ].filter((u): u is string => /^https?:\/\//.test(u ?? ""));
+  if (external.length > 0) {
+    const urls = external;
     project.provide("securityServers", {
       urls: urls.map((u) => u.replace(/\/$/, "")),
       logFiles: [],
