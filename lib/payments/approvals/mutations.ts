@@ -43,16 +43,16 @@ export async function holdForApproval(user: StaffUser, hold: HoldRequest): Promi
       where: { channel_externalTxnId: { channel: hold.channel, externalTxnId: hold.externalTxnId } },
       select: { id: true },
     });
-    if (registered) throw new AppError("errors.receiptAlreadyRegistered", { field: "receiptNumber" });
+    // A receipt's form shows the error at its number; a registry row's button shows it as the form's error.
+    const at = hold.kind === "CASH_RECEIPT" ? { field: "receiptNumber" } : {};
+    if (registered) throw new AppError("errors.receiptAlreadyRegistered", at);
     const existing = await tx.paymentApproval.findUnique({
       where: { channel_externalTxnId: { channel: hold.channel, externalTxnId: hold.externalTxnId } },
     });
     if (existing && existing.status !== "REJECTED")
       throw new AppError(
         existing.status === "PENDING" ? "approvals.errors.pending" : "errors.receiptAlreadyRegistered",
-        {
-          field: "receiptNumber",
-        },
+        at,
       );
     const data = {
       kind: hold.kind,
