@@ -22,6 +22,7 @@ import {
   type Refusal,
   type StudentPaymentStage,
 } from "@/lib/rules";
+import { countPaymentAccepted, countRefusals } from "@/lib/metrics";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,7 +32,7 @@ export type RecordPaymentRequest = {
   externalTxnId: string;
   /** the beneficiary's identifier exactly as the channel sent it; a replay must carry the same */
   account: string;
-  /** the instant the person paid: its Bishkek day is the payment day (SPEC §3) — unless we hear of it too late (I32) */
+  /** the instant the person paid: its Bishkek day is the payment day (SPEC §3) — unless we hear of it too late (I33) */
   paidAt: Date;
   /**
    * the instant the payment reached us (issue 11, hole 4): a payment dated after it (beyond 5 minutes) is refused;
@@ -83,7 +84,7 @@ export type RecordPaymentResult =
   /** the amount is not the price of the policy on the payment day */
   | { outcome: "wrong_amount"; paymentDay: CalendarDate; expectedSom: number };
 
-/** A request whose date has been decided (I32): the instant its policy counts from, and whether it is late. */
+/** A request whose date has been decided (I33): the instant its policy counts from, and whether it is late. */
 type DatedRequest = RecordPaymentRequest & { lateDated: boolean; countsFrom: Date };
 
 class Abort extends Error {
@@ -242,10 +243,10 @@ async function extendStudentPolicy(
  * database: a replay, or ten identical requests at once, yield the first result and change nothing.
  * Every channel that takes money for a policy — the portal's acquirer, terminals, cash-desk receipts — comes here.
  */
-export async function recordPayment(request: RecordPaymentRequest): Promise<RecordPaymentResult> {
+async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordPaymentResult> {
   const known = await existingOutcome(request);
   if (known) return known;
-  // Issue 11, hole 4 (I32): the date decides nothing before it is checked against when the payment reached us.
+  // Issue 11, hole 4 (I33): the date decides nothing before it is checked against when the payment reached us.
   const dates = decidePaymentDate({
     paidAt: request.paidAt,
     receivedAt: request.receivedAt,
@@ -391,4 +392,13 @@ export async function recordPayment(request: RecordPaymentRequest): Promise<Reco
     }
     throw e;
   }
+}
+
+export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPaymentResult> {
+  const result = await recordPaymentOnce(req);
+  // Issue 16 metrics: a payment accepted (not a replay) per channel; refusals by the rules' codes.
+  if (result.outcome === "created") countPaymentAccepted(req.channel);
+  else if (result.outcome === "refused") countRefusals(result.refusals.map((r) => r.code));
+  else if (result.outcome === "wrong_amount") countRefusals(["WRONG_AMOUNT"]);
+  return result;
 }

@@ -1,6 +1,6 @@
 import { bishkekDate, daysBetween, type CalendarDate } from "./dates";
 
-// Issue 11, hole 4 — back-dated money (interpretation I32, lib/rules/README.md). The order counts a policy from "the
+// Issue 11, hole 4 — back-dated money (interpretation I33, lib/rules/README.md). The order counts a policy from "the
 // day of payment" (cl. 5) but says nothing of a payment reported days after it was made; a channel that may date a
 // payment freely could buy coverage backwards, after someone fell ill. So: a payment dated in the future (beyond a
 // few minutes of clock difference) is not a payment; one dated more than the window before it reached us counts from
@@ -27,7 +27,7 @@ export type PaymentDateDecision =
     };
 
 /**
- * How a payment's date counts (issue 11, hole 4; interpretation I32). `paidAt` is the instant the channel says the
+ * How a payment's date counts (issue 11, hole 4; interpretation I33). `paidAt` is the instant the channel says the
  * person paid, `receivedAt` the instant it reached us (the terminal's request, the receipt brought to the ТУ, the
  * registry row uploaded). Days are Bishkek days (SPEC §3): 3 days' window means paid 10 March, received 13 March still
  * counts from 10 March; received 14 March counts from 14 March.

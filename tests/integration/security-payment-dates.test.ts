@@ -14,7 +14,7 @@ import { createStaffUser } from "../../lib/users/mutations";
 import { makePin } from "../support/factories";
 import { terminalAuthorization } from "../support/terminal-auth";
 
-// Issue 11, hole 4 — back-dated money (interpretation I32). The suite's window is wide for behaviour tests on fixed
+// Issue 11, hole 4 — back-dated money (interpretation I33). The suite's window is wide for behaviour tests on fixed
 // 2024 days (tests/vitest.config.ts); here it is the default, 3 days, and every date is relative to the real clock.
 beforeAll(() => {
   vi.stubEnv("PAYMENT_DATE_WINDOW_DAYS", "3");

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PaymentApprovalKind, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
 
-// Issue 11, hole 4 (four eyes; interpretation I32): a cash-desk receipt or a registry row dated more than
+// Issue 11, hole 4 (four eyes; interpretation I33): a cash-desk receipt or a registry row dated more than
 // PAYMENT_DATE_WINDOW_DAYS before it reached us is held here until another staff member approves it. Until then no
 // payment and no policy exist. The requester never decides: checked here, and by a database trigger
 // (migration …_payment_dates_four_eyes) should any other code path try.

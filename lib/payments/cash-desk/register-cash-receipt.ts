@@ -64,7 +64,7 @@ function issuedOrThrow(result: RecordPaymentResult): Extract<RecordPaymentResult
  * cl. 17: cash paid at a bank's desk is registered by the ТУ from the receipt number and the PIN. The receipt number
  * is the transaction id of channel BANK_CASH_DESK, so the same receipt can never be registered twice. A receipt
  * dated in the future is refused; one older than PAYMENT_DATE_WINDOW_DAYS is held for another clerk's approval and
- * counts from today once approved (issue 11, hole 4; interpretation I32).
+ * counts from today once approved (issue 11, hole 4; interpretation I33).
  */
 export async function registerCashReceipt(user: StaffUser, raw: unknown, now: Date): Promise<CashReceiptOutcome> {
   if (!canUseOfficeWorkspace(user)) throw new AppError("errors.forbidden");

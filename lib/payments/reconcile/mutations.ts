@@ -118,7 +118,7 @@ type LineAnswer = { result: number; comment: string } | { result: "pending"; app
  * no service, name or phone: the citizens' price means `service=citizen`, any other sum `service=foreigner`; the
  * register's name and phone are used when the person is known. The line reached us when its registry was uploaded:
  * dated in the future it is refused; dated more than PAYMENT_DATE_WINDOW_DAYS before that it is held for another
- * Fund officer's approval and counts from the upload (issue 11, hole 4; interpretation I32).
+ * Fund officer's approval and counts from the upload (issue 11, hole 4; interpretation I33).
  */
 export async function registerRegistryLine(
   user: StaffUser,

@@ -348,7 +348,7 @@ export function terminalAnswer(outcome: RecordPaymentResult, sumTyiyn: number): 
 
 /**
  * `pay`: the payment happened at txn_date; record it once, whatever how many times the terminal asks. A txn_date
- * more than PAYMENT_DATE_WINDOW_DAYS before the request counts from the request (issue 11, hole 4; I32).
+ * more than PAYMENT_DATE_WINDOW_DAYS before the request counts from the request (issue 11, hole 4; I33).
  */
 async function pay(provider: TerminalProvider, req: TerminalRequest, now: Date): Promise<Answer> {
   const paidAt = req.paidAt!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decidePaymentDate, paymentDateWindowDays } from "@/lib/rules";
 
-// Issue 11, hole 4 (interpretation I32): back-dated money. Instants are UTC; days are Bishkek days (UTC+6, SPEC §3).
-describe("hole 4: payment dates — the future refused, late ones count from the day they reached us (I32)", () => {
+// Issue 11, hole 4 (interpretation I33): back-dated money. Instants are UTC; days are Bishkek days (UTC+6, SPEC §3).
+describe("hole 4: payment dates — the future refused, late ones count from the day they reached us (I33)", () => {
   it.each([
     {
       why: "paid and received the same day",

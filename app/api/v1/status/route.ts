@@ -5,6 +5,7 @@ import { todayInBishkek } from "@/lib/dates";
 import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
 import { toStatusApiBody } from "@/lib/policies/status-api";
 import { ZStatusDocumentQuery, ZStatusQuery } from "@/lib/policies/status.schema";
+import { instrumented } from "@/lib/web/instrumented";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
  * GET /api/v1/status?document=<number>[&on=YYYY-MM-DD] — the same for a foreigner without a PIN (SPEC §8, issue 9):
  * the same body, the same 400s, nothing revealed for an unknown document. Without `document`, the PIN form.
  */
-export async function GET(request: Request) {
+async function get(request: Request) {
   // Issue 11, hole 9: the PIN is in this URL, so nothing here may reach the log unmasked — an unexpected error is
   // logged through logUnexpectedError (PINs masked) and answered 500 with its id, never rethrown to Next's logger.
   try {
@@ -41,3 +42,5 @@ async function statusResponse(request: Request): Promise<Response> {
   if (pinLimited) return pinLimited;
   return jsonOk(toStatusApiBody(await checkInsuredStatus(parsed.data.pin, parsed.data.on ?? todayInBishkek())));
 }
+
+export const GET = instrumented("/api/v1/status", get);
