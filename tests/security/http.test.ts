@@ -23,7 +23,7 @@ const bishkekTxnDate = (at: Date) =>
 const result = (xml: string) => Number(/<result>(\d+)<\/result>/.exec(xml)?.[1]);
 
 describe("hole 1: no test acquirer without PAYMENT_ACQUIRER=test", () => {
-  it("the test acquirer's page and callback answer 404; the journey offers no online payment", async () => {
+  it("the test acquirer's page and its callback answer 404", async () => {
     expect((await fetch(`${first}/ru/test-acquirer`, { redirect: "manual" })).status).toBe(404);
     const callback = await fetch(`${first}/api/v1/payments/test-acquirer/callback`, {
       method: "POST",
