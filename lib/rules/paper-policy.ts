@@ -55,3 +55,20 @@ export function checkHandover(i: HandoverInput): HandoverRefusal[] {
   if (compareDates(i.handedOn, i.madeOn) < 0) refusals.push("BEFORE_MADE");
   return refusals;
 }
+
+export type PolicyValidity = "VALID" | "NOT_YET" | "EXPIRED" | "ENDED";
+
+/**
+ * What the public verification page says about one policy on a day (issue 12; cl. 8: insured status counts on the
+ * day of the visit): valid, not yet in force (the 5-day delay, cl. 5), expired, or ended — refunded or re-issued
+ * (cl. 32–34) or never paid — which covers nobody whatever its dates.
+ */
+export function policyValidityOn(
+  policy: { status: PolicyStatus; validFrom: CalendarDate | null; validTo: CalendarDate | null },
+  today: CalendarDate,
+): PolicyValidity {
+  if (policy.status !== "ISSUED" || !policy.validFrom || !policy.validTo) return "ENDED";
+  if (compareDates(today, policy.validFrom) < 0) return "NOT_YET";
+  if (compareDates(today, policy.validTo) > 0) return "EXPIRED";
+  return "VALID";
+}

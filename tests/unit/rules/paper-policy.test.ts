@@ -5,6 +5,7 @@ import {
   handoverStatus,
   isHandoverStatus,
   lastDayStillMade,
+  policyValidityOn,
   type HandoverInput,
 } from "@/lib/rules";
 
@@ -62,5 +63,25 @@ describe("checkHandover (cl. 16, 32–34)", () => {
     },
   ] as const)("$name → $want", ({ over, want }) => {
     expect(checkHandover({ ...ok, ...over })).toEqual(want);
+  });
+});
+
+describe("policyValidityOn (cl. 5, 8, 32–34): what the verification page says", () => {
+  const p = { status: "ISSUED" as const, validFrom: "2026-03-15", validTo: "2027-03-14" };
+  it.each([
+    { name: "before the 5-day delay ends", over: {}, today: "2026-03-14", want: "NOT_YET" },
+    { name: "on the first day", over: {}, today: "2026-03-15", want: "VALID" },
+    { name: "on the last day", over: {}, today: "2027-03-14", want: "VALID" },
+    { name: "the day after", over: {}, today: "2027-03-15", want: "EXPIRED" },
+    { name: "refunded", over: { status: "REFUNDED" }, today: "2026-06-01", want: "ENDED" },
+    { name: "re-issued", over: { status: "REISSUED" }, today: "2026-06-01", want: "ENDED" },
+    {
+      name: "unpaid, no dates",
+      over: { status: "PENDING", validFrom: null, validTo: null },
+      today: "2026-06-01",
+      want: "ENDED",
+    },
+  ] as const)("$name → $want", ({ over, today, want }) => {
+    expect(policyValidityOn({ ...p, ...over }, today)).toBe(want);
   });
 });
