@@ -10,6 +10,7 @@ export const REPRESENTATIVE_DOCUMENT_TYPES = DOCUMENT_TYPES.filter((t) => t !== 
  */
 export const ZRecordHandoverInput = z
   .object({
+    locale: z.enum(["ru", "ky"]).default("ru"),
     policyId: z.string().uuid("errors.notFound"),
     handedOn: z
       .string()
