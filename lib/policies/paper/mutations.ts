@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { bishkekDate, checkHandover, type CalendarDate, type HandoverRefusal } from "@/lib/rules";
 import type { TRecordHandoverInput } from "./handover.schema";
+import type { JournalQuery } from "./queries";
 
 const actorOf = (user: StaffUser) => ({ id: user.id, label: user.login });
 
@@ -30,6 +31,27 @@ export async function recordPolicyPrint(user: StaffUser, policy: { id: string; n
       after: { number: policy.number, printNumber: earlier + 1 },
     });
     return { reprint, printNumber: earlier + 1 };
+  });
+}
+
+/**
+ * The journal leaves the portal as a file (PDF, CSV, XLSX) with its holders' PINs: each export is audited with its
+ * filters (whether a name/PIN search was used, never its text).
+ */
+export async function recordJournalExport(user: StaffUser, format: string, query: JournalQuery): Promise<void> {
+  await writeAudit(db, {
+    actor: actorOf(user),
+    action: "journal.export",
+    entity: "TerritorialOffice",
+    entityId: String(user.officeId),
+    after: {
+      format,
+      number: query.number,
+      from: query.from,
+      to: query.to,
+      status: query.status,
+      who: Boolean(query.who),
+    },
   });
 }
 

@@ -20,8 +20,9 @@ export default async function PregnancyRecordPage({ params, searchParams }: Prop
   const user = await requirePermission("pregnancy.register", locale);
   const r = await findPregnancyRegistration(user, id, todayInBishkek());
   if (!r) notFound();
-  const [t, tr, format, { existing }] = await Promise.all([
+  const [t, tp, tr, format, { existing }] = await Promise.all([
     getTranslations("clinic.record"),
+    getTranslations("print.record"),
     getTranslations("rules"),
     getFormatter(),
     searchParams,
@@ -54,6 +55,14 @@ export default async function PregnancyRecordPage({ params, searchParams }: Prop
           <p className="font-bold">{t("alreadyInsured", { date: day(r.insuredUntil!) })}</p>
         )}
         {r.followsOn && <p className="mt-2">{t("follows", { date: day(r.followsOn) })}</p>}
+        {r.policy?.status === "ISSUED" && (
+          <p className="no-print mt-2">
+            {/* The same paper policy as the office prints (issue 13); printing is audited. */}
+            <a href={`/${locale}/staff/policies/${r.policy.id}/pdf`} className="font-bold" data-testid="print-policy">
+              {tp("printForDoctor")}
+            </a>
+          </p>
+        )}
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         {rows.map(([label, value]) => (

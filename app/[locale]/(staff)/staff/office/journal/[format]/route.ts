@@ -2,8 +2,8 @@ import { todayInBishkek } from "@/lib/dates";
 import { findOfficeName } from "@/lib/offices/queries";
 import { journalCsv, journalXlsx } from "@/lib/policies/paper/journal-export";
 import { buildJournalPdf } from "@/lib/policies/paper/journal-pdf";
-import { openJournalSearch } from "@/lib/policies/paper/journal-search";
-import { ZJournalFilter } from "@/lib/policies/paper/journal.schema";
+import { readJournalParams } from "@/lib/policies/paper/journal-params";
+import { recordJournalExport } from "@/lib/policies/paper/mutations";
 import { journalRowsForExport } from "@/lib/policies/paper/queries";
 import { fileLocale, fileResponse, notFoundFile, staffFileUser } from "@/lib/web/staff-file";
 
@@ -19,14 +19,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   if (!locale || !["pdf", "csv", "xlsx"].includes(format)) return notFoundFile();
   const auth = await staffFileUser("office.workspace", locale);
   if ("response" in auth) return auth.response;
-  const parsed = ZJournalFilter.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return new Response("Bad request", { status: 400, headers: { "Cache-Control": "no-store" } });
-  const { who, ...filter } = parsed.data;
+  const { query, errors } = readJournalParams(Object.fromEntries(new URL(request.url).searchParams), auth.user.id);
+  if (errors.length) return new Response("Bad request", { status: 400, headers: { "Cache-Control": "no-store" } });
   const today = todayInBishkek();
-  const query = { ...filter, who: openJournalSearch(who, auth.user.id) };
+  await recordJournalExport(auth.user, format, query);
   const rows = journalRowsForExport(auth.user, query, today);
   const office = await findOfficeName(auth.user.officeId, locale);
-  const name = `oms-journal-${filter.from ?? ""}${filter.to ? `_${filter.to}` : ""}`.replace(/-$/, "") || "oms-journal";
+  const name = `oms-journal-${query.from ?? ""}${query.to ? `_${query.to}` : ""}`.replace(/-$/, "") || "oms-journal";
   if (format === "csv") return fileResponse(journalCsv(rows, locale), "text/csv; charset=utf-8", `${name}.csv`);
   if (format === "xlsx") {
     return fileResponse(
@@ -35,6 +34,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       `${name}.xlsx`,
     );
   }
-  const pdf = await buildJournalPdf(rows, { locale, office, from: filter.from, to: filter.to, printedOn: today });
+  const pdf = await buildJournalPdf(rows, { locale, office, from: query.from, to: query.to, printedOn: today });
   return fileResponse(pdf, "application/pdf", `${name}.pdf`);
 }
