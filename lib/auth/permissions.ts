@@ -40,7 +40,7 @@ export function canRegisterPregnancy(user: StaffUser | null | undefined): boolea
  * The paper policy (cl. 15–16): a clerk prints their office's policies; a family doctor prints the free pregnancy
  * policies of their own health organization (issue 13). Which policy is theirs: `canPrintPolicyOf`.
  */
-export function canPrintPolicies(user: StaffUser | null | undefined): boolean {
+function canPrintPolicies(user: StaffUser | null | undefined): boolean {
   return canUseOfficeWorkspace(user) || canUseClinicWorkspace(user);
 }
 

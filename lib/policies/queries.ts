@@ -11,6 +11,7 @@ import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
 import { findPersonIdByDocumentNumber } from "@/lib/people/queries";
+import { handoverSelect, toHandoverView } from "./paper/queries";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
 import {
   STUDENT_CATEGORIES,
@@ -90,15 +91,7 @@ export async function findOfficePolicy(user: StaffUser, policyId: string): Promi
     include: {
       person: true,
       payments: { orderBy: { paidAt: "asc" } },
-      handover: {
-        select: {
-          handedOn: true,
-          recipient: true,
-          recipientName: true,
-          recipientDocumentType: true,
-          recipientDocumentNumber: true,
-        },
-      },
+      handover: { select: handoverSelect },
     },
   });
   if (!policy || !canViewOfficeRecords(user, policy.officeId)) {
@@ -119,7 +112,7 @@ export async function findOfficePolicy(user: StaffUser, policyId: string): Promi
     validFrom: fromDbDateOrNull(policy.validFrom),
     validTo: fromDbDateOrNull(policy.validTo),
     madeOn: bishkekDate(policy.createdAt),
-    handover: policy.handover ? { ...policy.handover, handedOn: fromDbDate(policy.handover.handedOn) } : null,
+    handover: toHandoverView(policy.handover),
     holder: {
       fullName: fullName(p),
       pin: p.pin,

@@ -36,8 +36,6 @@ export const ZJournalFilter = z
     }
   });
 
-export type TJournalFilter = z.output<typeof ZJournalFilter>;
-
 /** The search by name or PIN, sent by POST (a PIN never lands in the URL). */
 export const ZJournalWho = z.object({
   locale: z.enum(["ru", "ky"]).default("ru"),

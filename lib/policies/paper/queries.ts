@@ -31,7 +31,7 @@ export type JournalQuery = {
   status?: HandoverStatus;
 };
 
-const handoverSelect = {
+export const handoverSelect = {
   handedOn: true,
   recipient: true,
   recipientName: true,

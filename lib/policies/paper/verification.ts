@@ -11,7 +11,7 @@ import { secretFor } from "@/lib/secrets";
 const SIGNATURE_BYTES = 12;
 
 /** The characters a policy number may have (electronic E-2026-0000123, office and contract numbers alike). */
-export const POLICY_NUMBER_PATTERN = /^[A-Za-z0-9-]{1,40}$/;
+const POLICY_NUMBER_PATTERN = /^[A-Za-z0-9-]{1,40}$/;
 
 function sign(number: string): Buffer {
   return createHmac("sha256", secretFor("policy-qr", "POLICY_QR_SECRET"))
