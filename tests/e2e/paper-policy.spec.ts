@@ -89,7 +89,8 @@ for (const [i, locale] of (["ru", "ky"] as const).entries()) {
     );
 
     // The public page, in a browser without the staff session: "valid" today with the dates, no name, no PIN.
-    const visitor = await browser.newPage();
+    const visitorContext = await browser.newContext();
+    const visitor = await visitorContext.newPage();
     const response = await visitor.goto(url!);
     expect(response?.status()).toBe(200);
     await expect(visitor.getByTestId("verify-verdict")).toHaveAttribute("data-validity", "VALID");
@@ -105,7 +106,7 @@ for (const [i, locale] of (["ru", "ky"] as const).entries()) {
     const altered = url!.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
     expect((await visitor.goto(altered))?.status()).toBe(404);
     expect((await visitor.goto(url!.replace(/\/[^/]+$/, "")))?.status()).toBe(404);
-    await visitor.close();
+    await visitorContext.close();
 
     // The hand-over, from the keyboard: the defaults are today and the holder; Enter on the button records it.
     await page.goto(policyPath);
@@ -139,10 +140,11 @@ for (const [i, locale] of (["ru", "ky"] as const).entries()) {
     await expectAccessible(page);
 
     // A clerk of another office: the record and the PDF are "not found".
-    const osh = await browser.newPage();
+    const oshContext = await browser.newContext();
+    const osh = await oshContext.newPage();
     await signIn(osh, "clerk.osh", locale);
     expect((await osh.goto(policyPath))?.status()).toBe(404);
     expect((await osh.request.get(printHref)).status()).toBe(404);
-    await osh.close();
+    await oshContext.close();
   });
 }
