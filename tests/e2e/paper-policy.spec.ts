@@ -58,6 +58,8 @@ for (const [i, locale] of (["ru", "ky"] as const).entries()) {
     page,
     browser,
   }) => {
+    // One clerk's whole journey with six axe scans (desktop and phone each) and three PDFs: longer than the default.
+    test.setTimeout(180_000);
     const t = PRINT[locale];
     const pin = uniquePin(40 + i);
     await signIn(page, "clerk.bishkek");
