@@ -188,9 +188,8 @@ function journalWhere(user: StaffUser, q: JournalQuery, today: CalendarDate): Pr
   // I35: made on or after this day and not handed over = still "made"; before it = "not collected".
   const stillMade = bishkekInstant(lastDayStillMade(today));
   if (q.status === "HANDED_OVER") and.push({ handover: { isNot: null } });
-  if (q.status === "MADE") and.push({ status: "ISSUED", handover: { is: null }, createdAt: { gte: stillMade } });
-  if (q.status === "NOT_COLLECTED")
-    and.push({ status: "ISSUED", handover: { is: null }, createdAt: { lt: stillMade } });
+  if (q.status === "MADE") and.push({ handover: { is: null }, createdAt: { gte: stillMade } });
+  if (q.status === "NOT_COLLECTED") and.push({ handover: { is: null }, createdAt: { lt: stillMade } });
   return { AND: and };
 }
 
