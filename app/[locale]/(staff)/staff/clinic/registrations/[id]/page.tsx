@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { FollowOnForm } from "@/components/clinic/follow-on-form";
 import { dayToInstant, LONG_DATE, todayInBishkek } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
 import { findPregnancyRegistration } from "@/lib/pregnancy/queries";
 import { enterPage } from "@/lib/web/page-locale";
 import { requirePermission } from "@/lib/web/session";
+import { issueFollowOnAction } from "../../actions";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ existing?: string }> };
 
@@ -54,14 +56,40 @@ export default async function PregnancyRecordPage({ params, searchParams }: Prop
         ) : (
           <p className="font-bold">{t("alreadyInsured", { date: day(r.insuredUntil!) })}</p>
         )}
-        {r.followsOn && <p className="mt-2">{t("follows", { date: day(r.followsOn) })}</p>}
-        {r.policy?.status === "ISSUED" && (
-          <p className="no-print mt-2">
-            {/* The same paper policy as the office prints (issue 13); printing is audited. */}
-            <a href={`/${locale}/staff/policies/${r.policy.id}/pdf`} className="font-bold" data-testid="print-policy">
-              {tp("printForDoctor")}
-            </a>
+        {r.followOnPolicy ? (
+          <p className="mt-2 font-bold" data-testid="follow-on-policy">
+            {t("followOnIssued", {
+              number: r.followOnPolicy.number,
+              from: day(r.followOnPolicy.validFrom),
+              to: day(r.followOnPolicy.validTo),
+            })}
           </p>
+        ) : (
+          r.followsOn && (
+            <>
+              <p className="mt-2">{t("follows", { date: day(r.followsOn) })}</p>
+              <FollowOnForm
+                action={issueFollowOnAction}
+                locale={locale}
+                registrationId={r.id}
+                followsOn={r.followsOn}
+              />
+            </>
+          )
+        )}
+        {/* The same paper policy as the office prints (issue 13); printing is audited. */}
+        {[
+          r.policy?.status === "ISSUED" && { ...r.policy, testId: "print-policy" },
+          r.followOnPolicy && { ...r.followOnPolicy, testId: "print-follow-on-policy" },
+        ].map(
+          (p) =>
+            p && (
+              <p key={p.id} className="no-print mt-2">
+                <a href={`/${locale}/staff/policies/${p.id}/pdf`} className="font-bold" data-testid={p.testId}>
+                  {tp("printForDoctor", { number: p.number })}
+                </a>
+              </p>
+            ),
         )}
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
