@@ -37,7 +37,7 @@ export default async function VerifyPolicyPage({ params }: Props) {
     );
   }
   const today = todayInBishkek();
-  const policy = await findVerifiedPolicy(decodeURIComponent(number), signature, today);
+  const policy = await findVerifiedPolicy(safeDecode(number), signature, today);
   if (!policy) notFound();
   const format = await getFormatter();
   const day = (d: string) => format.dateTime(dayToInstant(d), LONG_DATE);
@@ -86,4 +86,13 @@ export default async function VerifyPolicyPage({ params }: Props) {
       </p>
     </>
   );
+}
+
+/** A malformed escape in the address is just another unknown number (404), not a server error. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
 }
