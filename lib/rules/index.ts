@@ -9,6 +9,7 @@ export * from "./documents";
 export * from "./education-agreements";
 export * from "./eligibility";
 export * from "./payment-dates";
+export * from "./paper-policy";
 export * from "./pin";
 export * from "./plan-purchase";
 export * from "./policy-period";

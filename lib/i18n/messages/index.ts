@@ -7,6 +7,7 @@ import kyCommon from "./ky/common.json";
 import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
+import kyPrint from "./ky/print.json";
 import kyRules from "./ky/rules.json";
 import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
@@ -19,6 +20,7 @@ import ruCommon from "./ru/common.json";
 import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
+import ruPrint from "./ru/print.json";
 import ruRules from "./ru/rules.json";
 import ruSecurity from "./ru/security.json";
 import ruStaff from "./ru/staff.json";
@@ -39,6 +41,7 @@ export const MESSAGES = {
     clinic: ruClinic,
     security: ruSecurity,
     approvals: ruApprovals,
+    print: ruPrint,
   },
   ky: {
     common: kyCommon,
@@ -53,6 +56,7 @@ export const MESSAGES = {
     clinic: kyClinic,
     security: kySecurity,
     approvals: kyApprovals,
+    print: kyPrint,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

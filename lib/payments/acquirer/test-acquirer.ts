@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { routing } from "@/lib/i18n/routing";
 import { configuredAcquirer } from "./mode";
-import { isValidSignature, secretFor, sha256Hex, signBody } from "./signing";
+import { secretFor } from "@/lib/secrets";
+import { isValidSignature, sha256Hex, signBody } from "./signing";
 import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, VerifiedCallback } from "./types";
 import { log } from "@/lib/log";
 
