@@ -1,7 +1,14 @@
 // Contracts of a territorial office with a legal entity buying policies for a list of persons (cl. 29–31; SPEC §5).
 // What a row of the list must say, who on it may get a policy, and which legal entities' identifiers are well formed.
 
-import { identityDocumentTypes, isCategory, isDocumentType, type Category, type DocumentType, type Sex } from "./categories";
+import {
+  identityDocumentTypes,
+  isCategory,
+  isDocumentType,
+  type Category,
+  type DocumentType,
+  type Sex,
+} from "./categories";
 import { insuredStatusOn, type CoverageInput } from "./coverage";
 import { compareDates, isCalendarDate, type CalendarDate } from "./dates";
 import { checkPurchaseEligibility } from "./eligibility";
@@ -98,7 +105,8 @@ export function readContractRow(raw: RawContractRow, today: CalendarDate): ReadC
   }
   const pin = raw.pin.trim();
   const parsed = parsePin(pin, today);
-  if (!parsed.ok) return { ok: false, reason: parsed.reason === "BIRTH_DATE" ? "PIN_IMPOSSIBLE_DATE" : "PIN_MALFORMED" };
+  if (!parsed.ok)
+    return { ok: false, reason: parsed.reason === "BIRTH_DATE" ? "PIN_IMPOSSIBLE_DATE" : "PIN_MALFORMED" };
   const category = raw.category.trim().toUpperCase() || "CITIZEN";
   if (!isCategory(category) || !isContractCategory(category)) return { ok: false, reason: "CATEGORY_NOT_ALLOWED" };
   const allowedDocuments = identityDocumentTypes(category);

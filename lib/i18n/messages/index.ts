@@ -2,6 +2,7 @@
 import kyAuth from "./ky/auth.json";
 import kyBuy from "./ky/buy.json";
 import kyClinic from "./ky/clinic.json";
+import kyContracts from "./ky/contracts.json";
 import kyCommon from "./ky/common.json";
 import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
@@ -13,6 +14,7 @@ import kyStatus from "./ky/status.json";
 import ruAuth from "./ru/auth.json";
 import ruBuy from "./ru/buy.json";
 import ruClinic from "./ru/clinic.json";
+import ruContracts from "./ru/contracts.json";
 import ruCommon from "./ru/common.json";
 import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
@@ -35,6 +37,7 @@ export const MESSAGES = {
     buy: ruBuy,
     payments: ruPayments,
     clinic: ruClinic,
+    contracts: ruContracts,
     security: ruSecurity,
   },
   ky: {
@@ -48,6 +51,7 @@ export const MESSAGES = {
     buy: kyBuy,
     payments: kyPayments,
     clinic: kyClinic,
+    contracts: kyContracts,
     security: kySecurity,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;

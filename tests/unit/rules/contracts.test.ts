@@ -110,9 +110,10 @@ describe("may the person of a row get a policy (cl. 9, 11, 12.2, 19, 31)", () =>
   });
 
   it("cl. 11: an EAEU worker's child under 16 gets the free policy, not a bought one", () => {
-    expect(
-      check(row({ pin: "11506201500002", category: "EAEU_FAMILY", documentType: "EAEU_PASSPORT" })),
-    ).toEqual({ ok: false, reason: "EAEU_CHILD_FREE" });
+    expect(check(row({ pin: "11506201500002", category: "EAEU_FAMILY", documentType: "EAEU_PASSPORT" }))).toEqual({
+      ok: false,
+      reason: "EAEU_CHILD_FREE",
+    });
   });
 
   it.each([
@@ -167,9 +168,9 @@ describe("the contract itself (cl. 29; I32)", () => {
     ["2026-01-01", "2026-06-30", "2026-07-01", "2026-12-31", false],
     ["2026-07-01", "2026-12-31", "2026-01-01", "2026-07-01", true],
   ])("periods %s–%s and %s–%s overlap: %s", (aFrom, aTo, bFrom, bTo, overlap) => {
-    expect(
-      contractPeriodsOverlap({ validFrom: aFrom, validTo: aTo }, { validFrom: bFrom, validTo: bTo }),
-    ).toBe(overlap);
+    expect(contractPeriodsOverlap({ validFrom: aFrom, validTo: aTo }, { validFrom: bFrom, validTo: bTo })).toBe(
+      overlap,
+    );
   });
 
   it.each([

@@ -100,6 +100,9 @@ CREATE INDEX "Contract_officeId_createdAt_idx" ON "Contract"("officeId", "create
 CREATE UNIQUE INDEX "Contract_officeId_number_key" ON "Contract"("officeId", "number");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "ContractImport_paymentReference_key" ON "ContractImport"("paymentReference");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "ContractImport_paymentId_key" ON "ContractImport"("paymentId");
 
 -- CreateIndex
