@@ -60,4 +60,9 @@ export const ZConfirmImport = z.object({
 });
 export type TConfirmImport = z.output<typeof ZConfirmImport>;
 
-export const ZImportId = z.object({ importId: z.uuid("errors.notFound") });
+/** "Resume" on a list whose job stopped: the page to come back to is the list's own. */
+export const ZResumeImport = z.object({
+  importId: z.uuid("errors.notFound"),
+  contractId: z.uuid("errors.notFound"),
+  locale: z.enum(["ru", "ky"]).default("ru"),
+});

@@ -2,9 +2,9 @@ import type { CalendarDate, ContractRowReason } from "@/lib/rules";
 
 // What the contract screens show (no database rows, days as 'YYYY-MM-DD', instants as ISO strings).
 
-export type ContractStatusView = "ACTIVE" | "TERMINATED";
-export type ContractImportState = "VALIDATING" | "PREVIEW" | "IMPORTING" | "DONE" | "FAILED";
-export type ContractPaymentModeView = "WHOLE" | "PER_PERSON";
+type ContractStatusView = "ACTIVE" | "TERMINATED";
+type ContractImportState = "VALIDATING" | "PREVIEW" | "IMPORTING" | "DONE" | "FAILED";
+type ContractPaymentModeView = "WHOLE" | "PER_PERSON";
 
 export type ContractRowView = {
   id: string;

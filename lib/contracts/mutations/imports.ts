@@ -43,7 +43,7 @@ type Client = Tx | typeof db;
 /** Rows read and checked per round trip to the database while validating. */
 const VALIDATION_CHUNK = 1000;
 /** Policies issued per transaction (issue 12): a failure rolls back one batch, never half of one. */
-export const IMPORT_BATCH_SIZE = 500;
+const IMPORT_BATCH_SIZE = 500;
 /** An audit call writes at most 100 rows (lib/audit). */
 const AUDIT_CHUNK = 100;
 
@@ -245,7 +245,7 @@ function launchValidation(importId: string, today: CalendarDate): void {
  * register: documents, contracts, coverage on `today`, the tariff) a chunk at a time, and records each row as
  * accepted or rejected with its reason. Ends in PREVIEW (or FAILED with a translated reason for an unreadable file).
  */
-export async function validateContractImport(importId: string, today: CalendarDate): Promise<void> {
+async function validateContractImport(importId: string, today: CalendarDate): Promise<void> {
   const imp = await db.contractImport.findUniqueOrThrow({
     where: { id: importId },
     select: {
@@ -519,7 +519,7 @@ type ImportContext = {
  * sale (planPurchase: payment + 5 days, cl. 5), its payment (per person) and its audit rows. `ContractPerson` is
  * unique per contract and person, so a batch run twice (a resumed job) cannot issue twice.
  */
-export async function runContractImport(importId: string): Promise<void> {
+async function runContractImport(importId: string): Promise<void> {
   const imp = await db.contractImport.findUniqueOrThrow({ where: { id: importId }, include: { contract: true } });
   if (imp.status !== "IMPORTING" || !imp.paymentMode || !imp.paymentDate || !imp.paymentReference) return;
   const paymentDay = fromDbDate(imp.paymentDate);
