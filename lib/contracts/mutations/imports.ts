@@ -171,6 +171,8 @@ export async function startContractImport(
   }
   const format = detectContractFileFormat(input.fileName, input.bytes.subarray(0, 4096));
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  // The progress bar's length while the file is read: a CSV's lines after the header (an XLSX: unknown until read).
+  const estimatedRows = format === "CSV" ? Math.max(0, countLines(input.bytes) - 1) : 0;
   const fileName = input.fileName.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 120) || "list";
 
   const existing = await db.contractImport.findUnique({
@@ -186,7 +188,14 @@ export async function startContractImport(
     id = existing.id;
     await db.contractImport.update({
       where: { id },
-      data: { status: "VALIDATING", error: null, fileData: Buffer.from(input.bytes), fileName, fileFormat: format },
+      data: {
+        status: "VALIDATING",
+        error: null,
+        fileData: Buffer.from(input.bytes),
+        fileName,
+        fileFormat: format,
+        totalRows: estimatedRows,
+      },
     });
   } else {
     try {
@@ -199,6 +208,7 @@ export async function startContractImport(
             fileFormat: format,
             fileSha256: sha256,
             fileData: Buffer.from(input.bytes),
+            totalRows: estimatedRows,
             createdById: user.id,
           },
           select: { id: true },
@@ -224,6 +234,12 @@ export async function startContractImport(
   }
   launchValidation(id, today);
   return { id, reused: false };
+}
+
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b === 0x0a) n++;
+  return bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? n + 1 : n;
 }
 
 function failWith(importId: string) {
@@ -264,7 +280,7 @@ async function validateContractImport(importId: string, today: CalendarDate): Pr
   await db.contractImportRow.deleteMany({ where: { importId } });
   await db.contractImport.update({
     where: { id: importId },
-    data: { totalRows: 0, acceptedRows: 0, rejectedRows: 0, processedRows: 0, amountSom: 0 },
+    data: { acceptedRows: 0, rejectedRows: 0, processedRows: 0, amountSom: 0 },
   });
   const tariffs = await findTariffRows();
   const seenPins = new Set<string>();
@@ -314,12 +330,7 @@ async function validateContractImport(importId: string, today: CalendarDate): Pr
     await db.contractImportRow.createMany({ data });
     await db.contractImport.update({
       where: { id: importId },
-      data: {
-        processedRows: totals.total,
-        totalRows: totals.total,
-        acceptedRows: totals.accepted,
-        rejectedRows: totals.rejected,
-      },
+      data: { processedRows: totals.total, acceptedRows: totals.accepted, rejectedRows: totals.rejected },
     });
   };
 

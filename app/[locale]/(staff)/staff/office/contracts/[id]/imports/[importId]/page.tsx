@@ -66,7 +66,7 @@ export default async function ContractImportPage({
           label={t("import.progressLabel")}
           text={t("import.progressValidating", { done: imp.processedRows })}
           value={imp.processedRows}
-          max={null}
+          max={imp.totalRows > 0 ? Math.max(imp.totalRows, imp.processedRows) : null}
           note={t("import.refreshing")}
         />
       )}
