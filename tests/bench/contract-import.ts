@@ -60,6 +60,11 @@ function rssMeter() {
 async function freshDatabase(): Promise<{ target: DbTarget & { kind: "postgres" }; drop: () => Promise<void> }> {
   const name = uniqueName("oms_bench_contracts");
   await adminQuery(server!, `CREATE DATABASE "${name}"`);
+  if (process.env.BENCH_LOG_SLOW)
+    await adminQuery(
+      server!,
+      `ALTER DATABASE "${name}" SET log_min_duration_statement = ${process.env.BENCH_LOG_SLOW}`,
+    );
   const target = { kind: "postgres" as const, url: withDatabase(server!, name) };
   await deployMigrations(target);
   const { db, close } = openDb(target);

@@ -25,6 +25,14 @@ import {
 import type { TConfirmImport } from "../contract.schema";
 import { startJob } from "../jobs";
 import {
+  insertContractPayments,
+  insertContractPersons,
+  insertContractPolicies,
+  insertImportRows,
+  insertPersons,
+  type ImportRowInsert,
+} from "./bulk-insert";
+import {
   CONTRACT_FILE_MAX_BYTES,
   CONTRACT_FILE_MAX_ROWS,
   detectContractFileFormat,
@@ -303,7 +311,7 @@ async function validateContractImport(importId: string, today: CalendarDate): Pr
       }
     }
     const known = await lookUpPersons(db, wellFormed, contract);
-    const data: Prisma.ContractImportRowCreateManyInput[] = read.map(({ file, read: r }) => {
+    const data: ImportRowInsert[] = read.map(({ file, read: r }) => {
       const verdict =
         verdicts.get(file.rowNumber) ?? judge((r as { row: ContractRow }).row, known, { on: today, tariffs });
       const row = r.ok ? r.row : null;
@@ -327,7 +335,7 @@ async function validateContractImport(importId: string, today: CalendarDate): Pr
         priceSom: verdict.ok ? verdict.priceSom : null,
       };
     });
-    await db.contractImportRow.createMany({ data });
+    await db.$transaction((tx) => insertImportRows(tx, data));
     await db.contractImport.update({
       where: { id: importId },
       data: { processedRows: totals.total, acceptedRows: totals.accepted, rejectedRows: totals.rejected },
@@ -630,21 +638,20 @@ async function issueBatch(tx: Tx, ctx: ImportContext, stored: StoredRow[]): Prom
 
   // Persons the register lacks: the PIN carries birth date and sex (SPEC §8), as lib/people writes them.
   const missing = planned.filter((p) => !known.byPin.has(p.row.pin));
-  if (missing.length > 0) {
-    await tx.person.createMany({
-      data: missing.map(({ row }) => ({
-        pin: row.pin,
-        lastName: row.lastName,
-        firstName: row.firstName,
-        patronymic: row.patronymic,
-        birthDate: toDbDate(row.birthDate),
-        sex: row.sex,
-        category: row.category,
-        documentType: row.documentType,
-        documentNumber: row.documentNumber,
-      })),
-    });
-  }
+  await insertPersons(
+    tx,
+    missing.map(({ row }) => ({
+      pin: row.pin,
+      lastName: row.lastName,
+      firstName: row.firstName,
+      patronymic: row.patronymic,
+      birthDate: row.birthDate,
+      sex: row.sex,
+      category: row.category,
+      documentType: row.documentType,
+      documentNumber: row.documentNumber,
+    })),
+  );
   const ids = new Map(
     (
       await tx.person.findMany({
@@ -669,8 +676,9 @@ async function issueBatch(tx: Tx, ctx: ImportContext, stored: StoredRow[]): Prom
     paymentId: ctx.mode === "PER_PERSON" ? randomUUID() : null,
     number: numbers[i]!,
   }));
-  await tx.policy.createMany({
-    data: issued.map((x) => ({
+  await insertContractPolicies(
+    tx,
+    issued.map((x) => ({
       id: x.policyId,
       number: x.number,
       personId: x.personId,
@@ -678,41 +686,37 @@ async function issueBatch(tx: Tx, ctx: ImportContext, stored: StoredRow[]): Prom
       termMonths: x.plan.termMonths,
       priceSom: x.plan.priceSom,
       tariffId: tariffId(x.plan),
-      status: "ISSUED" as const,
-      validFrom: toDbDate(x.plan.validFrom),
-      validTo: toDbDate(x.plan.validTo),
-      channel: "CONTRACT" as const,
-      officeId: ctx.contract.officeId,
-      createdById: ctx.createdById,
+      validFrom: x.plan.validFrom,
+      validTo: x.plan.validTo,
     })),
-  });
+    ctx.contract.officeId,
+    ctx.createdById,
+  );
   if (ctx.mode === "PER_PERSON") {
-    await tx.payment.createMany({
-      data: issued.map((x) => ({
+    await insertContractPayments(
+      tx,
+      issued.map((x) => ({
         id: x.paymentId!,
-        channel: "CONTRACT" as const,
         // a transfer per person: the transfer's reference and the person's line of the list
         externalTxnId: `${ctx.reference}/${x.stored.rowNumber}`,
         account: x.row.pin,
         amountSom: x.plan.priceSom,
+        policyId: x.policyId,
+      })),
+      {
         paidAt: ctx.paidAt,
         payerName: ctx.contract.entityName,
-        status: "CONFIRMED" as const,
-        policyId: x.policyId,
         officeId: ctx.contract.officeId,
         registeredById: ctx.createdById,
-      })),
-    });
+      },
+    );
   }
-  await tx.contractPerson.createMany({
-    data: issued.map((x) => ({
-      contractId: ctx.contract.id,
-      importId: ctx.importId,
-      personId: x.personId,
-      policyId: x.policyId,
-      rowNumber: x.stored.rowNumber,
-    })),
-  });
+  await insertContractPersons(
+    tx,
+    issued.map((x) => ({ personId: x.personId, policyId: x.policyId, rowNumber: x.stored.rowNumber })),
+    ctx.contract.id,
+    ctx.importId,
+  );
   const audits: AuditEntry[] = issued.flatMap((x) => [
     {
       actor: ctx.actor,
