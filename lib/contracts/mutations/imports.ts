@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { CONTRACT_PAYMENT_CHANNEL } from "@/lib/payments/channels";
 import { nextElectronicPolicyNumbers } from "@/lib/policies/mutations";
 import { findTariffRows } from "@/lib/policies/queries";
 import {
@@ -425,7 +426,7 @@ export async function confirmContractImport(
       if (input.paymentMode === "WHOLE") {
         const payment = await tx.payment.create({
           data: {
-            channel: "CONTRACT",
+            channel: CONTRACT_PAYMENT_CHANNEL,
             externalTxnId: input.paymentReference,
             account: imp.contract.registrationNumber,
             amountSom,
