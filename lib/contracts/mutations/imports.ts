@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { writeAccessDenied, writeAudit, writeAudits, type AuditEntry } from "@/lib/audit/mutations";
+import { writeAccessDenied, writeAudit, writeAudits, writeJobAudits, type AuditEntry } from "@/lib/audit/mutations";
 import { canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
 import { dayToInstant } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -53,8 +53,6 @@ type Client = Tx | typeof db;
 const VALIDATION_CHUNK = 1000;
 /** Policies issued per transaction (issue 12): a failure rolls back one batch, never half of one. */
 const IMPORT_BATCH_SIZE = 500;
-/** An audit call writes at most 100 rows (lib/audit). */
-const AUDIT_CHUNK = 100;
 
 const actorOf = (user: { id: string; login: string }) => ({ id: user.id, label: user.login });
 const NO_COVERAGE: CoverageInput = { policies: [], external: [] };
@@ -754,7 +752,7 @@ async function issueBatch(tx: Tx, ctx: ImportContext, stored: StoredRow[]): Prom
         ]
       : []),
   ]);
-  for (let i = 0; i < audits.length; i += AUDIT_CHUNK) await writeAudits(tx, audits.slice(i, i + AUDIT_CHUNK));
+  await writeJobAudits(tx, audits);
   await tx.contractImport.update({
     where: { id: ctx.importId },
     data: {
