@@ -4,7 +4,7 @@ import { writeAccessDenied, writeAudit, writeAudits, writeJobAudits, type AuditE
 import { canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
 import { dayToInstant } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
+import { fromDbDate, toDbDate } from "@/lib/db/calendar";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CONTRACT_PAYMENT_CHANNEL } from "@/lib/payments/channels";
@@ -21,6 +21,8 @@ import {
   type ContractRow,
   type ContractRowReason,
   type CoverageInput,
+  type CoveragePolicy,
+  type ExternalCoverageSource,
   type TariffRow,
 } from "@/lib/rules";
 import type { TConfirmImport } from "../contract.schema";
@@ -75,60 +77,65 @@ type Known = {
   documentOwner: Map<string, string | null>;
 };
 
-/** One query per question for a whole chunk: coverage (as the status check reads it), contracts, documents. */
+type LookupRow = {
+  id: string;
+  pin: string;
+  policies: { number: string; status: CoveragePolicy["status"]; validFrom: string | null; validTo: string | null }[];
+  external: { validFrom: string; validTo: string; source: ExternalCoverageSource }[];
+  contracts: { contractId: string; status: string; validFrom: string; validTo: string }[];
+};
+
+/**
+ * Two queries for a whole chunk: each known PIN's coverage (as the status check reads it: policies and other
+ * coverage) and contract memberships, aggregated per person in SQL; and whom each document number is registered to.
+ */
 async function lookUpPersons(client: Client, rows: ContractRow[], contract: ContractPeriod): Promise<Known> {
   const pins = rows.map((r) => r.pin);
   const documents = rows.map((r) => r.documentNumber);
   const [persons, owners] = await Promise.all([
-    client.person.findMany({
-      where: { pin: { in: pins } },
-      select: {
-        id: true,
-        pin: true,
-        policies: { select: { number: true, status: true, validFrom: true, validTo: true } },
-        externalCoverages: { select: { validFrom: true, validTo: true, source: true } },
-        contractMemberships: {
-          select: { contractId: true, contract: { select: { status: true, validFrom: true, validTo: true } } },
-        },
-      },
-    }),
-    client.person.findMany({
-      where: { documentNumber: { in: documents } },
-      select: { pin: true, documentNumber: true },
-    }),
+    client.$queryRaw<LookupRow[]>`SELECT p."id", p."pin",
+        COALESCE((SELECT json_agg(json_build_object('number', x."number", 'status', x."status",
+          'validFrom', x."validFrom", 'validTo', x."validTo")) FROM "Policy" x WHERE x."personId" = p."id"), '[]')
+          AS "policies",
+        COALESCE((SELECT json_agg(json_build_object('validFrom', e."validFrom", 'validTo', e."validTo",
+          'source', e."source")) FROM "ExternalCoverage" e WHERE e."personId" = p."id"), '[]') AS "external",
+        COALESCE((SELECT json_agg(json_build_object('contractId', m."contractId", 'status', c."status",
+          'validFrom', c."validFrom", 'validTo', c."validTo"))
+          FROM "ContractPerson" m JOIN "Contract" c ON c."id" = m."contractId" WHERE m."personId" = p."id"), '[]')
+          AS "contracts"
+      FROM "Person" p WHERE p."pin" = ANY(${pins}::bpchar[])`,
+    client.$queryRaw<{ pin: string | null; documentNumber: string }[]>`SELECT "pin", "documentNumber" FROM "Person"
+      WHERE "documentNumber" = ANY(${documents}::text[])`,
   ]);
   const byPin: Known["byPin"] = new Map();
   for (const p of persons) {
-    byPin.set(p.pin!, {
+    byPin.set(p.pin, {
       id: p.id,
       coverage: {
         policies: p.policies.map((x) => ({
           number: x.number,
           status: x.status,
-          validFrom: fromDbDateOrNull(x.validFrom),
-          validTo: fromDbDateOrNull(x.validTo),
+          validFrom: x.validFrom?.slice(0, 10) ?? null,
+          validTo: x.validTo?.slice(0, 10) ?? null,
         })),
-        external: p.externalCoverages.map((e) => ({
-          validFrom: fromDbDate(e.validFrom),
-          validTo: fromDbDate(e.validTo),
+        external: p.external.map((e) => ({
+          validFrom: e.validFrom.slice(0, 10),
+          validTo: e.validTo.slice(0, 10),
           source: e.source,
         })),
       },
-      inThis: p.contractMemberships.some((m) => m.contractId === contract.id),
+      inThis: p.contracts.some((m) => m.contractId === contract.id),
       // cl. 29 (I32): on another active contract for a period sharing a day with this one
-      inOther: p.contractMemberships.some(
+      inOther: p.contracts.some(
         (m) =>
           m.contractId !== contract.id &&
-          m.contract.status === "ACTIVE" &&
-          contractPeriodsOverlap(contract, {
-            validFrom: fromDbDate(m.contract.validFrom),
-            validTo: fromDbDate(m.contract.validTo),
-          }),
+          m.status === "ACTIVE" &&
+          contractPeriodsOverlap(contract, { validFrom: m.validFrom.slice(0, 10), validTo: m.validTo.slice(0, 10) }),
       ),
     });
   }
   const documentOwner: Known["documentOwner"] = new Map();
-  for (const o of owners) if (o.documentNumber) documentOwner.set(o.documentNumber, o.pin);
+  for (const o of owners) documentOwner.set(o.documentNumber, o.pin);
   return { byPin, documentOwner };
 }
 
@@ -611,7 +618,8 @@ function contractRowOf(r: StoredRow): ContractRow {
 async function issueBatch(tx: Tx, ctx: ImportContext, stored: StoredRow[]): Promise<void> {
   const pins = stored.map((r) => r.pin);
   // Payments of other channels for the same persons wait for this batch, and this batch for them (lib/people).
-  await tx.$queryRaw`SELECT 1 FROM "Person" WHERE "pin" = ANY(${pins}::text[]) ORDER BY "pin" FOR UPDATE`;
+  // bpchar[]: "pin" is CHAR(14); compared as text it would not use its unique index
+  await tx.$queryRaw`SELECT 1 FROM "Person" WHERE "pin" = ANY(${pins}::bpchar[]) ORDER BY "pin" FOR UPDATE`;
   const rows = stored.map(contractRowOf);
   const known = await lookUpPersons(tx, rows, ctx.contract);
 
