@@ -16,7 +16,7 @@ import { isDocumentNumber, normalizeDocumentNumber, parsePin } from "./pin";
 import type { TariffRow } from "./tariffs";
 
 /**
- * cl. 29 (interpretation I32): the categories a legal entity may list — people it employs or hosts who pay the full
+ * cl. 29 (interpretation I33): the categories a legal entity may list — people it employs or hosts who pay the full
  * tariff with a PIN. Students (two instalments, agreement states) buy their own; free categories are not bought.
  */
 export const CONTRACT_CATEGORIES = [
@@ -168,7 +168,7 @@ export function checkContractPerson(
 }
 
 /**
- * cl. 29 (interpretation I32): a legal entity is identified by its ИНН — 14 digits, the first 0 (an organization) or
+ * cl. 29 (interpretation I33): a legal entity is identified by its ИНН — 14 digits, the first 0 (an organization) or
  * 1/2 (an individual entrepreneur, as a PIN) — or by its ОКПО code, 8 digits. Spaces are not part of either.
  */
 export function isContractRegistrationNumber(s: string): boolean {

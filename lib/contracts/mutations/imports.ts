@@ -125,7 +125,7 @@ async function lookUpPersons(client: Client, rows: ContractRow[], contract: Cont
         })),
       },
       inThis: p.contracts.some((m) => m.contractId === contract.id),
-      // cl. 29 (I32): on another active contract for a period sharing a day with this one
+      // cl. 29 (I33): on another active contract for a period sharing a day with this one
       inOther: p.contracts.some(
         (m) =>
           m.contractId !== contract.id &&

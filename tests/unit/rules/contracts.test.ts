@@ -55,8 +55,8 @@ describe("a row of a contract's list (cl. 9, 10, 29; SPEC §8)", () => {
     ["SPEC §8: sex digit 3", { pin: "31003199000001" }, "PIN_MALFORMED"],
     ["SPEC §8: 31 February", { pin: "23102199000001" }, "PIN_IMPOSSIBLE_DATE"],
     ["SPEC §8: born after today", { pin: "20101203000001" }, "PIN_IMPOSSIBLE_DATE"],
-    ["I32: a student buys their own", { category: "FOREIGN_STUDENT" }, "CATEGORY_NOT_ALLOWED"],
-    ["I32: a free category is not bought", { category: "PREGNANT" }, "CATEGORY_NOT_ALLOWED"],
+    ["I33: a student buys their own", { category: "FOREIGN_STUDENT" }, "CATEGORY_NOT_ALLOWED"],
+    ["I33: a free category is not bought", { category: "PREGNANT" }, "CATEGORY_NOT_ALLOWED"],
     ["an unknown category", { category: "BOSS" }, "CATEGORY_NOT_ALLOWED"],
     ["cl. 10: a citizen with a foreign passport", { documentType: "FOREIGN_PASSPORT" }, "DOCUMENT_TYPE_NOT_ALLOWED"],
     ["an unknown document type", { documentType: "LICENCE" }, "DOCUMENT_TYPE_NOT_ALLOWED"],
@@ -77,7 +77,7 @@ describe("a row of a contract's list (cl. 9, 10, 29; SPEC §8)", () => {
     });
   });
 
-  it("I32: lists the paid categories with a PIN and no student or free one", () => {
+  it("I33: lists the paid categories with a PIN and no student or free one", () => {
     expect(CONTRACT_CATEGORIES).not.toContain("FOREIGN_STUDENT");
     expect(CONTRACT_CATEGORIES).not.toContain("PREGNANT");
     expect(CONTRACT_CATEGORIES).toContain("CITIZEN");
@@ -150,7 +150,7 @@ describe("may the person of a row get a policy (cl. 9, 11, 12.2, 19, 31)", () =>
   });
 });
 
-describe("the contract itself (cl. 29; I32)", () => {
+describe("the contract itself (cl. 29; I33)", () => {
   it.each([
     ["02712200110054", true],
     ["12345678", true],
