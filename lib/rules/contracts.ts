@@ -13,6 +13,8 @@ import { insuredStatusOn, type CoverageInput } from "./coverage";
 import { compareDates, isCalendarDate, type CalendarDate } from "./dates";
 import { checkPurchaseEligibility } from "./eligibility";
 import { isDocumentNumber, normalizeDocumentNumber, parsePin } from "./pin";
+import { planPurchase, type PurchasePlan } from "./plan-purchase";
+import type { Refusal } from "./refusals";
 import type { TariffRow } from "./tariffs";
 
 /**
@@ -157,14 +159,48 @@ export function checkContractPerson(
     tariffs: ctx.tariffs,
     termMonths: row.termMonths,
   });
-  const codes = eligibility.ok ? [] : eligibility.refusals.map((r) => r.code);
-  if (codes.includes("CITIZEN_UNDER_16")) return { ok: false, reason: "UNDER_16" };
-  if (codes.includes("EAEU_FAMILY_CHILD_FREE")) return { ok: false, reason: "EAEU_CHILD_FREE" };
-  const status = insuredStatusOn(ctx.coverage, ctx.on);
-  if (status.insured || status.next !== null) return { ok: false, reason: "ALREADY_INSURED" };
-  if (codes.includes("NO_TARIFF")) return { ok: false, reason: "NO_TARIFF" };
+  const reason = refusalReason(eligibility.ok ? [] : eligibility.refusals, ctx.coverage, ctx.on);
+  if (reason !== null) return { ok: false, reason };
   if (!eligibility.ok || eligibility.quote === null) return { ok: false, reason: "TERM_NOT_ALLOWED" };
   return { ok: true, priceSom: eligibility.quote.priceSom, termMonths: eligibility.quote.termMonths };
+}
+
+/** The row reason for the rules' refusals, in the order of CONTRACT_ROW_REASONS; null when nothing stands in the way. */
+function refusalReason(
+  refusals: readonly Refusal[],
+  coverage: CoverageInput,
+  on: CalendarDate,
+): ContractRowReason | null {
+  const codes = refusals.map((r) => r.code);
+  if (codes.includes("CITIZEN_UNDER_16")) return "UNDER_16";
+  if (codes.includes("EAEU_FAMILY_CHILD_FREE")) return "EAEU_CHILD_FREE";
+  const status = insuredStatusOn(coverage, on);
+  if (status.insured || status.next !== null) return "ALREADY_INSURED";
+  if (codes.includes("NO_TARIFF")) return "NO_TARIFF";
+  return codes.length > 0 ? "TERM_NOT_ALLOWED" : null;
+}
+
+export type ContractPurchasePlan =
+  { ok: true; plan: Extract<PurchasePlan, { ok: true }> } | { ok: false; reason: ContractRowReason };
+
+/**
+ * cl. 5, 9, 12.2, 19, 31: the sale for a row on the payment instant — the same answer as `checkContractPerson` on
+ * the payment day, and when it may be sold, the rules' sale itself (`planPurchase`: price, payment + 5 days).
+ */
+export function planContractPurchase(
+  row: ContractRow,
+  ctx: { paidAt: Date; coverage: CoverageInput; tariffs: readonly TariffRow[] },
+): ContractPurchasePlan {
+  const plan = planPurchase({
+    person: { category: row.category, birthDate: row.birthDate, sex: row.sex, hasIdentityDocument: true },
+    termMonths: row.termMonths,
+    paidAt: ctx.paidAt,
+    coverage: ctx.coverage,
+    tariffs: ctx.tariffs,
+  });
+  const reason = refusalReason(plan.ok ? [] : plan.refusals, ctx.coverage, plan.paymentDay);
+  if (reason !== null) return { ok: false, reason };
+  return plan.ok ? { ok: true, plan } : { ok: false, reason: "TERM_NOT_ALLOWED" };
 }
 
 /**

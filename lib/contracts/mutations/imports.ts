@@ -15,9 +15,10 @@ import {
   compareDates,
   contractPeriodsOverlap,
   parsePin,
-  planPurchase,
+  planContractPurchase,
   readContractRow,
   type CalendarDate,
+  type ContractPurchasePlan,
   type ContractRow,
   type ContractRowReason,
   type CoverageInput,
@@ -141,14 +142,21 @@ async function lookUpPersons(client: Client, rows: ContractRow[], contract: Cont
 
 type Verdict = { ok: true; priceSom: number } | { ok: false; reason: ContractRowReason };
 
-/** The register's checks of a well-formed row, in the order of CONTRACT_ROW_REASONS. */
-function judge(row: ContractRow, known: Known, ctx: { on: CalendarDate; tariffs: readonly TariffRow[] }): Verdict {
+/** What the register says against a well-formed row: its document, this contract, another one. */
+function registerReason(row: ContractRow, known: Known): ContractRowReason | null {
   const owner = known.documentOwner.get(row.documentNumber);
-  if (owner !== undefined && owner !== row.pin) return { ok: false, reason: "DOCUMENT_OF_OTHER_PERSON" };
+  if (owner !== undefined && owner !== row.pin) return "DOCUMENT_OF_OTHER_PERSON";
   const person = known.byPin.get(row.pin);
-  if (person?.inThis) return { ok: false, reason: "ALREADY_IN_CONTRACT" };
-  if (person?.inOther) return { ok: false, reason: "IN_OTHER_CONTRACT" };
-  const check = checkContractPerson(row, { ...ctx, coverage: person?.coverage ?? NO_COVERAGE });
+  if (person?.inThis) return "ALREADY_IN_CONTRACT";
+  if (person?.inOther) return "IN_OTHER_CONTRACT";
+  return null;
+}
+
+/** The register's checks of a well-formed row, then the rules' (in the order of CONTRACT_ROW_REASONS). */
+function judge(row: ContractRow, known: Known, ctx: { on: CalendarDate; tariffs: readonly TariffRow[] }): Verdict {
+  const reason = registerReason(row, known);
+  if (reason !== null) return { ok: false, reason };
+  const check = checkContractPerson(row, { ...ctx, coverage: known.byPin.get(row.pin)?.coverage ?? NO_COVERAGE });
   return check.ok ? { ok: true, priceSom: check.priceSom } : check;
 }
 
@@ -623,21 +631,22 @@ async function issueBatch(tx: Tx, ctx: ImportContext, stored: StoredRow[]): Prom
   const rows = stored.map(contractRowOf);
   const known = await lookUpPersons(tx, rows, ctx.contract);
 
-  type Planned = { stored: StoredRow; row: ContractRow; plan: Extract<ReturnType<typeof planPurchase>, { ok: true }> };
+  type Planned = { stored: StoredRow; row: ContractRow; plan: Extract<ContractPurchasePlan, { ok: true }>["plan"] };
   const planned: Planned[] = [];
   const dropped: { id: bigint; reason: ContractRowReason }[] = [];
   rows.forEach((row, i) => {
-    const verdict = judge(row, known, { on: ctx.paymentDay, tariffs: ctx.tariffs });
-    if (!verdict.ok) return dropped.push({ id: stored[i]!.id, reason: verdict.reason });
-    const plan = planPurchase({
-      person: { category: row.category, birthDate: row.birthDate, sex: row.sex, hasIdentityDocument: true },
-      termMonths: row.termMonths,
-      paidAt: ctx.paidAt,
-      coverage: known.byPin.get(row.pin)?.coverage ?? NO_COVERAGE,
-      tariffs: ctx.tariffs,
-    });
-    if (!plan.ok) return dropped.push({ id: stored[i]!.id, reason: "NO_TARIFF" });
-    planned.push({ stored: stored[i]!, row, plan });
+    // the same checks as the preview's, now on the payment day, and the rules' sale (cl. 5: payment + 5 days)
+    const reason = registerReason(row, known);
+    const sale =
+      reason === null
+        ? planContractPurchase(row, {
+            paidAt: ctx.paidAt,
+            coverage: known.byPin.get(row.pin)?.coverage ?? NO_COVERAGE,
+            tariffs: ctx.tariffs,
+          })
+        : ({ ok: false, reason } as const);
+    if (!sale.ok) dropped.push({ id: stored[i]!.id, reason: sale.reason });
+    else planned.push({ stored: stored[i]!, row, plan: sale.plan });
   });
   for (const d of dropped) {
     await tx.contractImportRow.update({ where: { id: d.id }, data: { accepted: false, reason: d.reason } });

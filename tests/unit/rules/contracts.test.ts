@@ -3,6 +3,7 @@ import {
   CONTRACT_CATEGORIES,
   TARIFFS_FROM_2024_02_01 as T,
   checkContractPerson,
+  planContractPurchase,
   contractPeriodsOverlap,
   isContractPeriod,
   isContractRegistrationNumber,
@@ -146,6 +147,39 @@ describe("may the person of a row get a policy (cl. 9, 11, 12.2, 19, 31)", () =>
     expect(checkContractPerson(row(), { on: "2023-01-10", coverage: NONE, tariffs: T })).toEqual({
       ok: false,
       reason: "NO_TARIFF",
+    });
+  });
+});
+
+describe("the sale for a row on the payment instant (cl. 5, 31)", () => {
+  const read = readContractRow(raw(), TODAY);
+  if (!read.ok) throw new Error(read.reason);
+  // 10:00 in Bishkek on 2 March
+  const paidAt = new Date("2026-03-02T04:00:00Z");
+
+  it("cl. 5: paid 2 March → in force 7 March for 12 months, at the citizens' tariff", () => {
+    const sale = planContractPurchase(read.row, { paidAt, coverage: NONE, tariffs: T });
+    expect(sale).toMatchObject({
+      ok: true,
+      plan: { priceSom: 1840, termMonths: 12, validFrom: "2026-03-07", validTo: "2027-03-06", paymentDay: TODAY },
+    });
+  });
+
+  it.each([
+    ["cl. 9: a child", { pin: "11506201500002" }, NONE, "UNDER_16"],
+    [
+      "cl. 12.2: insured since the preview",
+      {},
+      { policies: [{ number: "E-9", status: "ISSUED", validFrom: "2026-03-01", validTo: "2027-02-28" }], external: [] },
+      "ALREADY_INSURED",
+    ],
+    ["cl. 4: a term not on sale", { termMonths: "7" }, NONE, "TERM_NOT_ALLOWED"],
+  ] as const)("%s → %s", (_, over, coverage, reason) => {
+    const r = readContractRow(raw(over), TODAY);
+    if (!r.ok) throw new Error(r.reason);
+    expect(planContractPurchase(r.row, { paidAt, coverage: coverage as CoverageInput, tariffs: T })).toEqual({
+      ok: false,
+      reason,
     });
   });
 });
