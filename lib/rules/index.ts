@@ -18,3 +18,4 @@ export * from "./refunds";
 export * from "./refusals";
 export * from "./student-instalments";
 export * from "./tariffs";
+export * from "./contracts";

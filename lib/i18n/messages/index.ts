@@ -3,6 +3,7 @@ import kyApprovals from "./ky/approvals.json";
 import kyAuth from "./ky/auth.json";
 import kyBuy from "./ky/buy.json";
 import kyClinic from "./ky/clinic.json";
+import kyContracts from "./ky/contracts.json";
 import kyCommon from "./ky/common.json";
 import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
@@ -16,6 +17,7 @@ import ruApprovals from "./ru/approvals.json";
 import ruAuth from "./ru/auth.json";
 import ruBuy from "./ru/buy.json";
 import ruClinic from "./ru/clinic.json";
+import ruContracts from "./ru/contracts.json";
 import ruCommon from "./ru/common.json";
 import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
@@ -39,6 +41,7 @@ export const MESSAGES = {
     buy: ruBuy,
     payments: ruPayments,
     clinic: ruClinic,
+    contracts: ruContracts,
     security: ruSecurity,
     approvals: ruApprovals,
     print: ruPrint,
@@ -54,6 +57,7 @@ export const MESSAGES = {
     buy: kyBuy,
     payments: kyPayments,
     clinic: kyClinic,
+    contracts: kyContracts,
     security: kySecurity,
     approvals: kyApprovals,
     print: kyPrint,
