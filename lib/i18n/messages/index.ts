@@ -6,6 +6,7 @@ import kyCommon from "./ky/common.json";
 import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
+import kyRefunds from "./ky/refunds.json";
 import kyRules from "./ky/rules.json";
 import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
@@ -17,6 +18,7 @@ import ruCommon from "./ru/common.json";
 import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
+import ruRefunds from "./ru/refunds.json";
 import ruRules from "./ru/rules.json";
 import ruSecurity from "./ru/security.json";
 import ruStaff from "./ru/staff.json";
@@ -36,6 +38,7 @@ export const MESSAGES = {
     payments: ruPayments,
     clinic: ruClinic,
     security: ruSecurity,
+    refunds: ruRefunds,
   },
   ky: {
     common: kyCommon,
@@ -49,6 +52,7 @@ export const MESSAGES = {
     payments: kyPayments,
     clinic: kyClinic,
     security: kySecurity,
+    refunds: kyRefunds,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

@@ -1,0 +1,357 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { writeAccessDenied, writeAudit, type AuditActor } from "@/lib/audit/mutations";
+import { canApproveRefund, canDecideRefundCase, canPrepareRefund, type StaffUser } from "@/lib/auth/permissions";
+import { db, MONEY_TX_OPTIONS } from "@/lib/db";
+import { toDbDate } from "@/lib/db/calendar";
+import { AppError } from "@/lib/errors";
+import type { PaymentChannel, Prisma, RefundGround } from "@/lib/generated/prisma/client";
+import { compareDates, type CalendarDate } from "@/lib/rules";
+import { checkUpload, maxUploadBytes } from "@/lib/storage/file-type";
+import { fileStorage } from "@/lib/storage/mutations";
+import type { TRefundCaseDetailsInput } from "./case.schema";
+import { assessRefundCase } from "./queries";
+
+type Tx = Prisma.TransactionClient;
+
+const actorOf = (user: StaffUser): AuditActor => ({ id: user.id, label: user.login });
+
+/** R-<year>-<serial>: a sequence hands the serials out without a lock (a rolled-back case leaves a gap). */
+async function nextCaseNumber(tx: Tx, today: CalendarDate): Promise<string> {
+  const rows = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('"refund_case_number_seq"') AS n`;
+  return `R-${today.slice(0, 4)}-${String(rows[0]!.n).padStart(6, "0")}`;
+}
+
+/** The ТУ's outgoing number of its letter to the Budget Planning Department: <office code>-<year>-<serial>. */
+async function nextLetterNumber(tx: Tx, officeCode: string, today: CalendarDate): Promise<string> {
+  const rows = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('"refund_letter_number_seq"') AS n`;
+  return `${officeCode}-${today.slice(0, 4)}-${String(rows[0]!.n).padStart(5, "0")}`;
+}
+
+export type SystemRefundSource = {
+  ground: Extract<RefundGround, "REFUSED_BY_RULES" | "LATE_CONFIRMATION" | "DUPLICATE_PAYMENT">;
+  /** "order:<id>" or "txn:<channel>:<id>": the database keeps one case per source */
+  sourceKey: string;
+  orderId: string | null;
+  channel: PaymentChannel;
+  providerTxnId: string;
+  amountSom: number;
+  reason: string;
+  today: CalendarDate;
+  actor: AuditActor;
+};
+
+/**
+ * A case the system opens by itself (money received that no policy came of): it goes straight to the Fund (SENT),
+ * there is no ТУ letter to write. Idempotent by `sourceKey` — a repeated notification finds the case that exists.
+ * Runs in the caller's transaction, so the order's state and its case commit together.
+ */
+export async function openSystemRefundCase(tx: Tx, s: SystemRefundSource): Promise<{ created: boolean }> {
+  if (!(s.amountSom > 0)) return { created: false };
+  const existing = await tx.refundCase.findUnique({ where: { sourceKey: s.sourceKey }, select: { id: true } });
+  if (existing) return { created: false };
+  const number = await nextCaseNumber(tx, s.today);
+  // ON CONFLICT: two notifications committing at once — the unique sourceKey keeps one, the other is a no-op.
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "RefundCase" ("id", "number", "ground", "state", "sourceKey", "orderId", "channel", "providerTxnId",
+                              "amountSom", "reason", "sentAt", "updatedAt")
+    VALUES (${randomUUID()}::uuid, ${number}, ${s.ground}::"RefundGround", 'SENT', ${s.sourceKey},
+            ${s.orderId}::uuid, ${s.channel}::"PaymentChannel", ${s.providerTxnId}, ${s.amountSom}, ${s.reason},
+            now(), now())
+    ON CONFLICT ("sourceKey") DO NOTHING`;
+  if (inserted === 1) {
+    await writeAudit(tx, {
+      actor: s.actor,
+      action: "refund.opened_by_system",
+      entity: "RefundCase",
+      entityId: number,
+      after: { ground: s.ground, state: "SENT", sourceKey: s.sourceKey, amountSom: s.amountSom, reason: s.reason },
+    });
+  }
+  return { created: inserted === 1 };
+}
+
+/** A second confirmed payment for an order already paid (cl. 20–21: one payment, one policy): into the queue. */
+export async function recordDuplicatePayment(s: Omit<SystemRefundSource, "ground" | "sourceKey">) {
+  return db.$transaction(
+    (tx) =>
+      openSystemRefundCase(tx, {
+        ...s,
+        ground: "DUPLICATE_PAYMENT",
+        sourceKey: `txn:${s.channel}:${s.providerTxnId}`,
+      }),
+    MONEY_TX_OPTIONS,
+  );
+}
+
+/**
+ * A ТУ clerk opens a refund case for the policy on the claimant's receipt (cl. 32–33). The case is the clerk's
+ * office's draft; the payment is the policy's confirmed money. A policy already claimed (a live case) cannot be
+ * claimed twice (a partial unique index in the database).
+ */
+export async function openOfficeRefundCase(user: StaffUser, policyNumber: string, today: CalendarDate) {
+  if (!canPrepareRefund(user)) throw new AppError("errors.forbidden");
+  return db.$transaction(async (tx) => {
+    const policy = await tx.policy.findUnique({
+      where: { number: policyNumber },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        payments: { where: { status: "CONFIRMED" }, select: { id: true, amountSom: true }, orderBy: { paidAt: "asc" } },
+      },
+    });
+    if (!policy) throw new AppError("refunds.errors.policyNotFound", { field: "policyNumber" });
+    const paidSom = policy.payments.reduce((sum, p) => sum + p.amountSom, 0);
+    if (policy.payments.length === 0 || paidSom <= 0) {
+      throw new AppError("refunds.errors.nothingPaid", { field: "policyNumber" });
+    }
+    const live = await tx.refundCase.findFirst({
+      where: { policyId: policy.id, state: { not: "REJECTED" } },
+      select: { number: true },
+    });
+    if (live) throw new AppError("refunds.errors.alreadyClaimed", { field: "policyNumber", values: live });
+    const number = await nextCaseNumber(tx, today);
+    const created = await tx.refundCase.create({
+      data: {
+        number,
+        ground: "ALREADY_INSURED",
+        state: "DRAFT",
+        officeId: user.officeId,
+        policyId: policy.id,
+        paymentId: policy.payments[0]!.id,
+        amountSom: paidSom,
+        claimDate: toDbDate(today),
+        preparedById: user.id,
+      },
+      select: { id: true, number: true },
+    });
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      action: "refund.draft_opened",
+      entity: "RefundCase",
+      entityId: created.number,
+      after: { state: "DRAFT", policy: policy.number, amountSom: paidSom, officeId: user.officeId },
+    });
+    return created;
+  }, MONEY_TX_OPTIONS);
+}
+
+/** The office's own draft, locked for the transaction; another office's (or a missing) case is "not found". */
+async function lockOfficeDraft(tx: Tx, user: StaffUser, caseId: string) {
+  if (!canPrepareRefund(user)) throw new AppError("errors.forbidden");
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "RefundCase" WHERE "id" = ${caseId}::uuid AND "officeId" = ${user.officeId} FOR UPDATE`;
+  if (rows.length === 0) {
+    if (await tx.refundCase.count({ where: { id: caseId } })) {
+      await writeAccessDenied(actorOf(user), "refund.prepare", `RefundCase:${caseId}`);
+    }
+    throw new AppError("refunds.errors.notFound");
+  }
+  const row = await tx.refundCase.findUniqueOrThrow({ where: { id: caseId } });
+  if (row.state !== "DRAFT") throw new AppError("refunds.errors.notDraft");
+  return row;
+}
+
+/** The claim's details as the claimant gives them (cl. 32–33); the rules judge them when the case is sent. */
+export async function saveRefundCaseDetails(user: StaffUser, input: TRefundCaseDetailsInput, today: CalendarDate) {
+  if (compareDates(input.claimDate, today) > 0) throw new AppError("refunds.errors.claimDateFuture", { field: "claimDate" });
+  if (input.deathDate && compareDates(input.deathDate, today) > 0) {
+    throw new AppError("refunds.errors.deathDateFuture", { field: "deathDate" });
+  }
+  return db.$transaction(async (tx) => {
+    const before = await lockOfficeDraft(tx, user, input.caseId);
+    const data = {
+      ground: input.ground,
+      claimantRelation: input.claimantRelation,
+      claimantName: input.claimantName,
+      claimantDocument: input.claimantDocument,
+      claimDate: toDbDate(input.claimDate),
+      deathDate: input.ground === "DEATH" && input.deathDate ? toDbDate(input.deathDate) : null,
+      otherCoverage: input.ground === "ALREADY_INSURED" ? input.otherCoverage || null : null,
+      bankName: input.bankName,
+      bankAccount: input.bankAccount,
+    };
+    await tx.refundCase.update({ where: { id: before.id }, data });
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      action: "refund.details_saved",
+      entity: "RefundCase",
+      entityId: before.number,
+      before: { ground: before.ground, claimantRelation: before.claimantRelation },
+      // the bank account and the claimant's document stay out of the log: personal data
+      after: { ground: input.ground, claimantRelation: input.claimantRelation, claimDate: input.claimDate },
+    });
+  }, MONEY_TX_OPTIONS);
+}
+
+const UPLOAD_ERRORS = {
+  EMPTY: "refunds.errors.fileEmpty",
+  TOO_LARGE: "refunds.errors.fileTooLarge",
+  WRONG_TYPE: "refunds.errors.fileWrongType",
+} as const;
+
+/**
+ * A document of cl. 33 attached to a draft: checked by content (PDF/JPEG/PNG), size-limited, hashed (SHA-256), and
+ * stored through the installation's file storage in the same transaction as its record (PostgreSQL storage).
+ */
+export async function addRefundDocument(
+  user: StaffUser,
+  input: { caseId: string; code: string; fileName: string; bytes: Uint8Array },
+) {
+  const check = checkUpload(input.bytes);
+  if (!check.ok) {
+    throw new AppError(UPLOAD_ERRORS[check.reason], {
+      field: "file",
+      values: { maxMb: Math.floor(maxUploadBytes() / 1024 / 1024) },
+    });
+  }
+  const storage = fileStorage();
+  const key = `refunds/${input.caseId}/${randomUUID()}`;
+  const fileName = input.fileName.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 120) || "document";
+  return db.$transaction(async (tx) => {
+    const refundCase = await lockOfficeDraft(tx, user, input.caseId);
+    await storage.put(tx, key, input.bytes, check.contentType);
+    const doc = await tx.refundDocument.create({
+      data: {
+        caseId: refundCase.id,
+        code: input.code,
+        fileName,
+        contentType: check.contentType,
+        sizeBytes: check.sizeBytes,
+        sha256: check.sha256,
+        storageKey: key,
+        uploadedById: user.id,
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      action: "refund.document_added",
+      entity: "RefundCase",
+      entityId: refundCase.number,
+      after: { code: input.code, contentType: check.contentType, sizeBytes: check.sizeBytes, sha256: check.sha256 },
+    });
+    return doc;
+  }, MONEY_TX_OPTIONS);
+}
+
+/**
+ * Draft → sent: only when the rules say the claim is eligible (cl. 32) and every document of cl. 33 is attached.
+ * The case gets the ТУ's outgoing number; the letter (PDF) is printed from it.
+ */
+export async function sendRefundCase(user: StaffUser, caseId: string, today: CalendarDate) {
+  const assessment = await assessRefundCase(user, caseId);
+  if (!assessment) throw new AppError("refunds.errors.notFound");
+  if (!assessment.ok) throw new AppError("refunds.errors.notEligible");
+  if (assessment.missing.length > 0) throw new AppError("refunds.errors.documentsMissing");
+  return db.$transaction(async (tx) => {
+    const refundCase = await lockOfficeDraft(tx, user, caseId);
+    const office = await tx.territorialOffice.findUniqueOrThrow({ where: { id: user.officeId! } });
+    const outgoingNumber = await nextLetterNumber(tx, office.code, today);
+    await tx.refundCase.update({
+      where: { id: refundCase.id },
+      data: { state: "SENT", sentAt: new Date(), outgoingNumber, amountSom: assessment.amountSom },
+    });
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      action: "refund.sent",
+      entity: "RefundCase",
+      entityId: refundCase.number,
+      before: { state: "DRAFT" },
+      after: { state: "SENT", outgoingNumber, amountSom: assessment.amountSom },
+    });
+    return { outgoingNumber };
+  }, MONEY_TX_OPTIONS);
+}
+
+/**
+ * The Fund's decision (cl. 32): sent → approved or rejected, by a refund officer who did not prepare the case. The
+ * state change is one conditional UPDATE (`WHERE state = 'SENT'`), so of two concurrent clicks exactly one moves the
+ * case; the other finds nothing to change. An approval ends the policy's coverage (REFUNDED) and records the refunded
+ * amount on its payments, in the same transaction.
+ */
+export async function decideRefundCase(
+  user: StaffUser,
+  input: { caseId: string; decision: "APPROVE" | "REJECT"; note: string },
+) {
+  if (!canApproveRefund(user)) throw new AppError("errors.forbidden");
+  return db.$transaction(async (tx) => {
+    const refundCase = await tx.refundCase.findUnique({
+      where: { id: input.caseId },
+      select: { id: true, number: true, state: true, preparedById: true, policyId: true, amountSom: true },
+    });
+    if (!refundCase) throw new AppError("refunds.errors.notFound");
+    if (!canDecideRefundCase(user, refundCase)) {
+      await writeAccessDenied(actorOf(user), "refund.approve", `RefundCase:${refundCase.number}:own`);
+      throw new AppError("refunds.errors.ownCase");
+    }
+    const state = input.decision === "APPROVE" ? "APPROVED" : "REJECTED";
+    const moved = await tx.refundCase.updateMany({
+      where: { id: refundCase.id, state: "SENT" },
+      data: { state, decidedById: user.id, decidedAt: new Date(), decisionNote: input.note || null },
+    });
+    if (moved.count !== 1) throw new AppError("refunds.errors.notSent");
+    if (state === "APPROVED" && refundCase.policyId) {
+      const policy = await tx.policy.update({
+        where: { id: refundCase.policyId },
+        data: { status: "REFUNDED" },
+        select: { number: true, payments: { where: { status: "CONFIRMED" }, select: { id: true, amountSom: true } } },
+      });
+      for (const p of policy.payments) {
+        await tx.payment.update({ where: { id: p.id }, data: { status: "REFUNDED", refundedSom: p.amountSom } });
+      }
+      await writeAudit(tx, {
+        actor: actorOf(user),
+        action: "policy.refunded",
+        entity: "Policy",
+        entityId: policy.number,
+        before: { status: "ISSUED" },
+        after: { status: "REFUNDED", refundCase: refundCase.number, payments: policy.payments.map((p) => p.id) },
+      });
+    }
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      action: state === "APPROVED" ? "refund.approved" : "refund.rejected",
+      entity: "RefundCase",
+      entityId: refundCase.number,
+      before: { state: "SENT" },
+      after: { state, note: input.note || null, amountSom: refundCase.amountSom },
+    });
+    return { state };
+  }, MONEY_TX_OPTIONS);
+}
+
+/** After the treasury transfer (cl. 35: recorded, not modelled): approved → paid, with its reference and date. */
+export async function recordRefundTransfer(
+  user: StaffUser,
+  input: { caseId: string; treasuryRef: string; treasuryDate: CalendarDate },
+  today: CalendarDate,
+) {
+  if (!canApproveRefund(user)) throw new AppError("errors.forbidden");
+  if (compareDates(input.treasuryDate, today) > 0) {
+    throw new AppError("refunds.errors.treasuryDateFuture", { field: "treasuryDate" });
+  }
+  return db.$transaction(async (tx) => {
+    const refundCase = await tx.refundCase.findUnique({ where: { id: input.caseId }, select: { number: true } });
+    if (!refundCase) throw new AppError("refunds.errors.notFound");
+    const moved = await tx.refundCase.updateMany({
+      where: { id: input.caseId, state: "APPROVED" },
+      data: {
+        state: "PAID",
+        treasuryRef: input.treasuryRef,
+        treasuryDate: toDbDate(input.treasuryDate),
+        paidRecordedById: user.id,
+      },
+    });
+    if (moved.count !== 1) throw new AppError("refunds.errors.notApproved");
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      action: "refund.paid",
+      entity: "RefundCase",
+      entityId: refundCase.number,
+      before: { state: "APPROVED" },
+      after: { state: "PAID", treasuryRef: input.treasuryRef, treasuryDate: input.treasuryDate },
+    });
+  }, MONEY_TX_OPTIONS);
+}
