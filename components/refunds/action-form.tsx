@@ -44,7 +44,8 @@ export function ActionForm({
     state,
     fields.map((f) => f.name),
   );
-  const value = (f: FormFieldSpec) => (state.ok ? undefined : state.values[f.name]) ?? ("defaultValue" in f ? f.defaultValue : "");
+  const value = (f: FormFieldSpec) =>
+    (state.ok ? undefined : state.values[f.name]) ?? ("defaultValue" in f ? f.defaultValue : "");
   return (
     <>
       <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />

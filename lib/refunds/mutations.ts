@@ -155,7 +155,8 @@ async function lockOfficeDraft(tx: Tx, user: StaffUser, caseId: string) {
 
 /** The claim's details as the claimant gives them (cl. 32–33); the rules judge them when the case is sent. */
 export async function saveRefundCaseDetails(user: StaffUser, input: TRefundCaseDetailsInput, today: CalendarDate) {
-  if (compareDates(input.claimDate, today) > 0) throw new AppError("refunds.errors.claimDateFuture", { field: "claimDate" });
+  if (compareDates(input.claimDate, today) > 0)
+    throw new AppError("refunds.errors.claimDateFuture", { field: "claimDate" });
   if (input.deathDate && compareDates(input.deathDate, today) > 0) {
     throw new AppError("refunds.errors.deathDateFuture", { field: "deathDate" });
   }

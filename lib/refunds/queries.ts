@@ -131,7 +131,10 @@ export async function* refundQueueForExport(user: StaffUser, filter: TRefundQueu
 
 /** The offices that appear in the queue filter. */
 export async function listRefundOffices() {
-  return db.territorialOffice.findMany({ select: { code: true, nameRu: true, nameKy: true }, orderBy: { code: "asc" } });
+  return db.territorialOffice.findMany({
+    select: { code: true, nameRu: true, nameKy: true },
+    orderBy: { code: "asc" },
+  });
 }
 
 /** A ТУ's own cases, newest first. */
@@ -214,11 +217,7 @@ async function toCaseView(r: CaseRow, today: CalendarDate): Promise<RefundCaseVi
  * One case as its reader may see it: a ТУ clerk their own office's cases, a refund officer every case that has been
  * sent. Anything else answers "not found" like a missing case, and the attempt is audited (STYLE §4).
  */
-export async function findRefundCase(
-  user: StaffUser,
-  id: string,
-  today: CalendarDate,
-): Promise<RefundCaseView | null> {
+export async function findRefundCase(user: StaffUser, id: string, today: CalendarDate): Promise<RefundCaseView | null> {
   if (!UUID.test(id)) return null;
   const where: Prisma.RefundCaseWhereInput | null = canPrepareRefund(user)
     ? { id, officeId: user.officeId }
