@@ -17,7 +17,7 @@ export type FormFieldSpec =
   | { kind: "file"; name: string; label: string; hint?: string; accept: string };
 type Opt = { value: string; label: string };
 
-type Action = (prev: ActionResult<unknown>, formData: FormData) => Promise<ActionResult<unknown>>;
+type Action = (prev: ActionResult<string>, formData: FormData) => Promise<ActionResult<string>>;
 
 /**
  * One form of the refunds and appeals screens: its fields, hidden values, an error summary on top (GOV.UK), and a
@@ -39,7 +39,7 @@ export function ActionForm({
   variant?: "primary" | "secondary" | "warning";
   testId: string;
 }) {
-  const [state, formAction] = useActionState(action, initialActionState<unknown>());
+  const [state, formAction] = useActionState(action, initialActionState<string>());
   const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(
     state,
     fields.map((f) => f.name),

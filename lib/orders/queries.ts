@@ -5,10 +5,7 @@ import type { DocumentType } from "@/lib/generated/prisma/client";
 import { findCoverage, findCoverageByPin, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
 import { normalizeDocumentNumber, type CoverageInput } from "@/lib/rules";
 import { ORDER_SECRET_PATTERN } from "./buy.schema";
-import { canApproveRefund, type StaffUser } from "@/lib/auth/permissions";
-import { fullName } from "@/lib/people/full-name";
 import { findPersonByAccount } from "@/lib/people/queries";
-import { orderReference } from "./reference";
 
 /** A foreigner without a PIN: their coverage by document (appendix 4–5). Unknown → uninsured, like the PIN check. */
 async function findCoverageByDocument(documentType: DocumentType, documentNumber: string): Promise<CoverageInput> {

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { CLAIMANT_RELATIONS, REFUND_DOCUMENT_CODES, REFUND_GROUNDS } from "@/lib/rules";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** the page's language, for the redirect after the action */
+const locale = z.enum(["ru", "ky"]).catch("ru");
 const day = (message: string) => z.string().trim().regex(DAY, message);
 const optionalDay = (message: string) =>
   z
@@ -12,6 +14,7 @@ const optionalDay = (message: string) =>
 
 /** A ТУ clerk opens a case from the policy number on the receipt (cl. 33: the receipt comes with the claim). */
 export const ZOpenRefundCaseInput = z.object({
+  locale,
   policyNumber: z
     .string()
     .trim()
@@ -22,6 +25,7 @@ export const ZOpenRefundCaseInput = z.object({
 
 /** The claim as the ТУ records it (cl. 32–33): ground, claimant, the facts, the bank details. */
 export const ZRefundCaseDetailsInput = z.object({
+  locale,
   caseId: z.uuid(),
   ground: z.enum(REFUND_GROUNDS, "refunds.errors.groundRequired"),
   claimantRelation: z.enum(CLAIMANT_RELATIONS, "refunds.errors.claimantRequired"),
@@ -45,15 +49,17 @@ export const ZRefundCaseDetailsInput = z.object({
 export type TRefundCaseDetailsInput = z.output<typeof ZRefundCaseDetailsInput>;
 
 export const ZRefundDocumentInput = z.object({
+  locale,
   caseId: z.uuid(),
   code: z.enum(REFUND_DOCUMENT_CODES, "refunds.errors.documentCodeRequired"),
   file: z.instanceof(File, { message: "refunds.errors.fileRequired" }),
 });
 
-export const ZRefundCaseIdInput = z.object({ caseId: z.uuid() });
+export const ZRefundCaseIdInput = z.object({ locale, caseId: z.uuid() });
 
 export const ZRefundDecisionInput = z
   .object({
+    locale,
     caseId: z.uuid(),
     decision: z.enum(["APPROVE", "REJECT"], "refunds.errors.decisionRequired"),
     note: z.string().trim().max(1000, "refunds.errors.tooLong"),
@@ -65,6 +71,7 @@ export const ZRefundDecisionInput = z
   });
 
 export const ZRefundTransferInput = z.object({
+  locale,
   caseId: z.uuid(),
   treasuryRef: z.string().trim().min(3, "refunds.errors.treasuryRefRequired").max(60, "refunds.errors.tooLong"),
   treasuryDate: day("refunds.errors.treasuryDateRequired"),

@@ -137,17 +137,23 @@ export async function openOfficeRefundCase(user: StaffUser, policyNumber: string
   }, MONEY_TX_OPTIONS);
 }
 
-/** The office's own draft, locked for the transaction; another office's (or a missing) case is "not found". */
-async function lockOfficeDraft(tx: Tx, user: StaffUser, caseId: string) {
+/**
+ * Outside any transaction (an audit row must survive the refusal, and PGlite has one connection): another office's
+ * case answers "not found" like a missing one, and the attempt is audited.
+ */
+async function ensureOfficeCase(user: StaffUser, caseId: string): Promise<void> {
   if (!canPrepareRefund(user)) throw new AppError("errors.forbidden");
+  const found = await db.refundCase.findUnique({ where: { id: caseId }, select: { officeId: true } });
+  if (found && found.officeId === user.officeId) return;
+  if (found) await writeAccessDenied(actorOf(user), "refund.prepare", `RefundCase:${caseId}`);
+  throw new AppError("refunds.errors.notFound");
+}
+
+/** The office's own draft, locked for the transaction (changes to one case are made one after the other). */
+async function lockOfficeDraft(tx: Tx, user: StaffUser, caseId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "RefundCase" WHERE "id" = ${caseId}::uuid AND "officeId" = ${user.officeId} FOR UPDATE`;
-  if (rows.length === 0) {
-    if (await tx.refundCase.count({ where: { id: caseId } })) {
-      await writeAccessDenied(actorOf(user), "refund.prepare", `RefundCase:${caseId}`);
-    }
-    throw new AppError("refunds.errors.notFound");
-  }
+  if (rows.length === 0) throw new AppError("refunds.errors.notFound");
   const row = await tx.refundCase.findUniqueOrThrow({ where: { id: caseId } });
   if (row.state !== "DRAFT") throw new AppError("refunds.errors.notDraft");
   return row;
@@ -160,6 +166,7 @@ export async function saveRefundCaseDetails(user: StaffUser, input: TRefundCaseD
   if (input.deathDate && compareDates(input.deathDate, today) > 0) {
     throw new AppError("refunds.errors.deathDateFuture", { field: "deathDate" });
   }
+  await ensureOfficeCase(user, input.caseId);
   return db.$transaction(async (tx) => {
     const before = await lockOfficeDraft(tx, user, input.caseId);
     const data = {
@@ -207,6 +214,7 @@ export async function addRefundDocument(
       values: { maxMb: Math.floor(maxUploadBytes() / 1024 / 1024) },
     });
   }
+  await ensureOfficeCase(user, input.caseId);
   const storage = fileStorage();
   const key = `refunds/${input.caseId}/${randomUUID()}`;
   const fileName = input.fileName.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 120) || "document";
@@ -242,6 +250,7 @@ export async function addRefundDocument(
  * The case gets the ТУ's outgoing number; the letter (PDF) is printed from it.
  */
 export async function sendRefundCase(user: StaffUser, caseId: string, today: CalendarDate) {
+  await ensureOfficeCase(user, caseId);
   const assessment = await assessRefundCase(user, caseId);
   if (!assessment) throw new AppError("refunds.errors.notFound");
   if (!assessment.ok) throw new AppError("refunds.errors.notEligible");
@@ -277,16 +286,21 @@ export async function decideRefundCase(
   input: { caseId: string; decision: "APPROVE" | "REJECT"; note: string },
 ) {
   if (!canApproveRefund(user)) throw new AppError("errors.forbidden");
+  const found = await db.refundCase.findUnique({
+    where: { id: input.caseId },
+    select: { number: true, state: true, preparedById: true },
+  });
+  if (!found || found.state === "DRAFT") throw new AppError("refunds.errors.notFound");
+  // Refused (and audited) outside the transaction; the database refuses it too, whatever this check says.
+  if (!canDecideRefundCase(user, found)) {
+    await writeAccessDenied(actorOf(user), "refund.approve", `RefundCase:${found.number}:own`);
+    throw new AppError("refunds.errors.ownCase");
+  }
   return db.$transaction(async (tx) => {
-    const refundCase = await tx.refundCase.findUnique({
+    const refundCase = await tx.refundCase.findUniqueOrThrow({
       where: { id: input.caseId },
-      select: { id: true, number: true, state: true, preparedById: true, policyId: true, amountSom: true },
+      select: { id: true, number: true, policyId: true, amountSom: true },
     });
-    if (!refundCase) throw new AppError("refunds.errors.notFound");
-    if (!canDecideRefundCase(user, refundCase)) {
-      await writeAccessDenied(actorOf(user), "refund.approve", `RefundCase:${refundCase.number}:own`);
-      throw new AppError("refunds.errors.ownCase");
-    }
     const state = input.decision === "APPROVE" ? "APPROVED" : "REJECTED";
     const moved = await tx.refundCase.updateMany({
       where: { id: refundCase.id, state: "SENT" },

@@ -22,7 +22,7 @@ import { fileStorage } from "@/lib/storage/mutations";
 import type { TRefundQueueFilter } from "./case.schema";
 import type { RefundAssessment, RefundCaseView, RefundQueueRow } from "./view-models";
 
-export const REFUND_PAGE_SIZE = 50;
+const REFUND_PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const rowSelect = {

@@ -5,11 +5,10 @@ import { createHash } from "node:crypto";
  * PDF, a JPEG or a PNG, recognised by the first bytes of the content — never by the file's name or the browser's
  * declared type, so an executable renamed to "passport.pdf" is refused.
  */
-export const ACCEPTED_FILE_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
-export type AcceptedFileType = (typeof ACCEPTED_FILE_TYPES)[number];
+type AcceptedFileType = "application/pdf" | "image/jpeg" | "image/png";
 
 /** 5 MB: a scanned page or two. `REFUND_UPLOAD_MAX_BYTES` may lower or raise it (the action's body cap is 10 MB). */
-export function maxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
+export function maxUploadBytes(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.REFUND_UPLOAD_MAX_BYTES);
   return Number.isInteger(n) && n > 0 ? n : 5 * 1024 * 1024;
 }
@@ -20,7 +19,7 @@ const SIGNATURES: { type: AcceptedFileType; bytes: number[] }[] = [
   { type: "image/jpeg", bytes: [0xff, 0xd8, 0xff] },
 ];
 
-export function sniffFileType(bytes: Uint8Array): AcceptedFileType | null {
+function sniffFileType(bytes: Uint8Array): AcceptedFileType | null {
   for (const s of SIGNATURES) {
     if (bytes.length >= s.bytes.length && s.bytes.every((b, i) => bytes[i] === b)) return s.type;
   }

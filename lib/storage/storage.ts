@@ -22,7 +22,7 @@ export type S3StorageConfig = {
 };
 
 /** `FILE_STORAGE=s3` with `S3_BUCKET` (and `S3_ENDPOINT`, `S3_REGION`, keys) selects the bucket; else PostgreSQL. */
-export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3StorageConfig | null {
+export function s3ConfigFromEnv(env: Record<string, string | undefined> = process.env): S3StorageConfig | null {
   if (env.FILE_STORAGE !== "s3") return null;
   if (!env.S3_BUCKET) throw new Error("FILE_STORAGE=s3 needs S3_BUCKET");
   return {

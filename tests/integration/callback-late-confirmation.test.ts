@@ -70,7 +70,11 @@ describe("late confirmations and decline/confirm races (issue 9)", () => {
       state: "SENT",
       channel: "PORTAL",
     });
-    const page = await listRefundQueue(officer, ZRefundQueueFilter.parse({ ground: "LATE_CONFIRMATION" }), "2026-03-10");
+    const page = await listRefundQueue(
+      officer,
+      ZRefundQueueFilter.parse({ ground: "LATE_CONFIRMATION" }),
+      "2026-03-10",
+    );
     expect(page.rows.filter((r) => r.number === queued[0]!.number)).toHaveLength(1);
     expect(await db.auditLog.count({ where: { action: "order.rejected", entityId: order.id } })).toBe(1);
     expect(await db.payment.count({ where: { externalTxnId: n.txnId } })).toBe(0);

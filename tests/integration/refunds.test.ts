@@ -287,9 +287,9 @@ describe("refund case at a ТУ, the Fund's decision (issue 14; cl. 32–35)", (
     const officer = await staff("REFUND_OFFICER", null);
     const { policy } = await paidPolicy("2026-03-01");
     const opened = await openOfficeRefundCase(clerk, policy.number, TODAY);
-    // draft → approved, draft → paid: refused
+    // draft → approved, draft → paid: refused (the Fund does not even see a draft)
     expect(await failure(decideRefundCase(officer, { caseId: opened.id, decision: "APPROVE", note: "" }))).toBe(
-      "refunds.errors.notSent",
+      "refunds.errors.notFound",
     );
     expect(
       await failure(

@@ -18,7 +18,7 @@ const admin = user("ADMIN");
 
 // Each role has exactly its own workspace; every other cell must be false (refuse by default).
 const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
-  ["clerk with an office", clerk, ["office.workspace", "people.statement"]],
+  ["clerk with an office", clerk, ["office.workspace", "people.statement", "refund.prepare", "appeals.handle"]],
   ["clerk without an office", user("CLERK", null), []],
   ["doctor with a health organization", doctor, ["clinic.workspace", "pregnancy.register"]],
   ["doctor without a health organization", user("DOCTOR", 1, null), []],

@@ -20,6 +20,7 @@ export default async function StaffLayout({
     ? [
         hasPermission(user, "office.workspace") && { href: "/staff/office", label: t("staff.nav.journal") },
         hasPermission(user, "office.workspace") && { href: "/staff/office/cash-desk", label: t("staff.nav.cashDesk") },
+        hasPermission(user, "refund.prepare") && { href: "/staff/office/refunds", label: t("refunds.nav.office") },
         hasPermission(user, "people.statement") && { href: "/staff/statement", label: t("staff.nav.statement") },
         hasPermission(user, "payments.reconcile") && {
           href: "/staff/fund/reconciliation",
@@ -27,6 +28,7 @@ export default async function StaffLayout({
         },
         hasPermission(user, "clinic.workspace") && { href: "/staff/clinic", label: t("staff.nav.policies") },
         hasPermission(user, "fund.workspace") && { href: "/staff/fund", label: t("staff.nav.sales") },
+        hasPermission(user, "refund.approve") && { href: "/staff/fund/refunds", label: t("refunds.nav.fund") },
         hasPermission(user, "users.manage") && { href: "/staff/admin", label: t("staff.nav.users") },
         hasPermission(user, "audit.view") && { href: "/staff/admin/audit", label: t("staff.nav.audit") },
       ].filter((l): l is { href: string; label: string } => Boolean(l))
