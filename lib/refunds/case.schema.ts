@@ -92,3 +92,37 @@ export const ZRefundQueueFilter = z.object({
   page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
 });
 export type TRefundQueueFilter = z.output<typeof ZRefundQueueFilter>;
+
+const PIN = /^[12]\d{13}$/;
+
+/** Re-issue instead of a refund (cl. 34): the policy, the payer who asks, and the new, uninsured holder. */
+export const ZReissueInput = z.object({
+  locale,
+  policyNumber: z
+    .string()
+    .trim()
+    .min(1, "refunds.errors.policyNumberRequired")
+    .max(40, "refunds.errors.policyNumberRequired")
+    .transform((v) => v.toUpperCase()),
+  claimantRelation: z.enum(CLAIMANT_RELATIONS, "refunds.errors.claimantRequired"),
+  payerName: z.string().trim().min(3, "refunds.errors.claimantNameRequired").max(200, "refunds.errors.tooLong"),
+  newPin: z.string().trim().regex(PIN, "refunds.errors.pinFormat"),
+  newLastName: z.string().trim().min(1, "refunds.errors.nameRequired").max(100, "refunds.errors.tooLong"),
+  newFirstName: z.string().trim().min(1, "refunds.errors.nameRequired").max(100, "refunds.errors.tooLong"),
+  newPatronymic: z.string().trim().max(100, "refunds.errors.tooLong"),
+  newCategory: z.enum(
+    [
+      "CITIZEN",
+      "EAEU_FAMILY",
+      "REFUGEE",
+      "ASYLUM_SEEKER",
+      "KAIRYLMAN",
+      "FOREIGNER",
+      "FOREIGN_STUDENT",
+      "FOREIGN_STUDENT_AGREEMENT",
+      "COMPATRIOT",
+    ],
+    "refunds.errors.categoryRequired",
+  ),
+});
+export type TReissueInput = z.output<typeof ZReissueInput>;

@@ -3,13 +3,16 @@ import { randomUUID } from "node:crypto";
 import { writeAccessDenied, writeAudit, type AuditActor } from "@/lib/audit/mutations";
 import { canApproveRefund, canDecideRefundCase, canPrepareRefund, type StaffUser } from "@/lib/auth/permissions";
 import { db, MONEY_TX_OPTIONS } from "@/lib/db";
-import { toDbDate } from "@/lib/db/calendar";
+import { fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import { AppError } from "@/lib/errors";
 import type { PaymentChannel, Prisma, RefundGround } from "@/lib/generated/prisma/client";
-import { compareDates, type CalendarDate } from "@/lib/rules";
+import { findOrCreatePersonForUpdate } from "@/lib/people/mutations";
+import { nextElectronicPolicyNumber } from "@/lib/policies/mutations";
+import { findCoverage, findTariffRows } from "@/lib/policies/queries";
+import { bishkekDate, checkReissue, compareDates, type CalendarDate } from "@/lib/rules";
 import { checkUpload, maxUploadBytes } from "@/lib/storage/file-type";
 import { fileStorage } from "@/lib/storage/mutations";
-import type { TRefundCaseDetailsInput } from "./case.schema";
+import type { TRefundCaseDetailsInput, TReissueInput } from "./case.schema";
 import { assessRefundCase } from "./queries";
 
 type Tx = Prisma.TransactionClient;
@@ -369,4 +372,116 @@ export async function recordRefundTransfer(
       after: { state: "PAID", treasuryRef: input.treasuryRef, treasuryDate: input.treasuryDate },
     });
   }, MONEY_TX_OPTIONS);
+}
+
+/**
+ * Re-issue instead of a refund (cl. 34; SPEC §6, I10): the payer of a policy bought for someone found insured
+ * transfers it to another, uninsured person. In one transaction: the rules decide (`checkReissue`); the old policy
+ * becomes REISSUED (it covers its former holder no longer); the new holder gets a policy of the same term and price,
+ * effective from the re-issue day, that names the policy it came from; both changes are audited.
+ */
+export async function reissuePolicy(user: StaffUser, input: TReissueInput, today: CalendarDate) {
+  if (!canPrepareRefund(user)) throw new AppError("errors.forbidden");
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Policy" WHERE "number" = ${input.policyNumber} FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("refunds.errors.policyNotFound", { field: "policyNumber" });
+    const policy = await tx.policy.findUniqueOrThrow({
+      where: { id: locked[0]!.id },
+      include: { payments: { where: { status: "CONFIRMED" }, orderBy: { paidAt: "asc" } } },
+    });
+    const payment = policy.payments[0];
+    if (!payment) throw new AppError("refunds.errors.nothingPaid", { field: "policyNumber" });
+    if (await tx.refundCase.count({ where: { policyId: policy.id, state: { not: "REJECTED" } } })) {
+      throw new AppError("refunds.errors.reissueAfterClaim", { field: "policyNumber" });
+    }
+    const newHolder = await findOrCreatePersonForUpdate(tx, {
+      pin: input.newPin,
+      lastName: input.newLastName,
+      firstName: input.newFirstName,
+      patronymic: input.newPatronymic || null,
+      category: input.newCategory,
+    });
+    if (newHolder.id === policy.personId) throw new AppError("refunds.errors.reissueSamePerson", { field: "newPin" });
+    const record = await tx.person.findUniqueOrThrow({
+      where: { id: newHolder.id },
+      select: { category: true, birthDate: true, sex: true },
+    });
+    const tariffs = await findTariffRows(tx);
+    const decision = checkReissue({
+      policy: {
+        number: policy.number,
+        status: policy.status,
+        validFrom: fromDbDateOrNull(policy.validFrom),
+        validTo: fromDbDateOrNull(policy.validTo),
+        termMonths: policy.termMonths,
+        priceSom: policy.priceSom,
+      },
+      paymentDay: bishkekDate(payment.paidAt),
+      claimant: input.claimantRelation,
+      holderCoverage: await findCoverage({ id: policy.personId }, tx),
+      reissueDay: today,
+      newHolder: {
+        category: record.category,
+        birthDate: fromDbDateOrNull(record.birthDate),
+        sex: record.sex,
+        hasIdentityDocument: true,
+        coverage: await findCoverage({ id: newHolder.id }, tx),
+      },
+      tariffs,
+    });
+    if (!decision.ok)
+      throw new ReissueRefused(
+        decision.refusals.map((r) => r.code),
+        decision.newHolderRefusals.map((r) => r.code),
+      );
+
+    await tx.policy.update({ where: { id: policy.id }, data: { status: "REISSUED" } });
+    const number = await nextElectronicPolicyNumber(tx, today);
+    const created = await tx.policy.create({
+      data: {
+        number,
+        personId: newHolder.id,
+        category: record.category,
+        termMonths: decision.termMonths,
+        priceSom: policy.priceSom,
+        tariffId: policy.tariffId,
+        status: "ISSUED",
+        validFrom: toDbDate(decision.validFrom),
+        validTo: toDbDate(decision.validTo),
+        channel: "OFFICE",
+        officeId: user.officeId,
+        createdById: user.id,
+        reissuedFromId: policy.id,
+      },
+      select: { id: true, number: true },
+    });
+    const actor = actorOf(user);
+    await writeAudit(tx, {
+      actor,
+      action: "policy.reissued",
+      entity: "Policy",
+      entityId: policy.number,
+      before: { status: policy.status, personId: policy.personId },
+      after: { status: "REISSUED", to: created.number, newHolderId: newHolder.id, payer: input.payerName },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "policy.issued_by_reissue",
+      entity: "Policy",
+      entityId: created.number,
+      after: { from: policy.number, personId: newHolder.id, validFrom: decision.validFrom, validTo: decision.validTo },
+    });
+    return { policyId: created.id, number: created.number, validFrom: decision.validFrom, validTo: decision.validTo };
+  }, MONEY_TX_OPTIONS);
+}
+
+/** The rules refused a re-issue: the codes, for the form to show each reason (cl. 34). */
+export class ReissueRefused extends Error {
+  constructor(
+    readonly codes: string[],
+    readonly newHolderCodes: string[],
+  ) {
+    super("refunds.errors.reissueRefused");
+  }
 }

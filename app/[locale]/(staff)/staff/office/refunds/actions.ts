@@ -6,10 +6,15 @@ import {
   ZRefundCaseDetailsInput,
   ZRefundCaseIdInput,
   ZRefundDocumentInput,
+  ZReissueInput,
 } from "@/lib/refunds/case.schema";
+import { dynamicKey } from "@/lib/i18n/message-key";
+import { AppError } from "@/lib/errors";
 import {
   addRefundDocument,
   openOfficeRefundCase,
+  ReissueRefused,
+  reissuePolicy,
   saveRefundCaseDetails,
   sendRefundCase,
 } from "@/lib/refunds/mutations";
@@ -49,5 +54,23 @@ export const sendRefundCaseAction = serverAction(
   async ({ user, input }) => {
     await sendRefundCase(user, input.caseId, todayInBishkek());
     return `${casePath(input.locale, input.caseId)}?sent=1`;
+  },
+);
+
+/** Re-issue instead of a refund (cl. 34): the new holder's policy opens in the office journal. */
+export const reissuePolicyAction = serverAction(
+  { permission: "refund.prepare", schema: ZReissueInput, redirect: true },
+  async ({ user, input }) => {
+    try {
+      const issued = await reissuePolicy(user, input, todayInBishkek());
+      return `/${input.locale}/staff/office/policies/${issued.policyId}`;
+    } catch (e) {
+      // The rules' first reason, in words (the new holder's own refusal when that is what stands in the way).
+      if (e instanceof ReissueRefused) {
+        const key = e.newHolderCodes[0] ? `rules.refusal.${e.newHolderCodes[0]}` : `rules.refundRefusal.${e.codes[0]}`;
+        throw new AppError(dynamicKey(key));
+      }
+      throw e;
+    }
   },
 );

@@ -6,7 +6,8 @@ import { todayInBishkek } from "@/lib/dates";
 import { listOfficeRefundCases } from "@/lib/refunds/queries";
 import { enterPage } from "@/lib/web/page-locale";
 import { requirePermission } from "@/lib/web/session";
-import { openRefundCaseAction } from "./actions";
+import { ReissueForm } from "@/components/refunds/reissue-form";
+import { openRefundCaseAction, reissuePolicyAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("refunds.office"))("title") };
@@ -36,6 +37,7 @@ export default async function OfficeRefundsPage({ params }: { params: Promise<{ 
         submitLabel={t("refunds.office.open")}
         testId="open-refund-form"
       />
+      <ReissueForm action={reissuePolicyAction} locale={locale} />
       <h2 className="mb-2 text-xl font-bold">{t("refunds.office.listTitle")}</h2>
       {rows.length === 0 ? (
         <p data-testid="office-refunds-empty">{t("refunds.office.empty")}</p>
