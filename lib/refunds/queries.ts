@@ -129,14 +129,6 @@ export async function* refundQueueForExport(user: StaffUser, filter: TRefundQueu
   }
 }
 
-/** The offices that appear in the queue filter. */
-export async function listRefundOffices() {
-  return db.territorialOffice.findMany({
-    select: { code: true, nameRu: true, nameKy: true },
-    orderBy: { code: "asc" },
-  });
-}
-
 /** A ТУ's own cases, newest first. */
 export async function listOfficeRefundCases(user: StaffUser, today: CalendarDate): Promise<RefundQueueRow[]> {
   if (!canPrepareRefund(user)) return [];

@@ -1,4 +1,5 @@
 // Each JSON file is a namespace; both languages must have the same keys (tests/unit/i18n.test.ts).
+import kyAppeals from "./ky/appeals.json";
 import kyAuth from "./ky/auth.json";
 import kyBuy from "./ky/buy.json";
 import kyClinic from "./ky/clinic.json";
@@ -11,6 +12,7 @@ import kyRules from "./ky/rules.json";
 import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
+import ruAppeals from "./ru/appeals.json";
 import ruAuth from "./ru/auth.json";
 import ruBuy from "./ru/buy.json";
 import ruClinic from "./ru/clinic.json";
@@ -39,6 +41,7 @@ export const MESSAGES = {
     clinic: ruClinic,
     security: ruSecurity,
     refunds: ruRefunds,
+    appeals: ruAppeals,
   },
   ky: {
     common: kyCommon,
@@ -53,6 +56,7 @@ export const MESSAGES = {
     clinic: kyClinic,
     security: kySecurity,
     refunds: kyRefunds,
+    appeals: kyAppeals,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

@@ -21,6 +21,7 @@ export default async function StaffLayout({
         hasPermission(user, "office.workspace") && { href: "/staff/office", label: t("staff.nav.journal") },
         hasPermission(user, "office.workspace") && { href: "/staff/office/cash-desk", label: t("staff.nav.cashDesk") },
         hasPermission(user, "refund.prepare") && { href: "/staff/office/refunds", label: t("refunds.nav.office") },
+        hasPermission(user, "appeals.handle") && { href: "/staff/office/appeals", label: t("appeals.nav.office") },
         hasPermission(user, "people.statement") && { href: "/staff/statement", label: t("staff.nav.statement") },
         hasPermission(user, "payments.reconcile") && {
           href: "/staff/fund/reconciliation",

@@ -5,7 +5,8 @@ import { RefundTable } from "@/components/refunds/refund-table";
 import { todayInBishkek } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
 import { ZRefundQueueFilter } from "@/lib/refunds/case.schema";
-import { listRefundOffices, listRefundQueue } from "@/lib/refunds/queries";
+import { listOffices } from "@/lib/offices/queries";
+import { listRefundQueue } from "@/lib/refunds/queries";
 import { enterPage } from "@/lib/web/page-locale";
 import { requirePermission } from "@/lib/web/session";
 
@@ -30,7 +31,7 @@ export default async function RefundQueuePage({
   const [t, queue, offices] = await Promise.all([
     getTranslations(),
     listRefundQueue(user, filter, todayInBishkek()),
-    listRefundOffices(),
+    listOffices(),
   ]);
   const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
   const query = new URLSearchParams(
