@@ -22,7 +22,7 @@ async function openCase(page: Page, locale: "ru" | "ky", policyNumber: string) {
   await page.goto(`/${locale}/staff/office/refunds`);
   await expectAccessible(page);
   await page.getByTestId("open-refund-form").locator("#policyNumber").fill(policyNumber);
-  await page.getByTestId("open-refund-form").getByRole("button").click();
+  await page.getByTestId("open-refund-form").locator("button[type=submit]").click();
   await page.waitForURL(/\/staff\/office\/refunds\/[0-9a-f-]{36}$/);
 }
 
@@ -35,7 +35,7 @@ async function fillDetails(page: Page, values: { ground: string; claimant: strin
   if (values.deathDate) await form.locator("#deathDate").fill(values.deathDate);
   await form.locator("#bankName").fill("Демир Банк");
   await form.locator("#bankAccount").fill("1180 0000 1234 5678");
-  await form.getByRole("button").click();
+  await form.locator("button[type=submit]").click();
   await page.waitForLoadState("networkidle");
 }
 
@@ -43,13 +43,14 @@ async function upload(page: Page, code: string, name: string, buffer: Buffer, mi
   const form = page.getByTestId("refund-upload-form");
   await form.locator("#code").selectOption(code);
   await form.locator("#file").setInputFiles({ name, mimeType, buffer });
-  await form.getByRole("button").click();
+  await form.locator("button[type=submit]").click();
   await page.waitForLoadState("networkidle");
 }
 
 test("a clerk prepares a ground-2 refund, the letter, the Fund approves and records the transfer (ru)", async ({
   browser,
 }) => {
+  test.setTimeout(240_000); // two staff sessions, four uploads, three PDFs and eight axe scans
   const clerk = await as(browser, "clerk.bishkek", "ru");
   await openCase(clerk, "ru", "e-demo-000005");
   await fillDetails(clerk, { ground: "ALREADY_INSURED", claimant: "BENEFICIARY" });
@@ -60,12 +61,15 @@ test("a clerk prepares a ground-2 refund, the letter, the Fund approves and reco
   await expect(clerk.getByTestId("file-error")).toHaveText(ruRefunds.errors.fileWrongType);
   await expect(clerk.getByTestId("attached-documents")).toHaveCount(0);
 
-  for (const code of ["PAYMENT_RECEIPT_COPY", "CLAIM_APPLICATION", "CLAIMANT_PASSPORT_COPY"]) {
+  const codes = ["PAYMENT_RECEIPT_COPY", "CLAIM_APPLICATION", "CLAIMANT_PASSPORT_COPY"];
+  for (const [i, code] of codes.entries()) {
     await upload(clerk, code, `${code.toLowerCase()}.pdf`, PDF);
+    // the page comes back with the document listed before the next one is chosen
+    await expect(clerk.getByTestId("attached-documents").locator("li")).toHaveCount(i + 1);
   }
   await expect(clerk.getByTestId("attached-documents").locator("li")).toHaveCount(3);
   await expectAccessible(clerk);
-  await clerk.getByTestId("refund-send-form").getByRole("button").click();
+  await clerk.getByTestId("refund-send-form").locator("button[type=submit]").click();
   await expect(clerk.getByTestId("refund-sent")).toBeVisible();
   await expectAccessible(clerk);
   for (const lang of ["ru", "ky"]) {
@@ -86,10 +90,10 @@ test("a clerk prepares a ground-2 refund, the letter, the Fund approves and reco
   const doc = await officer.getByTestId("attached-documents").locator("a").first().getAttribute("href");
   expect((await officer.request.get(doc!)).headers()["content-type"]).toBe("application/pdf");
   await officer.getByTestId("refund-decision-form").locator("input[value=APPROVE]").check();
-  await officer.getByTestId("refund-decision-form").getByRole("button").click();
+  await officer.getByTestId("refund-decision-form").locator("button[type=submit]").click();
   await expect(officer.getByTestId("case-state")).toHaveText(ruRefunds.state.APPROVED);
   await officer.getByTestId("refund-transfer-form").locator("#treasuryRef").fill("ПП-2026-0042");
-  await officer.getByTestId("refund-transfer-form").getByRole("button").click();
+  await officer.getByTestId("refund-transfer-form").locator("button[type=submit]").click();
   await expect(officer.getByTestId("case-state")).toHaveText(ruRefunds.state.PAID);
   await expectAccessible(officer);
 
@@ -106,7 +110,7 @@ test("a death claim on day 31 is refused with the reason (ky)", async ({ browser
     kyRules.refundRefusal.CLAIM_AFTER_30_DAYS,
   );
   await expectAccessible(clerk);
-  await clerk.getByTestId("refund-send-form").getByRole("button").click();
+  await clerk.getByTestId("refund-send-form").locator("button[type=submit]").click();
   await expect(clerk.getByTestId("error-summary")).toContainText(kyRefunds.errors.notEligible);
   await expect(clerk.getByTestId("case-state")).toHaveText(kyRefunds.state.DRAFT);
 });
@@ -118,7 +122,7 @@ test("the preparer, a refund officer now, cannot approve their own case (ru)", a
   await expect(officer.getByTestId("own-case")).toHaveText(ruRefunds.decision.ownCase);
   await expectAccessible(officer);
   await officer.getByTestId("refund-decision-form").locator("input[value=APPROVE]").check();
-  await officer.getByTestId("refund-decision-form").getByRole("button").click();
+  await officer.getByTestId("refund-decision-form").locator("button[type=submit]").click();
   await expect(officer.getByTestId("error-summary")).toContainText(ruRefunds.errors.ownCase);
   await expect(officer.getByTestId("case-state")).toHaveText(ruRefunds.state.SENT);
 });
