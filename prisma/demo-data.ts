@@ -83,6 +83,22 @@ export const DEMO_PEOPLE = [
     policies: [{ number: "P-DEMO-000004", paidOffset: -400, channel: "OFFICE", office: "OSH" }],
   },
   {
+    // insured through employment for two more months: a pregnancy registered now outlasts it (I32 — the free
+    // policy follows her coverage)
+    pin: "10807199200058",
+    lastName: "Бообекова",
+    firstName: "Гульнара",
+    patronymic: "Маратовна",
+    birthDate: "1992-07-08",
+    sex: "FEMALE",
+    category: "CITIZEN",
+    documentType: "KG_ID_CARD",
+    documentNumber: "ID0580708",
+    phone: null,
+    policies: [],
+    external: { fromOffset: -300, toOffset: 60 },
+  },
+  {
     // bought a policy online while insured through her employer: a refund on ground 2 (cl. 32; issue 14)
     pin: "12107198800052",
     lastName: "Бекова",

@@ -1,5 +1,6 @@
 // Each JSON file is a namespace; both languages must have the same keys (tests/unit/i18n.test.ts).
 import kyAppeals from "./ky/appeals.json";
+import kyApprovals from "./ky/approvals.json";
 import kyAuth from "./ky/auth.json";
 import kyBuy from "./ky/buy.json";
 import kyClinic from "./ky/clinic.json";
@@ -13,6 +14,7 @@ import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
 import ruAppeals from "./ru/appeals.json";
+import ruApprovals from "./ru/approvals.json";
 import ruAuth from "./ru/auth.json";
 import ruBuy from "./ru/buy.json";
 import ruClinic from "./ru/clinic.json";
@@ -42,6 +44,7 @@ export const MESSAGES = {
     security: ruSecurity,
     refunds: ruRefunds,
     appeals: ruAppeals,
+    approvals: ruApprovals,
   },
   ky: {
     common: kyCommon,
@@ -57,6 +60,7 @@ export const MESSAGES = {
     security: kySecurity,
     refunds: kyRefunds,
     appeals: kyAppeals,
+    approvals: kyApprovals,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

@@ -47,6 +47,8 @@ export async function findPaymentStatement(
       const policy = reissued ?? p.policy;
       return {
         paidAt: p.paidAt.toISOString(),
+        lateDated: p.lateDated,
+        receivedAt: p.receivedAt.toISOString(),
         amountSom: p.amountSom,
         channel: p.channel,
         policyNumber: policy?.number ?? null,

@@ -1,9 +1,11 @@
-import { jsonBadRequest, jsonOk } from "@/lib/web/api-responses";
+import { logUnexpectedError } from "@/lib/errors";
+import { jsonBadRequest, jsonOk, jsonUnexpected } from "@/lib/web/api-responses";
 import { rateLimitRequest } from "@/lib/web/rate-limit";
 import { todayInBishkek } from "@/lib/dates";
 import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
 import { toStatusApiBody } from "@/lib/policies/status-api";
 import { ZStatusDocumentQuery, ZStatusQuery } from "@/lib/policies/status.schema";
+import { instrumented } from "@/lib/web/instrumented";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +14,17 @@ export const dynamic = "force-dynamic";
  * GET /api/v1/status?document=<number>[&on=YYYY-MM-DD] — the same for a foreigner without a PIN (SPEC §8, issue 9):
  * the same body, the same 400s, nothing revealed for an unknown document. Without `document`, the PIN form.
  */
-export async function GET(request: Request) {
+async function get(request: Request) {
+  // Issue 11, hole 9: the PIN is in this URL, so nothing here may reach the log unmasked — an unexpected error is
+  // logged through logUnexpectedError (PINs masked) and answered 500 with its id, never rethrown to Next's logger.
+  try {
+    return await statusResponse(request);
+  } catch (e) {
+    return jsonUnexpected(logUnexpectedError(e, "GET /api/v1/status"));
+  }
+}
+
+async function statusResponse(request: Request): Promise<Response> {
   // Issue 11, hole 5: per client address, and per PIN from any address (the PIN is hashed for the count).
   const limited = await rateLimitRequest(request, "statusIp");
   if (limited) return limited;
@@ -30,3 +42,5 @@ export async function GET(request: Request) {
   if (pinLimited) return pinLimited;
   return jsonOk(toStatusApiBody(await checkInsuredStatus(parsed.data.pin, parsed.data.on ?? todayInBishkek())));
 }
+
+export const GET = instrumented("/api/v1/status", get);
