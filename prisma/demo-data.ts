@@ -18,6 +18,8 @@ export const DEMO_USERS = [
     healthOrganizationCode: "CFM_BISHKEK_1",
   },
   { login: "refunds", fullName: "Орозбеков Нурлан Сапарович", role: "REFUND_OFFICER" },
+  // a refund officer who prepared a case while a clerk (R-DEMO-000001): the one person who may not decide it
+  { login: "refunds.preparer", fullName: "Келдибекова Динара Асановна", role: "REFUND_OFFICER" },
   { login: "admin", fullName: "Администратор Фонда ОМС", role: "ADMIN" },
 ] as const;
 
@@ -96,4 +98,53 @@ export const DEMO_PEOPLE = [
     policies: [],
     external: { fromOffset: -300, toOffset: 60 },
   },
+  {
+    // bought a policy online while insured through her employer: a refund on ground 2 (cl. 32; issue 14)
+    pin: "12107198800052",
+    lastName: "Бекова",
+    firstName: "Гульнара",
+    patronymic: "Садыковна",
+    birthDate: "1988-07-21",
+    sex: "FEMALE",
+    category: "CITIZEN",
+    documentType: "KG_ID_CARD",
+    documentNumber: "ID0721052",
+    phone: "+996700721052",
+    policies: [{ number: "E-DEMO-000005", paidOffset: -12, channel: "ONLINE", office: null }],
+    external: { fromOffset: -100, toOffset: 200 },
+  },
+  {
+    // paid 31 days ago: a death claim today is one day too late (cl. 32; issue 14)
+    pin: "20303197900068",
+    lastName: "Осмонов",
+    firstName: "Талант",
+    patronymic: "Жумабекович",
+    birthDate: "1979-03-03",
+    sex: "MALE",
+    category: "CITIZEN",
+    documentType: "KG_ID_CARD",
+    documentNumber: "ID0303068",
+    phone: "+996700303068",
+    policies: [{ number: "E-DEMO-000006", paidOffset: -31, channel: "ONLINE", office: null }],
+  },
+  {
+    // insured through employment and bought a policy: the case R-DEMO-000001 waits for the Fund's decision
+    pin: "21409199200073",
+    lastName: "Алиев",
+    firstName: "Нурбек",
+    patronymic: null,
+    birthDate: "1992-09-14",
+    sex: "MALE",
+    category: "CITIZEN",
+    documentType: "KG_ID_CARD",
+    documentNumber: "ID0914073",
+    phone: null,
+    policies: [{ number: "E-DEMO-000007", paidOffset: -20, channel: "ONLINE", office: null }],
+    external: { fromOffset: -300, toOffset: 60 },
+  },
+] as const;
+
+/** A refund case sent to the Fund (issue 14), prepared by `preparedBy` at the office: for the "never your own" check. */
+export const DEMO_REFUND_CASES = [
+  { number: "R-DEMO-000001", policy: "E-DEMO-000007", preparedBy: "refunds.preparer", officeCode: "BISHKEK" },
 ] as const;

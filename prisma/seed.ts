@@ -11,7 +11,7 @@ import { describeTarget, resolveDbTarget } from "../lib/db/target";
 import { writeAudit } from "../lib/audit/mutations";
 import { createStaffUser } from "../lib/users/mutations";
 import { encryptTotpSecret, secondFactorRequired, totpUri } from "../lib/auth/second-factor";
-import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TOTP_SECRET, DEMO_USERS } from "./demo-data";
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_REFUND_CASES, DEMO_TOTP_SECRET, DEMO_USERS } from "./demo-data";
 import { EDUCATION_AGREEMENT_STATES, HEALTH_ORGANIZATIONS, TERRITORIAL_OFFICES } from "./reference-data";
 
 const SYSTEM = { id: null, label: "seed" };
@@ -141,6 +141,33 @@ export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new
         },
       });
     }
+  }
+  for (const c of DEMO_REFUND_CASES) {
+    if (await db.refundCase.findUnique({ where: { number: c.number } })) continue;
+    const policy = await db.policy.findUniqueOrThrow({ where: { number: c.policy }, include: { payments: true } });
+    const preparer = await db.user.findUniqueOrThrow({ where: { login: c.preparedBy } });
+    const office = await db.territorialOffice.findUniqueOrThrow({ where: { code: c.officeCode } });
+    await db.refundCase.create({
+      data: {
+        number: c.number,
+        ground: "ALREADY_INSURED",
+        state: "SENT",
+        officeId: office.id,
+        policyId: policy.id,
+        paymentId: policy.payments[0]!.id,
+        amountSom: policy.priceSom,
+        claimantRelation: "BENEFICIARY",
+        claimantName: "Алиев Нурбек",
+        claimantDocument: "ID0914073",
+        claimDate: toDbDate(today),
+        otherCoverage: "demo",
+        bankName: "Демо банк",
+        bankAccount: "1180000000000007",
+        outgoingNumber: `${office.code}-DEMO-00001`,
+        sentAt: new Date(),
+        preparedById: preparer.id,
+      },
+    });
   }
   await writeAudit(db, {
     actor: SYSTEM,

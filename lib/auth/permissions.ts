@@ -61,8 +61,29 @@ function canUseFundWorkspace(user: StaffUser | null | undefined): boolean {
   return isRole(user, "REFUND_OFFICER");
 }
 
+/**
+ * The Fund's refund officer decides refund cases and records the treasury transfer (cl. 32, 35) — never a case they
+ * prepared themselves: `canDecideRefundCase` says so here, and the database refuses it too (RefundCase trigger).
+ */
 export function canApproveRefund(user: StaffUser | null | undefined): boolean {
   return isRole(user, "REFUND_OFFICER");
+}
+
+export function canDecideRefundCase(
+  user: StaffUser | null | undefined,
+  refundCase: { preparedById: string | null },
+): boolean {
+  return canApproveRefund(user) && refundCase.preparedById !== user!.id;
+}
+
+/** A ТУ clerk prepares refund cases and re-issues (cl. 32–34) for claims made at their office. */
+export function canPrepareRefund(user: StaffUser | null | undefined): boolean {
+  return canUseOfficeWorkspace(user);
+}
+
+/** Appeals (cl. 36–37): a ТУ clerk registers and answers the appeals addressed to their office. */
+export function canHandleAppeals(user: StaffUser | null | undefined): boolean {
+  return canUseOfficeWorkspace(user);
 }
 
 /** Fund staff match the payment systems' daily registries against recorded payments (issue #5). */
@@ -103,6 +124,8 @@ export const PERMISSIONS = {
   "policies.print": canPrintPolicies,
   "fund.workspace": canUseFundWorkspace,
   "refund.approve": canApproveRefund,
+  "refund.prepare": canPrepareRefund,
+  "appeals.handle": canHandleAppeals,
   "payments.reconcile": canReconcilePayments,
   "payments.approve": canDecideLatePayments,
   "people.statement": canViewPaymentStatement,

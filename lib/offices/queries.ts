@@ -18,3 +18,11 @@ export async function findHealthOrganizationName(id: number | null, locale: Loca
   const org = await db.healthOrganization.findUnique({ where: { id }, select: { nameRu: true, nameKy: true } });
   return (locale === "ky" ? org?.nameKy : org?.nameRu) ?? "";
 }
+
+/** Every territorial office, for the forms that address one (appeals, the refunds queue filter). */
+export async function listOffices() {
+  return db.territorialOffice.findMany({
+    select: { code: true, nameRu: true, nameKy: true },
+    orderBy: { code: "asc" },
+  });
+}

@@ -6,7 +6,9 @@ import { toDbDate } from "@/lib/db/calendar";
 import type { Locale } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translate";
 import { getPaymentProvider, type PaymentProvider } from "@/lib/payments/acquirer";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
+import { todayInBishkek } from "@/lib/dates";
+import { openSystemRefundCase } from "@/lib/refunds/mutations";
 import type { IssuedPolicy } from "@/lib/payments/record-payment";
 import type { Refusal } from "@/lib/rules";
 import type { BuyDraft } from "./draft";
@@ -196,9 +198,13 @@ export async function markOrderRejected(
   providerTxnId: string,
   actor: AuditActor,
   from: readonly ("PENDING" | "DECLINED" | "EXPIRED")[] = ["PENDING"],
+  channel: PaymentChannel = "PORTAL",
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const before = await tx.purchaseOrder.findUnique({ where: { id: orderId }, select: { status: true } });
+    const before = await tx.purchaseOrder.findUnique({
+      where: { id: orderId },
+      select: { status: true, priceSom: true },
+    });
     const changed = await tx.purchaseOrder.updateMany({
       where: { id: orderId, status: { in: [...from] } },
       data: { status: "REJECTED", rejectionReason: reason, rejectedTxnId: providerTxnId },
@@ -211,6 +217,18 @@ export async function markOrderRejected(
         entityId: orderId,
         before: { status: before?.status ?? null },
         after: { status: "REJECTED", rejectionReason: reason, rejectedTxnId: providerTxnId },
+      });
+      // The money goes back: the case enters the refunds queue with the order, once (unique by the order).
+      await openSystemRefundCase(tx, {
+        ground: reason.startsWith("CONFIRMED_AFTER_") ? "LATE_CONFIRMATION" : "REFUSED_BY_RULES",
+        sourceKey: `order:${orderId}`,
+        orderId,
+        channel,
+        providerTxnId,
+        amountSom: before?.priceSom ?? 0,
+        reason,
+        today: todayInBishkek(),
+        actor,
       });
     }
     return changed.count === 1;

@@ -5,6 +5,8 @@ import type { Locale } from "@/lib/i18n/routing";
 import { markOrderDeclined, markOrderPaid, markOrderRejected, OrderNotPendingError } from "@/lib/orders/mutations";
 import { findOrderForCallback } from "@/lib/orders/queries";
 import { recordPayment } from "@/lib/payments/record-payment";
+import { todayInBishkek } from "@/lib/dates";
+import { recordDuplicatePayment } from "@/lib/refunds/mutations";
 import type { PaymentNotification, PaymentProvider } from "@/lib/payments/acquirer";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,11 +72,23 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
     const same = order.payment?.channel === provider.channel && order.payment.externalTxnId === n.providerTxnId;
     if (same && n.status === "CONFIRMED")
       return answer(200, { result: "paid", policyNumber: order.policy?.number ?? null, duplicate: true });
-    // A second payment for a paid order would be a second policy for the same person: never (cl. 20–21).
+    // A second payment for a paid order would be a second policy for the same person: never (cl. 20–21). If the
+    // money was taken, it goes back: the refunds queue records it once per provider transaction.
+    if (n.status === "CONFIRMED") {
+      await recordDuplicatePayment({
+        orderId: order.id,
+        channel: provider.channel,
+        providerTxnId: n.providerTxnId,
+        amountSom: n.amountSom,
+        reason: "ORDER_ALREADY_PAID",
+        today: todayInBishkek(),
+        actor,
+      });
+    }
     return reject(actor, 409, "ORDER_ALREADY_PAID", summary(n), order.id);
   }
   if (n.status === "CONFIRMED" && (order.status === "DECLINED" || order.status === "EXPIRED")) {
-    return lateConfirmation(actor, order.id, n);
+    return lateConfirmation(actor, provider, order.id, n);
   }
   if (n.status === "CONFIRMED" && order.status === "REJECTED" && order.rejectedTxnId === n.providerTxnId) {
     // A replay of a confirmation that already put the order in the refunds queue: the same answer, nothing changes.
@@ -121,7 +135,7 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
   } catch (e) {
     // A decline (or the expiry job) got there while this payment was being recorded: the policy rolled back with
     // it, and the money goes to the refunds queue instead of an error the acquirer would retry for ever.
-    if (e instanceof OrderNotPendingError) return lateConfirmation(actor, order.id, n);
+    if (e instanceof OrderNotPendingError) return lateConfirmation(actor, provider, order.id, n);
     throw e;
   }
 
@@ -139,7 +153,7 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
     case "conflict":
       return reject(actor, 409, "TRANSACTION_CONFLICT", { ...summary(n), paymentId: result.paymentId }, order.id);
     case "wrong_amount":
-      await markOrderRejected(order.id, "PRICE_CHANGED", n.providerTxnId, actor);
+      await markOrderRejected(order.id, "PRICE_CHANGED", n.providerTxnId, actor, undefined, provider.channel);
       return reject(
         actor,
         422,
@@ -150,7 +164,14 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
     case "refused":
       // Eligible when ordered, refused on the payment day (e.g. insured since): the money must go back to the payer,
       // and the order's page must say so instead of "waiting" for ever.
-      await markOrderRejected(order.id, result.refusals[0]?.code ?? "REFUSED_BY_RULES", n.providerTxnId, actor);
+      await markOrderRejected(
+        order.id,
+        result.refusals[0]?.code ?? "REFUSED_BY_RULES",
+        n.providerTxnId,
+        actor,
+        undefined,
+        provider.channel,
+      );
       return reject(
         actor,
         422,
@@ -172,11 +193,16 @@ function refundDue(reason: string, duplicate = false) {
  * order becomes REJECTED with the reason and the provider's transaction id, and appears once in the refunds queue.
  * If the order turned out PAID meanwhile (another confirmation won), this is a second payment for it: refused.
  */
-async function lateConfirmation(actor: AuditActor, orderId: string, n: PaymentNotification): Promise<CallbackAnswer> {
+async function lateConfirmation(
+  actor: AuditActor,
+  provider: PaymentProvider,
+  orderId: string,
+  n: PaymentNotification,
+): Promise<CallbackAnswer> {
   const current = await findOrderForCallback(orderId);
   if (current?.status === "DECLINED" || current?.status === "EXPIRED") {
     const reason = `${LATE_PREFIX}${current.status}`;
-    if (await markOrderRejected(orderId, reason, n.providerTxnId, actor, [current.status])) {
+    if (await markOrderRejected(orderId, reason, n.providerTxnId, actor, [current.status], provider.channel)) {
       return answer(200, refundDue(reason));
     }
   }

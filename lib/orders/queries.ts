@@ -5,11 +5,7 @@ import type { DocumentType } from "@/lib/generated/prisma/client";
 import { findCoverage, findCoverageByPin, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
 import { normalizeDocumentNumber, type CoverageInput } from "@/lib/rules";
 import { ORDER_SECRET_PATTERN } from "./buy.schema";
-import { canApproveRefund, type StaffUser } from "@/lib/auth/permissions";
-import { fullName } from "@/lib/people/full-name";
 import { findPersonByAccount } from "@/lib/people/queries";
-import { orderReference } from "./reference";
-import type { RejectedOrderView } from "./view-models";
 
 /** A foreigner without a PIN: their coverage by document (appendix 4–5). Unknown → uninsured, like the PIN check. */
 async function findCoverageByDocument(documentType: DocumentType, documentNumber: string): Promise<CoverageInput> {
@@ -66,43 +62,6 @@ export async function findOrderBySecret(secret: string) {
 }
 
 export type OrderView = NonNullable<Awaited<ReturnType<typeof findOrderBySecret>>>;
-
-/**
- * Orders the provider took money for but the rules refused (REJECTED): each must be refunded on a letter from the
- * ТУ (cl. 32–33). Shown to the Fund's refund officers, oldest first.
- */
-export async function listRejectedOrders(user: StaffUser): Promise<RejectedOrderView[]> {
-  if (!canApproveRefund(user)) return [];
-  const rows = await db.purchaseOrder.findMany({
-    where: { status: "REJECTED" },
-    select: {
-      id: true,
-      updatedAt: true,
-      priceSom: true,
-      rejectionReason: true,
-      rejectedTxnId: true,
-      lastName: true,
-      firstName: true,
-      patronymic: true,
-      pin: true,
-      documentNumber: true,
-      phone: true,
-    },
-    orderBy: { updatedAt: "asc" },
-    take: 200,
-  });
-  return rows.map((o) => ({
-    id: o.id,
-    reference: orderReference(o.id),
-    rejectedAt: o.updatedAt.toISOString(),
-    holder: fullName(o),
-    account: o.pin ?? o.documentNumber ?? "",
-    phone: o.phone,
-    reason: o.rejectionReason,
-    providerTxnId: o.rejectedTxnId,
-    priceSom: o.priceSom,
-  }));
-}
 
 /** What the acquirer needs to start (or resume) the payment of an order. */
 export async function findOrderForCheckout(id: string) {

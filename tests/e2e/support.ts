@@ -5,7 +5,7 @@ import { DEMO_TOTP_SECRET } from "../../prisma/demo-data";
 
 const DEMO_PASSWORD = "demo-password";
 /** Demo accounts whose role requires a second factor (prisma/seed.ts enrols them with DEMO_TOTP_SECRET). */
-const WITH_SECOND_FACTOR = ["refunds", "admin"];
+const WITH_SECOND_FACTOR = ["refunds", "refunds.preparer", "admin"];
 
 const STEP_MS = 30_000;
 /** The last time-step this worker signed each account in with: a TOTP code is single-use (issue 11). */

@@ -7,7 +7,9 @@ import { db } from "../../lib/db";
 import { resolveDbTarget } from "../../lib/db/target";
 import type { BuyDraft } from "../../lib/orders/draft";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
-import { findOrderBySecret, listRejectedOrders } from "../../lib/orders/queries";
+import { findOrderBySecret } from "../../lib/orders/queries";
+import { listRefundQueue } from "../../lib/refunds/queries";
+import { ZRefundQueueFilter } from "../../lib/refunds/case.schema";
 import {
   signTestAcquirerNotification,
   type TestAcquirerNotificationBody,
@@ -195,8 +197,11 @@ describe(`the test acquirer's callback on ${dbKind} (cl. 17–21: one payment = 
     });
     // The Fund's refund officers see it to return the money (cl. 32); nobody else does.
     const officer = staffStub();
-    expect((await listRejectedOrders(officer)).map((o) => o.id)).toContain(order.id);
-    expect(await listRejectedOrders({ ...officer, role: "CLERK", officeId: 1 })).toEqual([]);
+    const refundCase = await db.refundCase.findUniqueOrThrow({ where: { sourceKey: `order:${order.id}` } });
+    expect(refundCase).toMatchObject({ ground: "REFUSED_BY_RULES", state: "SENT", reason: "INSURED_ELSEWHERE" });
+    const all = ZRefundQueueFilter.parse({});
+    expect((await listRefundQueue(officer, all, "2026-03-10")).rows.map((r) => r.id)).toContain(refundCase.id);
+    expect((await listRefundQueue({ ...officer, role: "CLERK", officeId: 1 }, all, "2026-03-10")).rows).toEqual([]);
     expect(await db.payment.count({ where: { purchaseOrder: { id: order.id } } })).toBe(0);
     expect((await rejections("REFUSED_BY_RULES")).some((r) => r.entityId === order.id)).toBe(true);
     expect(await db.auditLog.findFirst({ where: { action: "order.rejected", entityId: order.id } })).toMatchObject({

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { resolveDbTarget } from "../../lib/db/target";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
-import { listRejectedOrders } from "../../lib/orders/queries";
+import { listRefundQueue } from "../../lib/refunds/queries";
+import { ZRefundQueueFilter } from "../../lib/refunds/case.schema";
 import type { TestAcquirerNotificationBody } from "../../lib/payments/acquirer/test-acquirer";
 import { postAcquirerCallback } from "../support/acquirer";
 import { makePin, staffStub } from "../support/factories";
@@ -58,9 +59,23 @@ describe("late confirmations and decline/confirm races (issue 9)", () => {
     const bodies = await Promise.all(answers.map((r) => r.json()));
     expect(bodies.filter((b) => b.duplicate === false)).toHaveLength(1);
     expect(bodies.every((b) => b.result === "refund_due" && b.reason === "CONFIRMED_AFTER_EXPIRED")).toBe(true);
-    const queued = (await listRejectedOrders(officer)).filter((o) => o.id === order.id);
+    // Issue 14: the refunds queue holds it exactly once (a unique key per order in the database).
+    const queued = await db.refundCase.findMany({ where: { orderId: order.id } });
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ providerTxnId: n.txnId, reason: "CONFIRMED_AFTER_EXPIRED", priceSom: 1840 });
+    expect(queued[0]).toMatchObject({
+      providerTxnId: n.txnId,
+      reason: "CONFIRMED_AFTER_EXPIRED",
+      amountSom: 1840,
+      ground: "LATE_CONFIRMATION",
+      state: "SENT",
+      channel: "PORTAL",
+    });
+    const page = await listRefundQueue(
+      officer,
+      ZRefundQueueFilter.parse({ ground: "LATE_CONFIRMATION" }),
+      "2026-03-10",
+    );
+    expect(page.rows.filter((r) => r.number === queued[0]!.number)).toHaveLength(1);
     expect(await db.auditLog.count({ where: { action: "order.rejected", entityId: order.id } })).toBe(1);
     expect(await db.payment.count({ where: { externalTxnId: n.txnId } })).toBe(0);
     expect(await db.policy.count({ where: { person: { pin: order.pin! } } })).toBe(0);

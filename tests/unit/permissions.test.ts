@@ -19,7 +19,11 @@ const admin = user("ADMIN");
 
 // Each role has exactly its own workspace; every other cell must be false (refuse by default).
 const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
-  ["clerk with an office", clerk, ["office.workspace", "people.statement", "payments.approve", "policies.print"]],
+  [
+    "clerk with an office",
+    clerk,
+    ["office.workspace", "people.statement", "payments.approve", "refund.prepare", "appeals.handle", "policies.print"],
+  ],
   ["clerk without an office", user("CLERK", null), []],
   ["doctor with a health organization", doctor, ["clinic.workspace", "pregnancy.register", "policies.print"]],
   ["doctor without a health organization", user("DOCTOR", 1, null), []],

@@ -12,6 +12,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   await enterPage(params);
   const t = await getTranslations("common.home");
   const tb = await getTranslations("buy");
+  const ta = await getTranslations("appeals");
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold md:text-4xl">{t("title")}</h1>
@@ -31,6 +32,16 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
             </Link>
           </h2>
           <p>{tb("homeCardText")}</p>
+        </section>
+        <section className="border-t-4 border-[var(--color-line)] pt-4">
+          <h2 className="mb-2 text-xl font-bold">
+            <Link href="/appeals" data-testid="home-appeals">
+              {ta("file.title")}
+            </Link>
+          </h2>
+          <p>
+            <Link href="/appeals/status">{ta("file.statusLink")}</Link>
+          </p>
         </section>
         <section className="border-t-4 border-[var(--color-line)] pt-4">
           <h2 className="mb-2 text-xl font-bold">

@@ -1,4 +1,5 @@
 // Each JSON file is a namespace; both languages must have the same keys (tests/unit/i18n.test.ts).
+import kyAppeals from "./ky/appeals.json";
 import kyApprovals from "./ky/approvals.json";
 import kyAuth from "./ky/auth.json";
 import kyBuy from "./ky/buy.json";
@@ -9,10 +10,12 @@ import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
 import kyPrint from "./ky/print.json";
+import kyRefunds from "./ky/refunds.json";
 import kyRules from "./ky/rules.json";
 import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
+import ruAppeals from "./ru/appeals.json";
 import ruApprovals from "./ru/approvals.json";
 import ruAuth from "./ru/auth.json";
 import ruBuy from "./ru/buy.json";
@@ -23,6 +26,7 @@ import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
 import ruPrint from "./ru/print.json";
+import ruRefunds from "./ru/refunds.json";
 import ruRules from "./ru/rules.json";
 import ruSecurity from "./ru/security.json";
 import ruStaff from "./ru/staff.json";
@@ -43,6 +47,8 @@ export const MESSAGES = {
     clinic: ruClinic,
     contracts: ruContracts,
     security: ruSecurity,
+    refunds: ruRefunds,
+    appeals: ruAppeals,
     approvals: ruApprovals,
     print: ruPrint,
   },
@@ -59,6 +65,8 @@ export const MESSAGES = {
     clinic: kyClinic,
     contracts: kyContracts,
     security: kySecurity,
+    refunds: kyRefunds,
+    appeals: kyAppeals,
     approvals: kyApprovals,
     print: kyPrint,
   },

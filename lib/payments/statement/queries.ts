@@ -31,28 +31,35 @@ export async function findPaymentStatement(
     after: { found: Boolean(person) },
   });
   if (!person) return null;
+  // cl. 34: a policy re-issued to this person was paid for by the payment of the policy it came from.
+  const policySelect = { number: true, validFrom: true, validTo: true, status: true, personId: true } as const;
   const payments = await db.payment.findMany({
-    where: { policy: { personId: person.id } },
-    include: { policy: { select: { number: true, validFrom: true, validTo: true, status: true } } },
+    where: { policy: { OR: [{ personId: person.id }, { reissuedTo: { personId: person.id } }] } },
+    include: { policy: { select: { ...policySelect, reissuedTo: { select: policySelect } } } },
     orderBy: { paidAt: "asc" },
   });
   return {
     // found by PIN: a person with a PIN always has a birth date (the PIN carries it, SPEC §8; lib/people/mutations.ts)
     person: { fullName: fullName(person), pin: person.pin, birthDate: fromDbDate(person.birthDate!) },
     status: insuredStatusOn(await findCoverageByPersonId(person.id), today),
-    rows: payments.map((p) => ({
-      paidAt: p.paidAt.toISOString(),
-      lateDated: p.lateDated,
-      receivedAt: p.receivedAt.toISOString(),
-      amountSom: p.amountSom,
-      channel: p.channel,
-      policyNumber: p.policy?.number ?? null,
-      validFrom: fromDbDateOrNull(p.policy?.validFrom ?? null),
-      validTo: fromDbDateOrNull(p.policy?.validTo ?? null),
-      payerName: p.payerName,
-      refundedSom: p.refundedSom,
-      policyStatus: p.policy?.status ?? null,
-    })),
+    rows: payments.map((p) => {
+      const reissued = p.policy?.personId !== person.id ? p.policy?.reissuedTo : null;
+      const policy = reissued ?? p.policy;
+      return {
+        paidAt: p.paidAt.toISOString(),
+        lateDated: p.lateDated,
+        receivedAt: p.receivedAt.toISOString(),
+        amountSom: p.amountSom,
+        channel: p.channel,
+        policyNumber: policy?.number ?? null,
+        validFrom: fromDbDateOrNull(policy?.validFrom ?? null),
+        validTo: fromDbDateOrNull(policy?.validTo ?? null),
+        payerName: p.payerName,
+        refundedSom: p.refundedSom,
+        policyStatus: policy?.status ?? null,
+        reissuedFrom: reissued ? (p.policy?.number ?? null) : null,
+      };
+    }),
     generatedAt: new Date().toISOString(),
     generatedBy: user.fullName,
   };

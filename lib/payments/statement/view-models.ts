@@ -14,6 +14,8 @@ type StatementRow = {
   payerName: string;
   refundedSom: number;
   policyStatus: PolicyStatus | null;
+  /** cl. 34: the row's policy was re-issued to this person from this policy number (its payment paid for it) */
+  reissuedFrom: string | null;
 };
 
 export type PaymentStatement = {

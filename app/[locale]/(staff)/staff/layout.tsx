@@ -22,6 +22,8 @@ export default async function StaffLayout({
         hasPermission(user, "office.workspace") && { href: "/staff/office/journal", label: t("print.journal.title") },
         hasPermission(user, "office.workspace") && { href: "/staff/office/cash-desk", label: t("staff.nav.cashDesk") },
         hasPermission(user, "office.workspace") && { href: "/staff/office/contracts", label: t("staff.nav.contracts") },
+        hasPermission(user, "refund.prepare") && { href: "/staff/office/refunds", label: t("refunds.nav.office") },
+        hasPermission(user, "appeals.handle") && { href: "/staff/office/appeals", label: t("appeals.nav.office") },
         hasPermission(user, "people.statement") && { href: "/staff/statement", label: t("staff.nav.statement") },
         hasPermission(user, "payments.reconcile") && {
           href: "/staff/fund/reconciliation",
@@ -30,6 +32,7 @@ export default async function StaffLayout({
         hasPermission(user, "payments.approve") && { href: "/staff/approvals", label: t("approvals.nav") },
         hasPermission(user, "clinic.workspace") && { href: "/staff/clinic", label: t("staff.nav.policies") },
         hasPermission(user, "fund.workspace") && { href: "/staff/fund", label: t("staff.nav.sales") },
+        hasPermission(user, "refund.approve") && { href: "/staff/fund/refunds", label: t("refunds.nav.fund") },
         hasPermission(user, "users.manage") && { href: "/staff/admin", label: t("staff.nav.users") },
         hasPermission(user, "audit.view") && { href: "/staff/admin/audit", label: t("staff.nav.audit") },
       ].filter((l): l is { href: string; label: string } => Boolean(l))

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { RejectedOrders } from "@/components/fund/rejected-orders";
 import { SalesTable } from "@/components/fund/sales-table";
 import { dayToInstant, todayInBishkek } from "@/lib/dates";
-import { listRejectedOrders } from "@/lib/orders/queries";
+import { Link } from "@/lib/i18n/navigation";
 import { summarizeSales } from "@/lib/reports/queries";
 import { requirePermission } from "@/lib/web/session";
 import { enterPage } from "@/lib/web/page-locale";
@@ -14,13 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FundPage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await enterPage(params);
-  const user = await requirePermission("fund.workspace", locale);
-  const [t, format, lang, sales, rejected] = await Promise.all([
+  await requirePermission("fund.workspace", locale);
+  const [t, format, lang, sales] = await Promise.all([
     getTranslations(),
     getFormatter(),
     getLocale(),
     summarizeSales(todayInBishkek()),
-    listRejectedOrders(user),
   ]);
   const month = format.dateTime(dayToInstant(`${sales.month}-01`), { year: "numeric", month: "long" });
   const byOffice = [
@@ -45,7 +43,12 @@ export default async function FundPage({ params }: { params: Promise<{ locale: s
         total={sales.total}
         testId="sales-by-category"
       />
-      <RejectedOrders orders={rejected} />
+      {/* The money to return is in one paged queue now (issue 14), not a list capped at 200 rows here. */}
+      <p className="mb-8">
+        <Link href="/staff/fund/refunds" data-testid="refund-queue-link">
+          {t("refunds.fund.title")}
+        </Link>
+      </p>
     </>
   );
 }
