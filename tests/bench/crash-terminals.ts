@@ -166,7 +166,7 @@ async function main() {
       `\nCrash safety: terminal pay (QuickPay), ${BURST} requests per burst, ${CONCURRENCY} at a time, SIGKILL mid-burst`,
     );
     console.log(
-      "kill | answered before kill | unanswered → retried | retry rounds | answered 0 | payments in DB | lost | duplicated | without policy | unexpected",
+      "kill | answered before kill | unanswered → retried | of them committed | retry rounds | answered 0 | payments in DB | lost | duplicated | without policy | unexpected",
     );
     for (let k = 1; k <= KILLS; k++) {
       server = startServer(env);
