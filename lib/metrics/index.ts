@@ -41,7 +41,7 @@ function create() {
       labelNames: ["limit"] as const,
       registers: [registry],
     }),
-    // counted by the housekeeping jobs (issue 16) once they run
+    // counted by the housekeeping jobs (lib/jobs, issue 16)
     jobs: new Counter({
       name: "oms_job_runs_total",
       help: "Housekeeping job runs, by job and outcome",
@@ -70,6 +70,11 @@ export function countPaymentAccepted(channel: string): void {
 
 export function countRefusals(reasons: readonly string[]): void {
   for (const reason of reasons) metrics().refusals.inc({ reason });
+}
+
+/** A housekeeping job's run (lib/jobs): outcome "ok" or "error". */
+export function countJobRun(job: string, outcome: "ok" | "error"): void {
+  metrics().jobs.inc({ job, outcome });
 }
 
 export function countRateLimited(limit: string): void {

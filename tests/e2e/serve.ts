@@ -49,6 +49,8 @@ async function main() {
     // Terminals authenticate in every mode (hole 3): the suite's own credentials unless the caller set some.
     ...Object.fromEntries(Object.entries(TEST_TERMINAL_ENV).map(([k, v]) => [k, process.env[k] ?? v])),
     NEXT_TELEMETRY_DISABLED: "1",
+    // the housekeeping jobs (issue 16) stay off in the suite's server unless a test asks for them
+    JOBS_ENABLED: process.env.JOBS_ENABLED ?? "0",
   };
   if (target.kind === "postgres") env.DATABASE_URL = target.url;
   else {
