@@ -2,7 +2,7 @@
 // and either links a payment (a terminal, bank or portal payment that already produced the person's policy) or asks
 // for the free EAEU child's policy (cl. 11). This decides what the application leads to; it never reads the clock.
 
-import { isFreeCategory, type Category, type Sex } from "./categories";
+import { identityDocumentTypes, isFreeCategory, type Category, type DocumentType, type Sex } from "./categories";
 import { insuredStatusOn, isInsuredElsewhereOn, policiesCoveringOn, type CoverageInput } from "./coverage";
 import { type CalendarDate } from "./dates";
 import { requiredDocuments, type DocumentCode } from "./documents";
@@ -144,4 +144,24 @@ export function decideWalkInApplication(input: WalkInApplicationInput): WalkInDe
     };
   }
   return { kind: "LINK_PAID_POLICY" };
+}
+
+export type PersonFields = {
+  /** a PIN is required: citizens, and every category whose cl. 10 list names the KR PIN */
+  pinRequired: boolean;
+  /** the identity documents a person of this category is registered with (cl. 9, 10) */
+  documentTypes: readonly DocumentType[];
+  /** the citizenship (a state, or stateless) is asked: everyone but citizens of the KR */
+  asksCitizenship: boolean;
+};
+
+/**
+ * cl. 9, 10: what a clerk records to register (or complete) a person of a category. Without a PIN the birth date and
+ * sex are entered (a PIN carries them, SPEC §8). The pregnancy category is the family doctor's (cl. 24–26): its
+ * base category is registered instead.
+ */
+export function personFieldsFor(category: Category): PersonFields {
+  const pinRequired =
+    category === "CITIZEN" || (category !== "PREGNANT" && requiredDocuments(category).some((d) => d.code === "KG_PIN"));
+  return { pinRequired, documentTypes: identityDocumentTypes(category), asksCitizenship: category !== "CITIZEN" };
 }

@@ -3,6 +3,7 @@ import kyAuth from "./ky/auth.json";
 import kyBuy from "./ky/buy.json";
 import kyClinic from "./ky/clinic.json";
 import kyCommon from "./ky/common.json";
+import kyDesk from "./ky/desk.json";
 import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
@@ -14,6 +15,7 @@ import ruAuth from "./ru/auth.json";
 import ruBuy from "./ru/buy.json";
 import ruClinic from "./ru/clinic.json";
 import ruCommon from "./ru/common.json";
+import ruDesk from "./ru/desk.json";
 import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
@@ -35,6 +37,7 @@ export const MESSAGES = {
     buy: ruBuy,
     payments: ruPayments,
     clinic: ruClinic,
+    desk: ruDesk,
     security: ruSecurity,
   },
   ky: {
@@ -48,6 +51,7 @@ export const MESSAGES = {
     buy: kyBuy,
     payments: kyPayments,
     clinic: kyClinic,
+    desk: kyDesk,
     security: kySecurity,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;

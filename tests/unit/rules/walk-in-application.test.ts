@@ -4,6 +4,7 @@ import ru from "@/lib/i18n/messages/ru/rules.json";
 import {
   TARIFFS_FROM_2024_02_01 as T,
   decideWalkInApplication,
+  personFieldsFor,
   requiredDocuments,
   type CoverageInput,
   type WalkInApplicationInput,
@@ -163,5 +164,20 @@ describe("walk-in application at a ТУ (cl. 9–12)", () => {
       expect(ru.refusal[code]).toBeTruthy();
       expect(ky.refusal[code]).toBeTruthy();
     }
+  });
+});
+
+describe("what a clerk records for a person (cl. 9, 10; SPEC §8)", () => {
+  it.each([
+    { category: "CITIZEN" as const, pinRequired: true, asksCitizenship: false },
+    { category: "FOREIGNER" as const, pinRequired: true, asksCitizenship: true },
+    { category: "EAEU_CHILD" as const, pinRequired: true, asksCitizenship: true },
+    { category: "COMPATRIOT" as const, pinRequired: false, asksCitizenship: true },
+    { category: "PREGNANT" as const, pinRequired: false, asksCitizenship: true },
+  ])("$category: PIN required $pinRequired, citizenship asked $asksCitizenship", (row) => {
+    const fields = personFieldsFor(row.category);
+    expect(fields.pinRequired).toBe(row.pinRequired);
+    expect(fields.asksCitizenship).toBe(row.asksCitizenship);
+    expect(fields.documentTypes.length).toBeGreaterThan(0);
   });
 });
