@@ -4,37 +4,31 @@ import { CATEGORIES, isCalendarDate } from "@/lib/rules";
 /**
  * A walk-in application (cl. 10–15): the person, the category and term, the ticked cl. 10 checklist, the day they
  * came, and the payment brought — one of the person's payments listed on the form (`paymentId`), or another found by
- * its receipt number (`receiptNumber`). Messages are message keys.
+ * its receipt number (`receiptNumber`, which wins when both are given). Messages are message keys.
  */
-export const ZApplicationInput = z
-  .object({
-    locale: z.enum(["ru", "ky"]).default("ru"),
-    personId: z.uuid({ error: "errors.invalidInput" }),
-    category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
-    termMonths: z.coerce.number({ error: "desk.errors.termRequired" }).int().min(1).max(12),
-    receivedOn: z.string().trim().refine(isCalendarDate, "errors.dateInvalid"),
-    paymentId: z
-      .string()
-      .optional()
-      .transform((v) => (v && v !== "none" ? v : undefined))
-      .pipe(z.uuid({ error: "errors.invalidInput" }).optional()),
-    receiptNumber: z
-      .string()
-      .trim()
-      .max(64, "errors.tooLong")
-      .optional()
-      .transform((v) => v || undefined),
-    /** the ticked checklist: one checkbox arrives as a string, several as a list */
-    documents: z
-      .union([z.string().max(60), z.array(z.string().max(60)).max(20)])
-      .optional()
-      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-  })
-  .superRefine((v, ctx) => {
-    if (v.paymentId && v.receiptNumber) {
-      ctx.addIssue({ code: "custom", path: ["receiptNumber"], message: "desk.errors.onePayment" });
-    }
-  });
+export const ZApplicationInput = z.object({
+  locale: z.enum(["ru", "ky"]).default("ru"),
+  personId: z.uuid({ error: "errors.invalidInput" }),
+  category: z.enum(CATEGORIES, { error: "errors.categoryRequired" }),
+  termMonths: z.coerce.number({ error: "desk.errors.termRequired" }).int().min(1).max(12),
+  receivedOn: z.string().trim().refine(isCalendarDate, "errors.dateInvalid"),
+  paymentId: z
+    .string()
+    .optional()
+    .transform((v) => (v && v !== "none" ? v : undefined))
+    .pipe(z.uuid({ error: "errors.invalidInput" }).optional()),
+  receiptNumber: z
+    .string()
+    .trim()
+    .max(64, "errors.tooLong")
+    .optional()
+    .transform((v) => v || undefined),
+  /** the ticked checklist: one checkbox arrives as a string, several as a list */
+  documents: z
+    .union([z.string().max(60), z.array(z.string().max(60)).max(20)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+});
 
 export type TApplicationInput = z.output<typeof ZApplicationInput>;
 

@@ -85,14 +85,14 @@ const paymentSelect = {
  */
 async function findPaymentToLink(tx: Tx, personId: string, input: TApplicationInput): Promise<LinkedPayment | null> {
   if (!input.paymentId && !input.receiptNumber) return null;
-  const field = input.paymentId ? "paymentId" : "receiptNumber";
-  const candidates: LinkedPayment[] = input.paymentId
-    ? await tx.payment.findMany({ where: { id: input.paymentId, status: "CONFIRMED" }, select: paymentSelect })
-    : await tx.payment.findMany({
-        where: { externalTxnId: input.receiptNumber!, status: "CONFIRMED" },
+  const field = input.receiptNumber ? "receiptNumber" : "paymentId";
+  const candidates: LinkedPayment[] = input.receiptNumber
+    ? await tx.payment.findMany({
+        where: { externalTxnId: input.receiptNumber, status: "CONFIRMED" },
         select: paymentSelect,
         take: 10,
-      });
+      })
+    : await tx.payment.findMany({ where: { id: input.paymentId, status: "CONFIRMED" }, select: paymentSelect });
   if (candidates.length === 0) throw new AppError("desk.errors.paymentNotFound", { field });
   const own = candidates.filter((p) => p.policy?.personId === personId);
   if (own.length === 0) throw new AppError("desk.errors.paymentOtherPerson", { field });
@@ -125,22 +125,28 @@ export async function submitApplication(
     throw new AppError("desk.errors.receivedTooOld", { field: "receivedOn" });
   if (input.category !== "PREGNANT") {
     const known = requiredDocuments(input.category).map((d) => d.code as string);
-    if (input.documents.some((d) => !known.includes(d))) throw new AppError("errors.invalidInput", { field: "documents" });
+    if (input.documents.some((d) => !known.includes(d)))
+      throw new AppError("errors.invalidInput", { field: "documents" });
   }
   const calendar = await findWorkingCalendar(receivedOn, today);
   const officeId = user.officeId!;
   const actor: AuditActor = { id: user.id, label: user.login };
   try {
     return await db.$transaction(async (tx) => {
-      const [person] = await tx.$queryRaw<{ id: string; category: Category; birthDate: Date | null; sex: "FEMALE" | "MALE" | null }[]>`
+      const [person] = await tx.$queryRaw<
+        { id: string; category: Category; birthDate: Date | null; sex: "FEMALE" | "MALE" | null }[]
+      >`
         SELECT "id", "category", "birthDate", "sex" FROM "Person" WHERE "id" = ${input.personId}::uuid FOR UPDATE`;
       if (!person) throw new AppError("desk.errors.personNotFound");
       const payment = await findPaymentToLink(tx, person.id, input);
-      if (payment && isFreeCategory(input.category)) throw new AppError("desk.errors.paymentForFree", { field: "category" });
+      if (payment && isFreeCategory(input.category))
+        throw new AppError("desk.errors.paymentForFree", { field: "category" });
       if (payment?.policy && payment.policy.category !== input.category)
         throw new AppError("desk.errors.paymentOtherCategory", { field: "category" });
       if (payment?.policy?.officeId != null && payment.policy.officeId !== officeId)
-        throw new AppError("desk.errors.paymentOtherOffice", { field: input.paymentId ? "paymentId" : "receiptNumber" });
+        throw new AppError("desk.errors.paymentOtherOffice", {
+          field: input.receiptNumber ? "receiptNumber" : "paymentId",
+        });
       const termMonths = payment?.policy?.termMonths ?? input.termMonths;
 
       const [coverage, tariffs] = await Promise.all([findCoverage({ id: person.id }, tx), findTariffRows(tx)]);

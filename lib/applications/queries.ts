@@ -5,12 +5,13 @@ import { db } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
-import { searchPeople, type PersonSearchRow } from "@/lib/people/queries";
+import { searchPeople } from "@/lib/people/queries";
+import type { PersonSearchRow } from "@/lib/people/view-models";
 import { findCoverage } from "@/lib/policies/queries";
-import { compareDates, deadlineState, insuredStatusOn, type CalendarDate } from "@/lib/rules";
+import { bishkekDate, compareDates, deadlineState, insuredStatusOn, type CalendarDate } from "@/lib/rules";
 import type { ApplicationRowView, ApplicationView, PersonFileView } from "./view-models";
 
-export const APPLICATIONS_PAGE_SIZE = 50;
+const APPLICATIONS_PAGE_SIZE = 50;
 
 const rowSelect = {
   id: true,
@@ -37,7 +38,8 @@ function toRow(r: Row, today: CalendarDate): ApplicationRowView {
     policyNumber: r.policy?.number ?? null,
     policyDueOn,
     // cl. 15: the paper policy is to be made by policyDueOn; made (printed) → done.
-    deadline: r.status === "ACCEPTED" && policyDueOn ? deadlineState(policyDueOn, today, r.policyMadeAt !== null) : null,
+    deadline:
+      r.status === "ACCEPTED" && policyDueOn ? deadlineState(policyDueOn, today, r.policyMadeAt !== null) : null,
     enteredLate: compareDates(fromDbDate(r.enteredOn), fromDbDate(r.entryDueOn)) > 0,
   };
 }
@@ -131,7 +133,14 @@ export async function findOfficeApplication(
           validTo: fromDbDateOrNull(r.policy.validTo),
         }
       : null,
-    payment: r.payment ? { ...r.payment, paidAt: r.payment.paidAt.toISOString() } : null,
+    payment: r.payment
+      ? {
+          channel: r.payment.channel,
+          externalTxnId: r.payment.externalTxnId,
+          amountSom: r.payment.amountSom,
+          paidOn: bishkekDate(r.payment.paidAt),
+        }
+      : null,
     createdAt: r.createdAt.toISOString(),
   };
 }
@@ -204,7 +213,7 @@ export async function findPersonFile(
         channel: pay.channel,
         externalTxnId: pay.externalTxnId,
         amountSom: pay.amountSom,
-        paidAt: pay.paidAt.toISOString(),
+        paidOn: bishkekDate(pay.paidAt),
         policyNumber: pol.number,
         policyCategory: pol.category,
         linked: pay.application !== null,

@@ -1,7 +1,15 @@
 import type { IssueChannel, PaymentChannel } from "@/lib/generated/prisma/client";
-import type { CalendarDate, Category, DeadlineState, InsuredStatus, PolicyStatus, Sex } from "@/lib/rules";
+import type {
+  CalendarDate,
+  Category,
+  DeadlineState,
+  DocumentType,
+  InsuredStatus,
+  PolicyStatus,
+  Sex,
+} from "@/lib/rules";
 
-export type ApplicationStatusView = "ACCEPTED" | "REFUSED";
+type ApplicationStatusView = "ACCEPTED" | "REFUSED";
 
 /** A line of the office's applications list: days as 'YYYY-MM-DD', the cl. 15 deadline's state on today. */
 export type ApplicationRowView = {
@@ -29,16 +37,17 @@ export type ApplicationView = ApplicationRowView & {
   receivedOn: CalendarDate;
   entryDueOn: CalendarDate;
   policy: { id: string; number: string; validFrom: CalendarDate | null; validTo: CalendarDate | null } | null;
-  payment: { channel: PaymentChannel; externalTxnId: string; amountSom: number; paidAt: string } | null;
+  payment: { channel: PaymentChannel; externalTxnId: string; amountSom: number; paidOn: CalendarDate } | null;
   createdAt: string;
 };
 
-export type PersonPaymentView = {
+type PersonPaymentView = {
   id: string;
   channel: PaymentChannel;
   externalTxnId: string;
   amountSom: number;
-  paidAt: string;
+  /** the payment day (Asia/Bishkek) */
+  paidOn: CalendarDate;
   policyNumber: string | null;
   policyCategory: Category | null;
   /** linked to an application already (a payment is linked once) */
@@ -54,7 +63,7 @@ export type PersonFileView = {
   patronymic: string | null;
   pin: string | null;
   category: Category;
-  documentType: string | null;
+  documentType: DocumentType | null;
   documentNumber: string | null;
   birthDate: CalendarDate | null;
   sex: Sex | null;

@@ -18,5 +18,7 @@ export async function findWorkingCalendar(from: CalendarDate, to: CalendarDate =
     where: { date: { gte: toDbDate(from), lte: toDbDate(addDays(to, LOOKAHEAD_DAYS)) } },
     orderBy: { date: "asc" },
   });
-  return workingCalendar(rows.map((r) => ({ date: fromDbDate(r.date), kind: r.kind, nameRu: r.nameRu, nameKy: r.nameKy })));
+  return workingCalendar(
+    rows.map((r) => ({ date: fromDbDate(r.date), kind: r.kind, nameRu: r.nameRu, nameKy: r.nameKy })),
+  );
 }

@@ -249,7 +249,12 @@ export async function savePersonRecord(
     // The document-only record of the same human (a terminal's foreigner) gets the PIN, or goes into its holder.
     const documentOnly = [target, byDocument].find((p) => p && p.pin === null && (!byPin || p.id !== byPin.id));
     if (documentOnly) {
-      const done = await completePersonWithPin({ personId: documentOnly.id, pin, documentType: input.documentType, actor });
+      const done = await completePersonWithPin({
+        personId: documentOnly.id,
+        pin,
+        documentType: input.documentType,
+        actor,
+      });
       if (!done.ok) return { ok: false, code: done.code === "PIN_MISMATCH" ? "PIN_MISMATCH" : "OTHER_PIN" };
       merged = done.merged;
       target = await db.person.findUniqueOrThrow({ where: { id: done.personId }, select });

@@ -29,16 +29,25 @@ export const PERSON_RECORD_CATEGORIES = CATEGORIES.filter((c) => c !== "PREGNANT
 export const ZPersonRecordInput = z
   .object({
     locale: z.enum(["ru", "ky"]).default("ru"),
-    personId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+    personId: z
+      .uuid()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     category: z.enum(PERSON_RECORD_CATEGORIES as [string, ...string[]], { error: "errors.categoryRequired" }),
     lastName: requiredName,
     firstName: requiredName,
     patronymic: optional(60),
     pin: optional(20),
-    documentType: z.enum(DOCUMENT_TYPES).optional().or(z.literal("").transform(() => undefined)),
+    documentType: z
+      .enum(DOCUMENT_TYPES)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     documentNumber: optional(30).transform((v) => v?.toUpperCase()),
     birthDate: optional(10),
-    sex: z.enum(["FEMALE", "MALE"]).optional().or(z.literal("").transform(() => undefined)),
+    sex: z
+      .enum(["FEMALE", "MALE"])
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     /** an ISO 3166-1 alpha-2 code, or "stateless" */
     citizenship: optional(9).transform((v) => v?.toUpperCase()),
     phone: optional(20),
@@ -65,7 +74,8 @@ export const ZPersonRecordInput = z
       });
     }
     if (!v.pin) {
-      if (!v.documentNumber) ctx.addIssue({ code: "custom", path: ["documentNumber"], message: "desk.errors.pinOrDocument" });
+      if (!v.documentNumber)
+        ctx.addIssue({ code: "custom", path: ["documentNumber"], message: "desk.errors.pinOrDocument" });
       if (!v.birthDate || !isCalendarDate(v.birthDate))
         ctx.addIssue({ code: "custom", path: ["birthDate"], message: "errors.dateInvalid" });
       if (!v.sex) ctx.addIssue({ code: "custom", path: ["sex"], message: "desk.errors.sexRequired" });

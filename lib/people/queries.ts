@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { fromDbDateOrNull } from "@/lib/db/calendar";
 import { normalizeDocumentNumber, type CalendarDate, type Category, type Sex } from "@/lib/rules";
 import { fullName } from "./full-name";
+import type { PersonSearchMatch, PersonSearchRow } from "./view-models";
 
 export type PersonByAccount = {
   id: string;
@@ -46,19 +47,7 @@ export async function findPersonIdByDocumentNumber(documentNumber: string): Prom
 }
 
 /** How many people one search answers at most (the clerk narrows the name further). */
-export const PERSON_SEARCH_LIMIT = 20;
-
-export type PersonSearchMatch = "PIN" | "DOCUMENT" | "NAME";
-
-export type PersonSearchRow = {
-  id: string;
-  match: PersonSearchMatch;
-  fullName: string;
-  pin: string | null;
-  documentNumber: string | null;
-  birthDate: CalendarDate | null;
-  category: Category;
-};
+const PERSON_SEARCH_LIMIT = 20;
 
 /**
  * The clerk's search (issue 12): a PIN or a document number matched exactly, then the start of the full name

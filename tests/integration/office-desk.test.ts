@@ -33,6 +33,8 @@ function application(personId: string, over: Partial<TApplicationInput> = {}): T
     termMonths: 12,
     receivedOn: over.receivedOn ?? "2026-03-19",
     documents: docs(over.category ?? "CITIZEN"),
+    paymentId: undefined,
+    receiptNumber: undefined,
     ...over,
   };
 }
