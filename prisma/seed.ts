@@ -141,7 +141,7 @@ export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new
       });
       await db.payment.create({
         data: {
-          channel: pol.channel === "ONLINE" ? "PORTAL" : "BANK_CASH_DESK",
+          channel: pol.channel === "ONLINE" ? "PORTAL" : pol.channel === "TERMINAL" ? "QUICKPAY" : "BANK_CASH_DESK",
           externalTxnId: `DEMO-${pol.number}`,
           amountSom: policy.priceSom,
           paidAt: new Date(`${paymentDay}T10:00:00+06:00`),
