@@ -62,41 +62,47 @@ export async function searchPeople(text: string): Promise<PersonSearchRow[]> {
   const document = normalizeDocumentNumber(q);
   // A name needs two letters: a shorter prefix would walk half the register.
   const byName = /\p{L}.*\p{L}/u.test(q);
-  const hits = await db.$queryRaw<{ id: string; rank: number }[]>`
-    SELECT "id", 0 AS "rank" FROM "Person" WHERE ${pin}::text IS NOT NULL AND "pin" = ${pin}
-    UNION ALL
-    SELECT "id", 1 AS "rank" FROM "Person" WHERE "documentNumber" = ${document}
-    UNION ALL
-    (SELECT "id", 2 AS "rank" FROM "Person"
-      WHERE ${byName} AND "searchName" LIKE oms_search_key(${q}) || '%'
-      ORDER BY "searchName", "id" LIMIT ${PERSON_SEARCH_LIMIT})`;
-  const order = new Map<string, number>();
-  for (const h of hits) if (!order.has(h.id)) order.set(h.id, Number(h.rank));
-  const ids = [...order.keys()].slice(0, PERSON_SEARCH_LIMIT);
-  if (ids.length === 0) return [];
-  const people = await db.person.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      pin: true,
-      documentNumber: true,
-      lastName: true,
-      firstName: true,
-      patronymic: true,
-      birthDate: true,
-      category: true,
-    },
-  });
+  // One round trip: the three branches, each an index lookup, joined to the rows the screen shows.
+  const rows = await db.$queryRaw<
+    {
+      rank: number;
+      id: string;
+      pin: string | null;
+      documentNumber: string | null;
+      lastName: string;
+      firstName: string;
+      patronymic: string | null;
+      birthDate: string | null;
+      category: Category;
+    }[]
+  >`
+    SELECT h."rank", p."id", p."pin", p."documentNumber", p."lastName", p."firstName", p."patronymic",
+           to_char(p."birthDate", 'YYYY-MM-DD') AS "birthDate", p."category"::text AS "category"
+    FROM (
+      SELECT "id", 0 AS "rank", "searchName" FROM "Person" WHERE "pin" = ${pin}
+      UNION ALL
+      SELECT "id", 1 AS "rank", "searchName" FROM "Person" WHERE "documentNumber" = ${document}
+      UNION ALL
+      (SELECT "id", 2 AS "rank", "searchName" FROM "Person"
+        WHERE ${byName} AND "searchName" LIKE oms_search_key(${q}) || '%'
+        ORDER BY "searchName" LIMIT ${PERSON_SEARCH_LIMIT})
+    ) h JOIN "Person" p ON p."id" = h."id"
+    ORDER BY h."rank", h."searchName"`;
   const MATCH: PersonSearchMatch[] = ["PIN", "DOCUMENT", "NAME"];
-  return people
-    .map((p) => ({
-      id: p.id,
-      match: MATCH[order.get(p.id)!]!,
-      fullName: fullName(p),
-      pin: p.pin,
-      documentNumber: p.documentNumber,
-      birthDate: fromDbDateOrNull(p.birthDate),
-      category: p.category,
-    }))
-    .sort((a, b) => order.get(a.id)! - order.get(b.id)! || a.fullName.localeCompare(b.fullName, "ru"));
+  const seen = new Set<string>();
+  const out: PersonSearchRow[] = [];
+  for (const r of rows) {
+    if (seen.has(r.id) || out.length >= PERSON_SEARCH_LIMIT) continue;
+    seen.add(r.id);
+    out.push({
+      id: r.id,
+      match: MATCH[Number(r.rank)]!,
+      fullName: fullName(r),
+      pin: r.pin,
+      documentNumber: r.documentNumber,
+      birthDate: r.birthDate,
+      category: r.category,
+    });
+  }
+  return out;
 }
