@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import kyRules from "../../lib/i18n/messages/ky/rules.json" with { type: "json" };
 import ruRules from "../../lib/i18n/messages/ru/rules.json" with { type: "json" };
+import kyCommon from "../../lib/i18n/messages/ky/common.json" with { type: "json" };
 import ruCommon from "../../lib/i18n/messages/ru/common.json" with { type: "json" };
 import { expectAccessible, signIn } from "./support";
 
@@ -9,6 +10,7 @@ import { expectAccessible, signIn } from "./support";
 // another office's clerk gets "not found". Every step from the keyboard: focus, type, Space, Enter.
 
 const RULES = { ru: ruRules, ky: kyRules };
+const COMMON = { ru: ruCommon, ky: kyCommon };
 /** Demo people who paid at a terminal yesterday and have not been to a ТУ yet (prisma/demo-data.ts). */
 const WALK_IN = {
   ru: { pin: "21408199200051", policy: "E-DEMO-000005" },
@@ -72,6 +74,7 @@ for (const locale of ["ru", "ky"] as const) {
     page,
     browser,
   }) => {
+    test.slow(); // many pages, each scanned twice by axe, and a second browser context
     const walkIn = WALK_IN[locale];
     await signIn(page, "clerk.bishkek", locale);
     await page.goto(`/${locale}/staff/office/desk`);
@@ -111,7 +114,7 @@ for (const locale of ["ru", "ky"] as const) {
     await signIn(osh, "clerk.osh");
     const res = await osh.goto(applicationUrl);
     expect(res?.status()).toBe(404);
-    await expect(osh.getByRole("heading", { level: 1 })).toHaveText(ruCommon.notFound.title);
+    await expect(osh.getByRole("heading", { level: 1 })).toHaveText(COMMON[locale].notFound.title);
   });
 
   test(`an under-16 citizen is refused with the explanation (${locale})`, async ({ page }) => {
