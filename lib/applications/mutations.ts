@@ -80,24 +80,29 @@ const paymentSelect = {
 
 /**
  * The payment brought to the desk: the one picked from the person's list, or one found by its receipt (transaction)
- * number in any channel — a terminal's, a bank's or the portal's. It must be confirmed, be the applicant's, and not
- * be linked to another application yet.
+ * number — or by the PIN or document number the channel was given — in any channel: a terminal's, a bank's or the
+ * portal's. It must be confirmed, be the applicant's, and not be linked to another application yet (the latest
+ * such payment when several match).
  */
 async function findPaymentToLink(tx: Tx, personId: string, input: TApplicationInput): Promise<LinkedPayment | null> {
   if (!input.paymentId && !input.receiptNumber) return null;
   const field = input.receiptNumber ? "receiptNumber" : "paymentId";
   const candidates: LinkedPayment[] = input.receiptNumber
     ? await tx.payment.findMany({
-        where: { externalTxnId: input.receiptNumber, status: "CONFIRMED" },
+        where: {
+          status: "CONFIRMED",
+          OR: [{ externalTxnId: input.receiptNumber }, { account: input.receiptNumber }],
+        },
         select: paymentSelect,
-        take: 10,
+        orderBy: { paidAt: "desc" },
+        take: 20,
       })
     : await tx.payment.findMany({ where: { id: input.paymentId, status: "CONFIRMED" }, select: paymentSelect });
   if (candidates.length === 0) throw new AppError("desk.errors.paymentNotFound", { field });
   const own = candidates.filter((p) => p.policy?.personId === personId);
   if (own.length === 0) throw new AppError("desk.errors.paymentOtherPerson", { field });
-  const payment = own[0]!;
-  if (payment.application) throw new AppError("desk.errors.paymentLinked", { field });
+  const payment = own.find((p) => p.application === null);
+  if (!payment) throw new AppError("desk.errors.paymentLinked", { field });
   return payment;
 }
 

@@ -111,6 +111,23 @@ describe("walk-in applications (cl. 9–15)", () => {
     expect(await db.policyApplication.count({ where: { personId: person.id } })).toBe(1);
   });
 
+  it("finds a payment by the PIN the terminal was given, and refuses another person's payment", async () => {
+    const clerk = await clerkOf("BISHKEK");
+    const pin = makePin("MALE", "1991-11-11");
+    await terminalPayment(pin, new Date("2026-03-11T10:00:00+06:00"));
+    const person = await db.person.findUniqueOrThrow({ where: { pin } });
+    const other = await createPerson();
+    await expect(
+      submitApplication(clerk, application(other.id, { receiptNumber: pin }), "2026-03-19"),
+    ).rejects.toMatchObject({ code: "desk.errors.paymentOtherPerson", field: "receiptNumber" });
+    const { applicationId } = await submitApplication(
+      clerk,
+      application(person.id, { receiptNumber: pin }),
+      "2026-03-19",
+    );
+    expect((await findOfficeApplication(clerk, applicationId, "2026-03-19"))?.status).toBe("ACCEPTED");
+  });
+
   it("refuses a citizen under 16 (the state covers children), without a payment, and records the refusal", async () => {
     const clerk = await clerkOf("OSH");
     const child = await createPerson({ birthDate: "2014-02-02" });
