@@ -10,7 +10,7 @@ import { Link } from "@/lib/i18n/navigation";
  * page, `/staff/office/policies/[id]`); refused — every reason explained for the person, as the rules word it (the
  * state covers children, no identity document, no payment, no need to buy and until when), and the missing papers.
  */
-export function ApplicationRecord({ a }: { a: ApplicationView }) {
+export function ApplicationRecord({ a, madeButton }: { a: ApplicationView; madeButton?: ReactNode }) {
   const t = useTranslations("desk.application");
   const tl = useTranslations("desk.list");
   const all = useTranslations();
@@ -74,6 +74,13 @@ export function ApplicationRecord({ a }: { a: ApplicationView }) {
               {t("openPolicy", { number: a.policy.number })}
             </Link>
           </p>
+          {a.policyMadeOn ? (
+            <p className="mt-2" data-testid="policy-made">
+              {t("made", { date: day(a.policyMadeOn) })}
+            </p>
+          ) : (
+            madeButton
+          )}
         </div>
       ) : (
         <div className="mb-6 border-l-8 border-[var(--color-danger)] p-4" data-testid="application-refused">

@@ -36,3 +36,6 @@ export type TApplicationInput = z.output<typeof ZApplicationInput>;
 export const ZPersonSearchInput = z.object({
   q: z.string().trim().min(2, "desk.errors.searchTooShort").max(100, "errors.tooLong"),
 });
+
+/** cl. 15: the paper policy of this application is made. */
+export const ZPolicyMadeInput = z.object({ applicationId: z.uuid({ error: "errors.invalidInput" }) });

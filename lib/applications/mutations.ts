@@ -282,3 +282,32 @@ export async function submitApplication(
     throw e;
   }
 }
+
+/**
+ * cl. 15: the paper policy of an accepted application of the clerk's own office has been made — it leaves the list
+ * of policies to make. Another office's application is "not found". Repeating it changes nothing. Audited. (The
+ * printing of the paper policy calls this too.)
+ */
+export async function markPaperPolicyMade(user: StaffUser, applicationId: string, at: Date): Promise<void> {
+  if (!canUseOfficeWorkspace(user)) throw new AppError("errors.forbidden");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.policyApplication.updateMany({
+      where: { id: applicationId, officeId: user.officeId!, status: "ACCEPTED", policyMadeAt: null },
+      data: { policyMadeAt: at },
+    });
+    if (count === 0) {
+      const mine = await tx.policyApplication.count({ where: { id: applicationId, officeId: user.officeId! } });
+      if (mine === 0) throw new AppError("desk.errors.applicationNotFound");
+      return;
+    }
+    await writeAudits(tx, [
+      {
+        actor: { id: user.id, label: user.login },
+        action: "application.policyMade",
+        entity: "PolicyApplication",
+        entityId: applicationId,
+        after: { policyMadeAt: at.toISOString() },
+      },
+    ]);
+  });
+}

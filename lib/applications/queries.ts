@@ -125,6 +125,7 @@ export async function findOfficeApplication(
     insuredUntil: fromDbDateOrNull(r.insuredUntil),
     receivedOn: fromDbDate(r.startedOn),
     entryDueOn: fromDbDate(r.entryDueOn),
+    policyMadeOn: r.policyMadeAt ? bishkekDate(r.policyMadeAt) : null,
     policy: r.policy
       ? {
           id: r.policy.id,

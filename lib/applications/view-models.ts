@@ -36,6 +36,8 @@ export type ApplicationView = ApplicationRowView & {
   insuredUntil: CalendarDate | null;
   receivedOn: CalendarDate;
   entryDueOn: CalendarDate;
+  /** cl. 15: the day (Asia/Bishkek) the paper policy was made; null = still to be made */
+  policyMadeOn: CalendarDate | null;
   policy: { id: string; number: string; validFrom: CalendarDate | null; validTo: CalendarDate | null } | null;
   payment: { channel: PaymentChannel; externalTxnId: string; amountSom: number; paidOn: CalendarDate } | null;
   createdAt: string;

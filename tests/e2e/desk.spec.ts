@@ -109,6 +109,14 @@ for (const locale of ["ru", "ky"] as const) {
     await expect(page.getByTestId("applications")).toContainText(walkIn.policy);
     await expectAccessible(page);
 
+    // The paper policy is made (cl. 15): recorded on the application, it leaves the list of policies to make.
+    await page.goto(applicationUrl);
+    await press(page.getByTestId("policy-made-form").getByRole("button"), "Enter");
+    await expect(page.getByTestId("policy-made")).toBeVisible();
+    await page.goto(`/${locale}/staff/office/applications?due=1`);
+    await expect(page.getByTestId("due-counts")).toBeVisible();
+    await expect(page.locator("main")).not.toContainText(walkIn.policy);
+
     // Another office's clerk opens the application by its URL: "not found".
     const osh = await (await browser.newContext()).newPage();
     await signIn(osh, "clerk.osh");

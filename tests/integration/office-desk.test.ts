@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { StaffUser } from "../../lib/auth/permissions";
 import { findOfficeApplication, findPeopleForClerk, listOfficeApplications } from "../../lib/applications/queries";
-import { saveClerkPerson, submitApplication } from "../../lib/applications/mutations";
+import { markPaperPolicyMade, saveClerkPerson, submitApplication } from "../../lib/applications/mutations";
 import type { TApplicationInput } from "../../lib/applications/application.schema";
 import { findWorkingCalendar } from "../../lib/calendar/queries";
 import { db } from "../../lib/db";
@@ -89,6 +89,18 @@ describe("working-day deadlines from the seeded calendar (cl. 13, 15)", () => {
     const onWednesday = await listOfficeApplications(clerk, "2026-03-25", { due: true });
     expect(onWednesday.rows.find((r) => r.id === applicationId)?.deadline).toBe("OVERDUE");
     expect(onWednesday.overdue).toBeGreaterThanOrEqual(1);
+
+    // cl. 15: the paper policy is made — the application leaves the list; another office cannot mark it.
+    const osh = await clerkOf("OSH");
+    await expect(markPaperPolicyMade(osh, applicationId, new Date())).rejects.toMatchObject({
+      code: "desk.errors.applicationNotFound",
+    });
+    await markPaperPolicyMade(clerk, applicationId, new Date("2026-03-25T09:00:00+06:00"));
+    await markPaperPolicyMade(clerk, applicationId, new Date("2026-03-26T09:00:00+06:00"));
+    const made = await findOfficeApplication(clerk, applicationId, "2026-03-25");
+    expect(made).toMatchObject({ deadline: "DONE", policyMadeOn: "2026-03-25" });
+    const after = await listOfficeApplications(clerk, "2026-03-25", { due: true });
+    expect(after.rows.map((r) => r.id)).not.toContain(applicationId);
   });
 });
 

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ZApplicationInput, ZPersonSearchInput } from "@/lib/applications/application.schema";
-import { saveClerkPerson, submitApplication } from "@/lib/applications/mutations";
+import { ZApplicationInput, ZPersonSearchInput, ZPolicyMadeInput } from "@/lib/applications/application.schema";
+import { markPaperPolicyMade, saveClerkPerson, submitApplication } from "@/lib/applications/mutations";
 import { findPeopleForClerk } from "@/lib/applications/queries";
-import { todayInBishkek } from "@/lib/dates";
+import { now, todayInBishkek } from "@/lib/dates";
 import { ZPersonRecordInput } from "@/lib/people/person-record.schema";
 import { serverAction } from "@/lib/web/action";
 
@@ -30,5 +30,16 @@ export const submitApplicationAction = serverAction(
     const { applicationId } = await submitApplication(user, input, todayInBishkek());
     revalidatePath("/[locale]/staff/office/applications", "page");
     return `/${input.locale}/staff/office/applications/${applicationId}`;
+  },
+);
+
+/** cl. 15: the clerk records that the paper policy is made; the application leaves the list of policies to make. */
+export const markPolicyMadeAction = serverAction(
+  { permission: "office.workspace", schema: ZPolicyMadeInput },
+  async ({ user, input }) => {
+    await markPaperPolicyMade(user, input.applicationId, now());
+    revalidatePath("/[locale]/staff/office/applications", "page");
+    revalidatePath("/[locale]/staff/office/applications/[id]", "page");
+    return true;
   },
 );

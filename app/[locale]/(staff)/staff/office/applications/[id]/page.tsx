@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ApplicationRecord } from "@/components/desk/application-record";
+import { PolicyMadeButton } from "@/components/desk/policy-made-button";
 import { findOfficeApplication } from "@/lib/applications/queries";
 import { todayInBishkek } from "@/lib/dates";
 import { longDateValues } from "@/lib/i18n/long-date";
 import { Link } from "@/lib/i18n/navigation";
 import { enterPage } from "@/lib/web/page-locale";
 import { requirePermission } from "@/lib/web/session";
+import { markPolicyMadeAction } from "../../desk/actions";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -32,7 +34,7 @@ export default async function ApplicationPage({ params }: Props) {
       <h1 className="mb-4 text-3xl font-bold">
         {t("desk.application.title", { date: t("common.date.long", longDateValues(a.enteredOn)) })}
       </h1>
-      <ApplicationRecord a={a} />
+      <ApplicationRecord a={a} madeButton={<PolicyMadeButton action={markPolicyMadeAction} applicationId={a.id} />} />
     </>
   );
 }
