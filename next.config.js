@@ -32,7 +32,8 @@ const nextConfig = {
 
 /**
  * What a production server cannot run without; an empty list when all is set. PORTAL_URL: links and redirects are
- * never built from the request's Host header (issue 11, hole 8); the test acquirer only with its own secret (hole 1).
+ * never built from the request's Host header (issue 11, hole 8); DATABASE_URL: no silent PGlite (issue 16); the test
+ * acquirer only with its own secret (hole 1).
  */
 export function productionServerProblems(env = process.env) {
   const problems = [];
@@ -46,6 +47,13 @@ export function productionServerProblems(env = process.env) {
   if (env.PAYMENT_ACQUIRER && env.PAYMENT_ACQUIRER !== "test") {
     problems.push(
       `PAYMENT_ACQUIRER="${env.PAYMENT_ACQUIRER}" is not an acquirer this portal knows ("test", or unset).`,
+    );
+  }
+  // Issue 16: PGlite is the zero-set-up database of `npm run dev` and of the test suite's own servers
+  // (OMS_ALLOW_PGLITE=1), never a production server's silent fallback.
+  if (!env.DATABASE_URL?.trim() && env.OMS_ALLOW_PGLITE !== "1") {
+    problems.push(
+      "DATABASE_URL is not set. Set it to the PostgreSQL database (postgresql://user:password@host:5432/oms): a production server never falls back to the embedded PGlite database.",
     );
   }
   if (env.PAYMENT_ACQUIRER === "test" && !env.TEST_ACQUIRER_SECRET) {

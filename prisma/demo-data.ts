@@ -81,6 +81,22 @@ export const DEMO_PEOPLE = [
     policies: [{ number: "P-DEMO-000004", paidOffset: -400, channel: "OFFICE", office: "OSH" }],
   },
   {
+    // insured through employment for two more months: a pregnancy registered now outlasts it (I32 — the free
+    // policy follows her coverage)
+    pin: "10807199200058",
+    lastName: "Бообекова",
+    firstName: "Гульнара",
+    patronymic: "Маратовна",
+    birthDate: "1992-07-08",
+    sex: "FEMALE",
+    category: "CITIZEN",
+    documentType: "KG_ID_CARD",
+    documentNumber: "ID0580708",
+    phone: null,
+    policies: [],
+    external: { fromOffset: -300, toOffset: 60 },
+  },
+  {
     // paid at a QuickPay terminal yesterday and walks into a ТУ for the paper policy (issue 12): the payment is not
     // linked to any application yet
     pin: "21408199200051",

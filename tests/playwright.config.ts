@@ -34,7 +34,7 @@ export default defineConfig({
     // Builds the app and serves it on a database of its own, migrated and seeded with demo data.
     command: "npx tsx tests/e2e/serve.ts",
     cwd: fileURLToPath(new URL("..", import.meta.url)),
-    url: `${baseURL}/api/health`,
+    url: `${baseURL}/api/health/ready`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",
     stdout: "pipe",

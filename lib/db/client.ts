@@ -8,11 +8,63 @@ export type Db = InstanceType<typeof PrismaClient>;
 
 export type OpenDb = { db: Db; close: () => Promise<void> };
 
+/**
+ * Limits on a PostgreSQL pool (issue 16). An overloaded portal sheds load instead of queueing forever: a request that
+ * cannot get a connection, a statement that runs too long and a lock wait that lasts too long all end in an error
+ * the caller answers with, never in a hang. Zero turns a limit off (scripts that load large data sets).
+ */
+export type PoolLimits = {
+  /** connections in this process's pool */
+  size: number;
+  /** waiting for a new connection to the server */
+  connectMs: number;
+  /** one statement (PostgreSQL `statement_timeout`) */
+  statementMs: number;
+  /** waiting for a row or table lock (`lock_timeout`) */
+  lockMs: number;
+  /** a transaction left open and idle (`idle_in_transaction_session_timeout`) */
+  idleInTransactionMs: number;
+};
+
+/** The defaults, each overridden by its variable (named in the README, "Operations"). */
+const POOL_LIMIT_VARIABLES = {
+  size: ["DATABASE_POOL_SIZE", 10],
+  connectMs: ["DATABASE_CONNECT_TIMEOUT_MS", 5_000],
+  statementMs: ["DATABASE_STATEMENT_TIMEOUT_MS", 15_000],
+  lockMs: ["DATABASE_LOCK_TIMEOUT_MS", 10_000],
+  idleInTransactionMs: ["DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 30_000],
+} as const satisfies Record<keyof PoolLimits, readonly [string, number]>;
+
+export function poolLimitsFromEnv(env: Record<string, string | undefined> = process.env): PoolLimits {
+  const out = {} as PoolLimits;
+  for (const [key, [name, fallback]] of Object.entries(POOL_LIMIT_VARIABLES) as [
+    keyof PoolLimits,
+    readonly [string, number],
+  ][]) {
+    const raw = env[name]?.trim();
+    const value = raw ? Number(raw) : fallback;
+    if (!Number.isInteger(value) || value < 0 || (key === "size" && value < 1)) {
+      throw new Error(
+        `${name} must be a whole number${key === "size" ? " ≥ 1" : " of milliseconds ≥ 0"}, got "${raw}"`,
+      );
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
 /** A new PrismaClient for a target. Scripts and tests use this; the app uses the `db` singleton in ./index. */
-export function openDb(target: DbTarget = resolveDbTarget()): OpenDb {
+export function openDb(target: DbTarget = resolveDbTarget(), limits: PoolLimits = poolLimitsFromEnv()): OpenDb {
   if (target.kind === "postgres") {
     const db = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+      adapter: new PrismaPg({
+        connectionString: target.url,
+        max: limits.size,
+        connectionTimeoutMillis: limits.connectMs,
+        statement_timeout: limits.statementMs,
+        lock_timeout: limits.lockMs,
+        idle_in_transaction_session_timeout: limits.idleInTransactionMs,
+      }),
     });
     return { db, close: () => db.$disconnect() };
   }

@@ -9,6 +9,7 @@ import {
 } from "rate-limiter-flexible";
 import { baseSecret } from "@/lib/secrets";
 import { limitSpec, type LimitName } from "./config";
+import { countRateLimited } from "@/lib/metrics";
 
 export type { LimitName } from "./config";
 
@@ -73,7 +74,10 @@ export async function consumeLimit(name: LimitName, key: string): Promise<LimitD
     await limiter(name).consume(hashKey(name, key));
     return { ok: true };
   } catch (e) {
-    if (e instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: retryAfter(e) };
+    if (e instanceof RateLimiterRes) {
+      countRateLimited(name);
+      return { ok: false, retryAfterSeconds: retryAfter(e) };
+    }
     throw e;
   }
 }

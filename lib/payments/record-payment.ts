@@ -20,6 +20,7 @@ import {
   type Refusal,
   type StudentPaymentStage,
 } from "@/lib/rules";
+import { countPaymentAccepted, countRefusals } from "@/lib/metrics";
 
 type Tx = Prisma.TransactionClient;
 
@@ -231,7 +232,7 @@ async function extendStudentPolicy(
  * database: a replay, or ten identical requests at once, yield the first result and change nothing.
  * Every channel that takes money for a policy — the portal's acquirer, terminals, cash-desk receipts — comes here.
  */
-export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPaymentResult> {
+async function recordPaymentOnce(req: RecordPaymentRequest): Promise<RecordPaymentResult> {
   const known = await existingOutcome(req);
   if (known) return known;
   try {
@@ -372,4 +373,13 @@ export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPa
     }
     throw e;
   }
+}
+
+export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPaymentResult> {
+  const result = await recordPaymentOnce(req);
+  // Issue 16 metrics: a payment accepted (not a replay) per channel; refusals by the rules' codes.
+  if (result.outcome === "created") countPaymentAccepted(req.channel);
+  else if (result.outcome === "refused") countRefusals(result.refusals.map((r) => r.code));
+  else if (result.outcome === "wrong_amount") countRefusals(["WRONG_AMOUNT"]);
+  return result;
 }

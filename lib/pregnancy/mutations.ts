@@ -1,14 +1,16 @@
 import "server-only";
-import { writeAudits, type AuditActor } from "@/lib/audit/mutations";
+import { writeAccessDenied, writeAudits, type AuditActor } from "@/lib/audit/mutations";
 import { canRegisterPregnancy, type StaffUser } from "@/lib/auth/permissions";
 import { db, MONEY_TX_OPTIONS } from "@/lib/db";
 import { fromDbDate, toDbDate } from "@/lib/db/calendar";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { findOrCreatePersonForUpdate } from "@/lib/people/mutations";
 import { nextElectronicPolicyNumber } from "@/lib/policies/mutations";
 import { findCoverage } from "@/lib/policies/queries";
 import {
   addDays,
+  decideFollowOnPolicy,
   decidePregnancyRegistration,
   pregnancyDocuments,
   PREGNANCY_MAX_DAYS,
@@ -18,6 +20,7 @@ import {
   type Refusal,
 } from "@/lib/rules";
 import type { TPregnancyRegistrationInput } from "./registration.schema";
+import type { FollowOnResult } from "./view-models";
 
 export type PregnancyRegistrationResult =
   | {
@@ -156,22 +159,12 @@ export async function registerPregnancy(
           followsOn: decision.followsOn,
         };
       }
-      const number = await nextElectronicPolicyNumber(tx, registeredOn);
-      const policy = await tx.policy.create({
-        data: {
-          number,
-          personId: person.id,
-          category: "PREGNANT",
-          termMonths: decision.termMonths,
-          priceSom: 0,
-          status: "ISSUED",
-          validFrom: toDbDate(decision.validFrom),
-          validTo: toDbDate(decision.validTo),
-          channel: "HEALTH_ORG",
-          officeId: org.officeId,
-          healthOrganizationId: org.id,
-          createdById: user.id,
-        },
+      const policy = await issueFreePolicy(tx, actor, {
+        personId: person.id,
+        org,
+        userId: user.id,
+        numberDay: registeredOn,
+        decision,
       });
       const registration = await tx.pregnancyRegistration.create({
         data: { ...base, outcome: "POLICY_ISSUED", policyId: policy.id },
@@ -182,27 +175,13 @@ export async function registerPregnancy(
           action: "pregnancy.register",
           entity: "PregnancyRegistration",
           entityId: registration.id,
-          after: { ...base, outcome: "POLICY_ISSUED", policyNumber: number },
-        },
-        {
-          actor,
-          action: "policy.issue",
-          entity: "Policy",
-          entityId: policy.id,
-          after: {
-            number,
-            personId: person.id,
-            category: "PREGNANT",
-            priceSom: 0,
-            validFrom: decision.validFrom,
-            validTo: decision.validTo,
-          },
+          after: { ...base, outcome: "POLICY_ISSUED", policyNumber: policy.number },
         },
       ]);
       return {
         outcome: "POLICY_ISSUED" as const,
         registrationId: registration.id,
-        policyNumber: number,
+        policyNumber: policy.number,
         validFrom: decision.validFrom,
         validTo: decision.validTo,
       };
@@ -212,4 +191,131 @@ export async function registerPregnancy(
     if (e instanceof Refused) return { outcome: "REFUSED", refusals: e.refusals };
     throw e;
   }
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** cl. 26: the free 12-month pregnancy policy, issued under the ТУ of the doctor's organization, audited. */
+async function issueFreePolicy(
+  tx: Tx,
+  actor: AuditActor,
+  p: {
+    personId: string;
+    org: { id: number; officeId: number };
+    userId: string;
+    numberDay: CalendarDate;
+    decision: { termMonths: number; validFrom: CalendarDate; validTo: CalendarDate };
+  },
+) {
+  const number = await nextElectronicPolicyNumber(tx, p.numberDay);
+  const policy = await tx.policy.create({
+    data: {
+      number,
+      personId: p.personId,
+      category: "PREGNANT",
+      termMonths: p.decision.termMonths,
+      priceSom: 0,
+      status: "ISSUED",
+      validFrom: toDbDate(p.decision.validFrom),
+      validTo: toDbDate(p.decision.validTo),
+      channel: "HEALTH_ORG",
+      officeId: p.org.officeId,
+      healthOrganizationId: p.org.id,
+      createdById: p.userId,
+    },
+    select: { id: true, number: true },
+  });
+  await writeAudits(tx, [
+    {
+      actor,
+      action: "policy.issue",
+      entity: "Policy",
+      entityId: policy.id,
+      after: {
+        number,
+        personId: p.personId,
+        category: "PREGNANT",
+        priceSom: 0,
+        validFrom: p.decision.validFrom,
+        validTo: p.decision.validTo,
+      },
+    },
+  ]);
+  return policy;
+}
+
+/**
+ * Interpretation I32: the free policy that follows a woman's coverage when it ends during the pregnancy, issued by a
+ * doctor of the organization that registered her. The registration row is locked, so two clicks issue one policy
+ * (and `followOnPolicyId` is unique). Another organization's registration is "not found" (null), audited.
+ */
+export async function issueFollowOnPolicy(
+  user: StaffUser,
+  registrationId: string,
+  today: CalendarDate,
+): Promise<FollowOnResult | null> {
+  if (!canRegisterPregnancy(user)) throw new AppError("errors.forbidden");
+  if (!/^[0-9a-f-]{36}$/i.test(registrationId)) return null;
+  const actor: AuditActor = { id: user.id, label: user.login };
+  const result = await db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "PregnancyRegistration"
+      WHERE id = ${registrationId}::uuid AND "healthOrganizationId" = ${user.healthOrganizationId}
+      FOR UPDATE`;
+    if (locked.length === 0) return null;
+    const r = await tx.pregnancyRegistration.findUniqueOrThrow({
+      where: { id: registrationId },
+      select: {
+        personId: true,
+        registeredOn: true,
+        outcome: true,
+        followOnPolicy: { select: { number: true, validFrom: true, validTo: true } },
+        healthOrganization: { select: { id: true, officeId: true } },
+      },
+    });
+    const done = r.followOnPolicy;
+    if (done?.validFrom && done.validTo) {
+      return {
+        outcome: "POLICY_ISSUED" as const,
+        policyNumber: done.number,
+        validFrom: fromDbDate(done.validFrom),
+        validTo: fromDbDate(done.validTo),
+      };
+    }
+    if (r.outcome !== "ALREADY_INSURED") throw new AppError("errors.forbidden");
+    const decision = decideFollowOnPolicy({
+      registrationDay: fromDbDate(r.registeredOn),
+      today,
+      coverage: await findCoverage({ id: r.personId }, tx),
+    });
+    if (decision.kind === "NOT_NEEDED") return { outcome: "NOT_NEEDED" as const, insuredUntil: decision.insuredUntil };
+    if (decision.kind === "PREGNANCY_OVER") return { outcome: "PREGNANCY_OVER" as const };
+    const policy = await issueFreePolicy(tx, actor, {
+      personId: r.personId,
+      org: r.healthOrganization,
+      userId: user.id,
+      numberDay: today,
+      decision,
+    });
+    await tx.pregnancyRegistration.update({ where: { id: registrationId }, data: { followOnPolicyId: policy.id } });
+    await writeAudits(tx, [
+      {
+        actor,
+        action: "pregnancy.followOn",
+        entity: "PregnancyRegistration",
+        entityId: registrationId,
+        after: { followOnPolicyNumber: policy.number, validFrom: decision.validFrom, validTo: decision.validTo },
+      },
+    ]);
+    return {
+      outcome: "POLICY_ISSUED" as const,
+      policyNumber: policy.number,
+      validFrom: decision.validFrom,
+      validTo: decision.validTo,
+    };
+  }, MONEY_TX_OPTIONS);
+  if (result === null && (await db.pregnancyRegistration.count({ where: { id: registrationId } }))) {
+    await writeAccessDenied(actor, "pregnancy.register", `PregnancyRegistration:${registrationId}`);
+  }
+  return result;
 }

@@ -23,6 +23,7 @@ const select = {
   followsOn: true,
   person: { select: { pin: true, documentNumber: true, lastName: true, firstName: true, patronymic: true } },
   policy: { select: { id: true, number: true, status: true, validFrom: true, validTo: true } },
+  followOnPolicy: { select: { id: true, number: true, validFrom: true, validTo: true } },
 } as const satisfies Prisma.PregnancyRegistrationSelect;
 
 type Row = Prisma.PregnancyRegistrationGetPayload<{ select: typeof select }>;
@@ -38,7 +39,8 @@ function toView(r: Row, today: CalendarDate): PregnancyRegistrationView {
           validTo: fromDbDate(r.policy.validTo),
         }
       : null;
-  const ends = policy?.validTo ?? fromDbDateOrNull(r.insuredUntil);
+  const ends =
+    fromDbDateOrNull(r.followOnPolicy?.validTo ?? null) ?? policy?.validTo ?? fromDbDateOrNull(r.insuredUntil);
   return {
     id: r.id,
     registeredOn: fromDbDate(r.registeredOn),
@@ -52,6 +54,15 @@ function toView(r: Row, today: CalendarDate): PregnancyRegistrationView {
     policy,
     insuredUntil: fromDbDateOrNull(r.insuredUntil),
     followsOn: fromDbDateOrNull(r.followsOn),
+    followOnPolicy:
+      r.followOnPolicy?.validFrom && r.followOnPolicy.validTo
+        ? {
+            id: r.followOnPolicy.id,
+            number: r.followOnPolicy.number,
+            validFrom: fromDbDate(r.followOnPolicy.validFrom),
+            validTo: fromDbDate(r.followOnPolicy.validTo),
+          }
+        : null,
     endsSoon:
       ends !== null && compareDates(ends, today) >= 0 && compareDates(ends, addDays(today, ENDS_SOON_DAYS)) <= 0,
   };
@@ -86,7 +97,8 @@ export async function listPregnancyRegistrations(
     conditions.push({
       OR: [
         { policy: { validTo: { gte: toDbDate(today), lte: soon } } },
-        { insuredUntil: { gte: toDbDate(today), lte: soon } },
+        { followOnPolicyId: null, insuredUntil: { gte: toDbDate(today), lte: soon } },
+        { followOnPolicy: { validTo: { gte: toDbDate(today), lte: soon } } },
       ],
     });
   }

@@ -51,3 +51,14 @@ export const ZPregnancyRegistrationInput = z
   });
 
 export type TPregnancyRegistrationInput = z.output<typeof ZPregnancyRegistrationInput>;
+
+/** The doctor's search box: a PIN, a document or card number, or the start of a surname (posted, never in a URL). */
+export const ZPregnancySearchInput = z.object({
+  q: z.string().trim().min(1, "errors.searchRequired").max(60, "errors.tooLong"),
+});
+
+/** The registration whose follow-on free policy the doctor issues (interpretation I32). */
+export const ZFollowOnInput = z.object({
+  locale: z.enum(["ru", "ky"]).default("ru"),
+  registrationId: z.string().uuid("errors.invalidInput"),
+});

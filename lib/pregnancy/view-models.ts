@@ -14,6 +14,14 @@ export type PregnancyRegistrationView = {
   policy: { id: string; number: string; status: PolicyStatus; validFrom: CalendarDate; validTo: CalendarDate } | null;
   insuredUntil: CalendarDate | null;
   followsOn: CalendarDate | null;
+  /** the free policy issued when her coverage ended during the pregnancy (I32) */
+  followOnPolicy: { id: string; number: string; validFrom: CalendarDate; validTo: CalendarDate } | null;
   /** her free policy (or other coverage) ends within 30 days of today: the list highlights her */
   endsSoon: boolean;
 };
+
+/** What the doctor's "issue the follow-on policy" button led to (interpretation I32). */
+export type FollowOnResult =
+  | { outcome: "POLICY_ISSUED"; policyNumber: string; validFrom: CalendarDate; validTo: CalendarDate }
+  | { outcome: "NOT_NEEDED"; insuredUntil: CalendarDate }
+  | { outcome: "PREGNANCY_OVER" };

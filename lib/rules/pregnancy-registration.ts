@@ -1,7 +1,7 @@
 import { insuredStatusOn, type CoverageInput } from "./coverage";
 import { addDays, compareDates, daysBetween, type CalendarDate } from "./dates";
 import { checkPregnancyEligibility, type PregnancyEligibilityInput } from "./eligibility";
-import type { PolicyPeriod } from "./policy-period";
+import { pregnancyPolicyPeriod, PREGNANCY_TERM_MONTHS, type PolicyPeriod } from "./policy-period";
 import { refusal, REFUSAL_CODES, type Refusal, type RefusalCode } from "./refusals";
 
 // A family doctor takes an uninsured woman onto the pregnancy register (cl. 24–28). This decides what the
@@ -87,4 +87,48 @@ export function decidePregnancyRegistration(input: PregnancyRegistrationInput): 
 /** Two registrations of one woman less than a pregnancy apart are the same pregnancy (interpretation I31). */
 export function isSamePregnancy(earlier: CalendarDate, later: CalendarDate): boolean {
   return Math.abs(daysBetween(earlier, later)) <= PREGNANCY_MAX_DAYS;
+}
+
+export type FollowOnInput = {
+  /** the day the woman was registered */
+  registrationDay: CalendarDate;
+  /** the day the doctor asks (Asia/Bishkek) */
+  today: CalendarDate;
+  /** her coverage as it stands today (a policy she bought since registration counts) */
+  coverage: CoverageInput;
+};
+
+export type FollowOnDecision =
+  /** the free policy of cl. 26 that follows her running coverage: from the day after it ends (never back-dated) */
+  | ({ kind: "ISSUE_POLICY"; priceSom: 0; termMonths: number } & PolicyPeriod)
+  /** her coverage runs through the pregnancy: nothing to follow (yet) */
+  | { kind: "NOT_NEEDED"; insuredUntil: CalendarDate }
+  /** more than a pregnancy (I31) has passed since registration */
+  | { kind: "PREGNANCY_OVER" };
+
+/** The last day of the unbroken coverage that includes `from`, or null when she is not insured on `from`. */
+function coveredThrough(coverage: CoverageInput, from: CalendarDate): CalendarDate | null {
+  let end: CalendarDate | null = null;
+  let day = from;
+  for (;;) {
+    const period = insuredStatusOn(coverage, day).coverage;
+    if (!period) return end;
+    end = period.validTo;
+    day = addDays(period.validTo, 1);
+  }
+}
+
+/**
+ * cl. 24–26 with interpretation I32: a woman registered while insured gets no policy then; when that coverage ends
+ * during the pregnancy (I31), the free 12-month policy follows it — from the day after her unbroken coverage ends,
+ * or from today when that day has passed already (coverage is never granted backwards).
+ */
+export function decideFollowOnPolicy(input: FollowOnInput): FollowOnDecision {
+  const pregnancyEnd = addDays(input.registrationDay, PREGNANCY_MAX_DAYS);
+  if (compareDates(input.today, pregnancyEnd) > 0) return { kind: "PREGNANCY_OVER" };
+  const through = coveredThrough(input.coverage, input.today);
+  if (through !== null && compareDates(through, pregnancyEnd) >= 0)
+    return { kind: "NOT_NEEDED", insuredUntil: through };
+  const validFrom = through === null ? input.today : addDays(through, 1);
+  return { kind: "ISSUE_POLICY", priceSom: 0, termMonths: PREGNANCY_TERM_MONTHS, ...pregnancyPolicyPeriod(validFrom) };
 }

@@ -85,7 +85,7 @@ async function main() {
     detached: true,
   });
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/api/health`, 300_000);
+    await waitForServer(`http://127.0.0.1:${PORT}/api/health/ready`, 300_000);
     const base = `http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`;
     const runId = Date.now() % 1_000_000;
     const jobs: { txn: string; pin: string }[] = [];

@@ -51,6 +51,7 @@ async function main() {
   else {
     delete env.DATABASE_URL;
     env.PGLITE_DIR = target.dir;
+    env.OMS_ALLOW_PGLITE = "1"; // the test suite's own production server (issue 16: never a silent fallback)
   }
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as getStatus } from "../../app/api/v1/status/route";
 import type { StaffUser } from "../../lib/auth/permissions";
 import { db } from "../../lib/db";
-import { registerPregnancy } from "../../lib/pregnancy/mutations";
+import { issueFollowOnPolicy, registerPregnancy } from "../../lib/pregnancy/mutations";
 import { findPregnancyRegistration, listPregnancyRegistrations } from "../../lib/pregnancy/queries";
 import type { TPregnancyRegistrationInput } from "../../lib/pregnancy/registration.schema";
 import { addDays, pregnancyDocuments, type Category } from "../../lib/rules";
@@ -185,5 +185,39 @@ describe("pregnancy registration (issue 13; cl. 24–28)", () => {
     expect((await listPregnancyRegistrations(doctor, TODAY, { q: person.pin! })).total).toBe(1);
     expect((await listPregnancyRegistrations(doctor, TODAY, { q: "Тестов" })).total).toBe(1);
     expect((await listPregnancyRegistrations(doctor, TODAY, { q: "Нетакой" })).total).toBe(0);
+  });
+
+  it("I32: her coverage ends during the pregnancy → the doctor issues the free policy that follows it, once", async () => {
+    const doctor = await doctorOf("CFM_BISHKEK_1");
+    const person = await createPerson({ sex: "FEMALE", birthDate: "1991-01-01" });
+    await createExternalCoverage(person.id, "2026-01-01", "2026-06-30");
+    const registered = await registerPregnancy(doctor, form({ pin: person.pin! }), TODAY);
+    const id = registered.outcome === "ALREADY_INSURED" ? registered.registrationId : "";
+    const later = "2026-06-20";
+    const twice = await Promise.all([issueFollowOnPolicy(doctor, id, later), issueFollowOnPolicy(doctor, id, later)]);
+    const expected = { outcome: "POLICY_ISSUED", validFrom: "2026-07-01", validTo: "2027-06-30" };
+    expect(twice[0]).toMatchObject(expected);
+    expect(twice[1]).toEqual(twice[0]);
+    const policies = await db.policy.findMany({ where: { personId: person.id } });
+    expect(policies).toHaveLength(1);
+    expect(policies[0]).toMatchObject({ category: "PREGNANT", priceSom: 0, channel: "HEALTH_ORG" });
+    expect(await findPregnancyRegistration(doctor, id, later)).toMatchObject({
+      followOnPolicy: { number: policies[0]!.number, validFrom: "2026-07-01" },
+    });
+    expect(await db.auditLog.count({ where: { action: "pregnancy.followOn", entityId: id } })).toBe(1);
+  });
+
+  it("I32: another organization's doctor cannot issue it (not found, audited); coverage lasting the pregnancy needs none", async () => {
+    const own = await doctorOf("CFM_BISHKEK_1");
+    const other = await doctorOf("CFM_OSH_CITY");
+    const person = await createPerson({ sex: "FEMALE", birthDate: "1990-05-05" });
+    await createExternalCoverage(person.id, "2026-01-01", "2026-06-30");
+    const registered = await registerPregnancy(own, form({ pin: person.pin! }), TODAY);
+    const id = registered.outcome === "ALREADY_INSURED" ? registered.registrationId : "";
+    expect(await issueFollowOnPolicy(other, id, TODAY)).toBeNull();
+    expect(await db.auditLog.count({ where: { action: "access.denied", actorId: other.id } })).toBe(1);
+    await createExternalCoverage(person.id, "2026-07-01", "2027-06-30");
+    expect(await issueFollowOnPolicy(own, id, TODAY)).toEqual({ outcome: "NOT_NEEDED", insuredUntil: "2027-06-30" });
+    expect(await db.policy.count({ where: { personId: person.id } })).toBe(0);
   });
 });

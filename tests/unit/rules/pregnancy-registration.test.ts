@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  decideFollowOnPolicy,
   decidePregnancyRegistration,
   isSamePregnancy,
   PREGNANCY_REGISTRATION_CODE,
@@ -152,5 +153,54 @@ describe("pregnancy registration by a family doctor (cl. 24–28)", () => {
     expect(isSamePregnancy("2026-01-01", "2026-10-08")).toBe(true);
     expect(isSamePregnancy("2026-01-01", "2026-10-09")).toBe(false);
     expect(isSamePregnancy("2026-10-08", "2026-01-01")).toBe(true);
+  });
+
+  const REGISTERED = "2026-03-20"; // pregnancy (I31) lasts through 2026-12-25
+  const followOn: { clause: string; today: string; coverage: CoverageInput; expected: object }[] = [
+    {
+      clause: "I32: her policy ends during the pregnancy → the free policy from the next day, 12 months",
+      today: "2026-05-10",
+      coverage: policy("2025-06-01", "2026-05-31"),
+      expected: { kind: "ISSUE_POLICY", priceSom: 0, termMonths: 12, validFrom: "2026-06-01", validTo: "2027-05-31" },
+    },
+    {
+      clause: "I32: a policy she bought since continues it → the free one follows the later end",
+      today: "2026-05-10",
+      coverage: {
+        policies: [
+          { number: "E-1", status: "ISSUED", validFrom: "2025-06-01", validTo: "2026-05-31" },
+          { number: "E-2", status: "ISSUED", validFrom: "2026-06-01", validTo: "2026-08-31" },
+        ],
+        external: [],
+      },
+      expected: { kind: "ISSUE_POLICY", priceSom: 0, termMonths: 12, validFrom: "2026-09-01", validTo: "2027-08-31" },
+    },
+    {
+      clause: "I32: coverage ended two weeks ago → from today, never backwards",
+      today: "2026-06-14",
+      coverage: policy("2025-06-01", "2026-05-31"),
+      expected: { kind: "ISSUE_POLICY", priceSom: 0, termMonths: 12, validFrom: "2026-06-14", validTo: "2027-06-13" },
+    },
+    {
+      clause: "I32: coverage now lasts the whole pregnancy → not needed",
+      today: "2026-05-10",
+      coverage: policy("2026-01-01", "2026-12-31"),
+      expected: { kind: "NOT_NEEDED", insuredUntil: "2026-12-31" },
+    },
+    {
+      clause: "I31: the last day of the pregnancy still counts",
+      today: "2026-12-25",
+      coverage: NONE,
+      expected: { kind: "ISSUE_POLICY", priceSom: 0, termMonths: 12, validFrom: "2026-12-25", validTo: "2027-12-24" },
+    },
+    {
+      clause: "I31: more than 280 days after registration → the pregnancy is over",
+      today: "2026-12-26",
+      coverage: NONE,
+      expected: { kind: "PREGNANCY_OVER" },
+    },
+  ];
+  it.each(followOn)("$clause", ({ today, coverage, expected }) => {
+    expect(decideFollowOnPolicy({ registrationDay: REGISTERED, today, coverage })).toEqual(expected);
   });
 });

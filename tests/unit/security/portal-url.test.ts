@@ -28,13 +28,16 @@ describe("hole 8: Host header trusted", () => {
   it("the production server refuses to start without PORTAL_URL, with a clear message", () => {
     vi.stubEnv("PORTAL_URL", "");
     expect(() => config(PHASE_PRODUCTION_SERVER)).toThrow(/refuses to start[\s\S]*PORTAL_URL is not set/);
-    expect(productionServerProblems({ PORTAL_URL: "https://oms.fund.kg/path?x" })).toHaveLength(1);
+    expect(
+      productionServerProblems({ PORTAL_URL: "https://oms.fund.kg/path?x", DATABASE_URL: "postgresql://db/oms" }),
+    ).toHaveLength(1);
     // a build does not need it (the address belongs to the deployment, not the artefact)
     expect(() => config(PHASE_PRODUCTION_BUILD)).not.toThrow();
   });
 
   it("starts with PORTAL_URL set and pins next-auth's own URL to it", () => {
     vi.stubEnv("PORTAL_URL", "https://oms.fund.kg");
+    vi.stubEnv("DATABASE_URL", "postgresql://oms@db.internal:5432/oms");
     vi.stubEnv("NEXTAUTH_URL", "");
     expect(() => config(PHASE_PRODUCTION_SERVER)).not.toThrow();
     expect(process.env.NEXTAUTH_URL).toBe("https://oms.fund.kg");

@@ -4,6 +4,7 @@ import { todayInBishkek } from "@/lib/dates";
 import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
 import { toStatusApiBody } from "@/lib/policies/status-api";
 import { ZStatusDocumentQuery, ZStatusQuery } from "@/lib/policies/status.schema";
+import { instrumented } from "@/lib/web/instrumented";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
  * GET /api/v1/status?document=<number>[&on=YYYY-MM-DD] — the same for a foreigner without a PIN (SPEC §8, issue 9):
  * the same body, the same 400s, nothing revealed for an unknown document. Without `document`, the PIN form.
  */
-export async function GET(request: Request) {
+async function get(request: Request) {
   // Issue 11, hole 5: per client address, and per PIN from any address (the PIN is hashed for the count).
   const limited = await rateLimitRequest(request, "statusIp");
   if (limited) return limited;
@@ -30,3 +31,5 @@ export async function GET(request: Request) {
   if (pinLimited) return pinLimited;
   return jsonOk(toStatusApiBody(await checkInsuredStatus(parsed.data.pin, parsed.data.on ?? todayInBishkek())));
 }
+
+export const GET = instrumented("/api/v1/status", get);

@@ -3,6 +3,7 @@ import { jsonBadRequest, jsonOk } from "@/lib/web/api-responses";
 import { todayInBishkek } from "@/lib/dates";
 import { findTariffsInForce } from "@/lib/policies/queries";
 import { isCalendarDate } from "@/lib/rules";
+import { instrumented } from "@/lib/web/instrumented";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ const ZTariffQuery = z.object({
 });
 
 /** GET /api/v1/tariffs?on=<YYYY-MM-DD> — the tariffs in force that day, with their legal basis. */
-export async function GET(request: Request) {
+async function get(request: Request) {
   const params = new URL(request.url).searchParams;
   const parsed = ZTariffQuery.safeParse({ on: params.get("on") || undefined });
   if (!parsed.success) return jsonBadRequest(request, parsed.error);
@@ -32,3 +33,5 @@ export async function GET(request: Request) {
     })),
   });
 }
+
+export const GET = instrumented("/api/v1/tariffs", get);

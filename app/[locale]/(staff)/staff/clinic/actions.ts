@@ -2,8 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { todayInBishkek } from "@/lib/dates";
-import { registerPregnancy } from "@/lib/pregnancy/mutations";
-import { ZPregnancyRegistrationInput } from "@/lib/pregnancy/registration.schema";
+import { issueFollowOnPolicy, registerPregnancy } from "@/lib/pregnancy/mutations";
+import { listPregnancyRegistrations } from "@/lib/pregnancy/queries";
+import {
+  ZFollowOnInput,
+  ZPregnancyRegistrationInput,
+  ZPregnancySearchInput,
+} from "@/lib/pregnancy/registration.schema";
+import { AppError } from "@/lib/errors";
 import { serverAction } from "@/lib/web/action";
 
 /**
@@ -17,5 +23,22 @@ export const registerPregnancyAction = serverAction(
     if (result.outcome === "REFUSED") return { refusals: result.refusals.map((r): string => r.code) };
     revalidatePath("/[locale]/staff/clinic", "page");
     return `/${input.locale}/staff/clinic/registrations/${result.registrationId}${result.outcome === "EXISTING" ? "?existing=1" : ""}`;
+  },
+);
+
+/** The doctor's search: posted, so a PIN or a surname never lands in a URL (issue 11, hole 9). */
+export const searchPregnancyAction = serverAction(
+  { permission: "pregnancy.register", schema: ZPregnancySearchInput },
+  async ({ user, input }) => listPregnancyRegistrations(user, todayInBishkek(), { q: input.q }),
+);
+
+/** Interpretation I32: the free policy that follows her coverage; the record then shows it. */
+export const issueFollowOnAction = serverAction(
+  { permission: "pregnancy.register", schema: ZFollowOnInput },
+  async ({ user, input }) => {
+    const result = await issueFollowOnPolicy(user, input.registrationId, todayInBishkek());
+    if (!result) throw new AppError("errors.notFound");
+    revalidatePath("/[locale]/staff/clinic", "layout");
+    return result;
   },
 );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { RegistrationSearch } from "@/components/clinic/registration-search";
 import { RegistrationsTable } from "@/components/clinic/registrations-table";
 import { todayInBishkek } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
@@ -7,6 +8,7 @@ import { findHealthOrganizationName } from "@/lib/offices/queries";
 import { listPregnancyRegistrations, PREGNANCY_PAGE_SIZE } from "@/lib/pregnancy/queries";
 import { enterPage } from "@/lib/web/page-locale";
 import { requirePermission } from "@/lib/web/session";
+import { searchPregnancyAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ soon?: string; page?: string }> };
 
@@ -43,14 +45,16 @@ export default async function ClinicPage({ params, searchParams }: Props) {
           {endsSoon ? t("all") : t("endsSoon")}
         </Link>
       </p>
-      <RegistrationsTable rows={list.rows} caption={t("title")} />
-      {pageCount > 1 && (
-        <nav aria-label={t("pages")} className="mt-4 flex flex-wrap gap-5">
-          {page > 1 && <Link href={href(page - 1)}>{t("previous")}</Link>}
-          <span>{t("pageOf", { page, count: pageCount })}</span>
-          {page < pageCount && <Link href={href(page + 1)}>{t("next")}</Link>}
-        </nav>
-      )}
+      <RegistrationSearch action={searchPregnancyAction}>
+        <RegistrationsTable rows={list.rows} caption={t("title")} />
+        {pageCount > 1 && (
+          <nav aria-label={t("pages")} className="mt-4 flex flex-wrap gap-5">
+            {page > 1 && <Link href={href(page - 1)}>{t("previous")}</Link>}
+            <span>{t("pageOf", { page, count: pageCount })}</span>
+            {page < pageCount && <Link href={href(page + 1)}>{t("next")}</Link>}
+          </nav>
+        )}
+      </RegistrationSearch>
     </>
   );
 }

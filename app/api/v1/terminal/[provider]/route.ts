@@ -1,5 +1,6 @@
 import { now } from "@/lib/dates";
 import { terminalHttpResponse } from "@/lib/web/terminal-http";
+import { instrumented } from "@/lib/web/instrumented";
 
 export const dynamic = "force-dynamic";
 
@@ -10,12 +11,15 @@ type Params = { params: Promise<{ provider: string }> };
  *   [&service=citizen|foreigner|student][&txn_date=YYYYMMDDHHMMSS&fio=…&phone=…] — the terminals' provider protocol
  * (issues 5, 18); without `service`, the citizens' policy.
  */
-export async function GET(request: Request, { params }: Params) {
+async function get(request: Request, { params }: Params) {
   const { provider } = await params;
   return terminalHttpResponse(request, now(), provider);
 }
 
-export async function POST(request: Request, { params }: Params) {
+async function post(request: Request, { params }: Params) {
   const { provider } = await params;
   return terminalHttpResponse(request, now(), provider);
 }
+
+export const GET = instrumented("/api/v1/terminal/[provider]", get);
+export const POST = instrumented("/api/v1/terminal/[provider]", post);

@@ -3,11 +3,12 @@ import { routing } from "@/lib/i18n/routing";
 import { findOrderBySecret } from "@/lib/orders/queries";
 import { paidReceipt } from "@/lib/orders/receipt";
 import { buildReceiptPdf } from "@/lib/orders/receipt-pdf";
+import { instrumented } from "@/lib/web/instrumented";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/orders/<secret>/receipt?lang=ru|ky — the paid order's receipt as PDF; anything else is a bare 404. */
-export async function GET(request: Request, { params }: { params: Promise<{ secret: string }> }) {
+async function get(request: Request, { params }: { params: Promise<{ secret: string }> }) {
   const { secret } = await params;
   const order = await findOrderBySecret(secret);
   const receipt = order ? paidReceipt(order) : null;
@@ -24,3 +25,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ secr
     },
   });
 }
+
+export const GET = instrumented("/api/v1/orders/[secret]/receipt", get);

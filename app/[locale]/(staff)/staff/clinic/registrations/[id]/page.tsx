@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { FollowOnForm } from "@/components/clinic/follow-on-form";
 import { dayToInstant, LONG_DATE, todayInBishkek } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
 import { findPregnancyRegistration } from "@/lib/pregnancy/queries";
 import { enterPage } from "@/lib/web/page-locale";
 import { requirePermission } from "@/lib/web/session";
+import { issueFollowOnAction } from "../../actions";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ existing?: string }> };
 
@@ -53,7 +55,27 @@ export default async function PregnancyRecordPage({ params, searchParams }: Prop
         ) : (
           <p className="font-bold">{t("alreadyInsured", { date: day(r.insuredUntil!) })}</p>
         )}
-        {r.followsOn && <p className="mt-2">{t("follows", { date: day(r.followsOn) })}</p>}
+        {r.followOnPolicy ? (
+          <p className="mt-2 font-bold" data-testid="follow-on-policy">
+            {t("followOnIssued", {
+              number: r.followOnPolicy.number,
+              from: day(r.followOnPolicy.validFrom),
+              to: day(r.followOnPolicy.validTo),
+            })}
+          </p>
+        ) : (
+          r.followsOn && (
+            <>
+              <p className="mt-2">{t("follows", { date: day(r.followsOn) })}</p>
+              <FollowOnForm
+                action={issueFollowOnAction}
+                locale={locale}
+                registrationId={r.id}
+                followsOn={r.followsOn}
+              />
+            </>
+          )
+        )}
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         {rows.map(([label, value]) => (
