@@ -21,9 +21,23 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-/** A short id to quote to support, printed with the stack in the server log. */
+/**
+ * Issue 11, hole 9: no PIN in any log line. A PIN is 14 digits (SPEC §8); any run of 14 digits is masked, whatever
+ * wrote it (a database error quoting its query's arguments, a URL, a message).
+ */
+export function redactPins(text: string): string {
+  return text.replace(/(?<!\d)\d{14}(?!\d)/g, "[PIN]");
+}
+
+function describeError(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const own = e.stack ?? `${e.name}: ${e.message}`;
+  return e.cause === undefined ? own : `${own}\n[cause] ${describeError(e.cause)}`;
+}
+
+/** A short id to quote to support, printed with the stack in the server log — PINs masked (hole 9). */
 export function logUnexpectedError(e: unknown, context: string): string {
   const id = Math.random().toString(36).slice(2, 10).toUpperCase();
-  console.error(`[error ${id}] ${context}`, e);
+  console.error(redactPins(`[error ${id}] ${context} ${describeError(e)}`));
   return id;
 }

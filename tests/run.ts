@@ -3,7 +3,9 @@
  *   1. unit tests (lib/rules and other pure code) with line coverage of lib/rules (threshold 95 %);
  *   2. integration tests on a real database: PostgreSQL when DATABASE_URL is set, and then again on embedded
  *      PGlite, so both databases run the same code path; PGlite only when DATABASE_URL is not set;
- *   3. end-to-end tests in Chromium (Playwright) when a Chromium is installed; otherwise they are skipped, loudly.
+ *   3. end-to-end tests in Chromium (Playwright) when a Chromium is installed; otherwise they are skipped, loudly;
+ *   4. the security suite (issue 11: HTTP-level checks on two production servers sharing one PostgreSQL database)
+ *      when PostgreSQL is set and the e2e step built the app — it reuses that build (one `next build` per run).
  * Prints one closing line: "tests: N passed, N failed, N skipped". Exits non-zero if anything failed.
  */
 import { spawnSync } from "node:child_process";
@@ -46,21 +48,15 @@ function addVitest(file: string) {
 
 function vitest(title: string, project: string, env: NodeJS.ProcessEnv, extra: string[] = []) {
   const out = path.join(tmp, `vitest-${project}-${Date.now()}.json`);
+  // the security suite has its own config (it starts production servers); the others are projects of one config
+  const config =
+    project === "security"
+      ? ["-c", "tests/security/vitest.config.ts"]
+      : ["-c", "tests/vitest.config.ts", "--project", project];
   run(
     title,
     "npx",
-    [
-      "vitest",
-      "run",
-      "-c",
-      "tests/vitest.config.ts",
-      "--project",
-      project,
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${out}`,
-      ...extra,
-    ],
+    ["vitest", "run", ...config, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra],
     env,
   );
   addVitest(out);
@@ -104,6 +100,17 @@ if (chromium) {
 } else {
   notes.push(
     "⚠ end-to-end tests SKIPPED: no Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser). Install it with: apt-get install -y chromium",
+  );
+}
+
+if (chromium && pgUrl) {
+  vitest("security suite (issue 11) on two production servers and PostgreSQL", "security", {
+    ...baseEnv,
+    SECURITY_REUSE_BUILD: "1",
+  });
+} else {
+  notes.push(
+    `⚠ security suite SKIPPED: it needs ${pgUrl ? "" : "DATABASE_URL=postgresql://… and "}the e2e build (Chromium); run it alone with npm run test:security`,
   );
 }
 

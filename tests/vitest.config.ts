@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { TEST_TERMINAL_ENV } from "./support/terminal-auth";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -38,6 +39,11 @@ export default defineConfig({
             RATE_LIMIT_STATUS_PER_MINUTE: "0",
             RATE_LIMIT_STATUS_PIN_PER_HOUR: "0",
             RATE_LIMIT_TERMINAL_PER_MINUTE: "0",
+            // Behaviour tests pay on fixed days of 2024: they are not late (issue 11, hole 4 — its tests stub the
+            // window back to the default, tests/integration/security-payment-dates.test.ts).
+            PAYMENT_DATE_WINDOW_DAYS: "36500",
+            // Terminals authenticate in every mode (issue 11, hole 3): the suite's own credentials, set explicitly.
+            ...TEST_TERMINAL_ENV,
           },
           setupFiles: ["tests/integration/setup-db.ts"],
           // Each file gets its own freshly migrated database; PGlite boots slowly, so allow for it.

@@ -11,7 +11,10 @@ import { initialActionState, type ActionResult } from "@/lib/web/action-result";
 import { longDateValues } from "@/lib/i18n/long-date";
 import { Link } from "@/lib/i18n/navigation";
 
-type Issued = { policyId: string; number: string; validFrom: string; validTo: string };
+type Issued =
+  | { pending: false; policyId: string; number: string; validFrom: string; validTo: string }
+  /** older than the window (issue 11, hole 4): waits for another clerk's approval */
+  | { pending: true };
 type Action = (prev: ActionResult<Issued>, formData: FormData) => Promise<ActionResult<Issued>>;
 
 const FIELDS = ["receiptNumber", "pin", "fullName", "phone", "paidOn", "amountSom", "category", "termMonths"];
@@ -26,6 +29,7 @@ export function CashReceiptForm({
   today: string;
 }) {
   const t = useTranslations("payments.cashDesk");
+  const tApprovals = useTranslations("approvals");
   const [state, formAction] = useActionState(action, initialActionState<Issued>());
   const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, FIELDS);
   const v = state.ok ? {} : state.values;
@@ -33,7 +37,17 @@ export function CashReceiptForm({
   const day = (d: string) => tc("date.long", longDateValues(d));
   return (
     <>
-      {state.ok && (
+      {state.ok && state.data.pending && (
+        <div
+          className="mb-6 border-l-8 border-[var(--color-brand)] bg-blue-50 p-4"
+          data-testid="receipt-held"
+          role="status"
+        >
+          <p className="font-bold">{tApprovals("heldReceipt")}</p>
+          <Link href="/staff/approvals">{tApprovals("openApprovals")}</Link>
+        </div>
+      )}
+      {state.ok && !state.data.pending && (
         <div
           className="mb-6 border-l-8 border-[var(--color-success)] bg-green-50 p-4"
           data-testid="receipt-registered"

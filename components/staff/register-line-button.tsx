@@ -6,13 +6,20 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { initialActionState, type ActionResult } from "@/lib/web/action-result";
 
-type Answer = { result: number; comment: string };
+type Answer = { result: number | "pending"; comment: string };
 type Action = (prev: ActionResult<Answer>, formData: FormData) => Promise<ActionResult<Answer>>;
 
 /** One click registers a registry line through the terminals' idempotent `pay` path; the answer is shown in place. */
 export function RegisterLineButton({ action, uploadId, txnId }: { action: Action; uploadId: string; txnId: string }) {
   const t = useTranslations();
   const [state, formAction] = useActionState(action, initialActionState<Answer>());
+  if (state.ok && state.data.result === "pending") {
+    return (
+      <p data-testid={`line-${txnId}-answer`} className="font-bold">
+        {t("approvals.held")}
+      </p>
+    );
+  }
   if (state.ok) {
     return (
       <p

@@ -85,7 +85,14 @@ export function StatementForm({ action }: { action: Action }) {
                 <tbody>
                   {s.rows.map((r, i) => (
                     <tr key={i} className="border-b border-[var(--color-line)] align-top">
-                      <td className="py-2 pr-3">{when(r.paidAt)}</td>
+                      <td className="py-2 pr-3">
+                        {when(r.paidAt)}
+                        {r.lateDated && (
+                          <strong className="block text-[var(--color-danger)]" data-testid="late-dated">
+                            {t("approvals.lateDated", { received: when(r.receivedAt) })}
+                          </strong>
+                        )}
+                      </td>
                       <td className="py-2 pr-3 text-right">{t("common.som", { amount: r.amountSom })}</td>
                       <td className="py-2 pr-3">{t(`staff.paymentChannel.${r.channel}`)}</td>
                       <td className="py-2 pr-3 font-mono">{r.policyNumber ?? "—"}</td>

@@ -51,6 +51,14 @@ export function canReconcilePayments(user: StaffUser | null | undefined): boolea
 }
 
 /**
+ * A late-dated cash receipt or registry row (issue 11, hole 4) needs a second person: a clerk decides their office's
+ * receipts, a Fund officer the registry rows — never their own request (lib/payments/approvals).
+ */
+function canDecideLatePayments(user: StaffUser | null | undefined): boolean {
+  return canUseOfficeWorkspace(user) || canReconcilePayments(user);
+}
+
+/**
  * A person's payment statement (every payment, period, payer, refund, status): the clerk who checks status before a
  * sale or a refund letter (cl. 12, 33) and the Fund's refund officers. Viewing it is logged.
  */
@@ -75,6 +83,7 @@ export const PERMISSIONS = {
   "fund.workspace": canUseFundWorkspace,
   "refund.approve": canApproveRefund,
   "payments.reconcile": canReconcilePayments,
+  "payments.approve": canDecideLatePayments,
   "people.statement": canViewPaymentStatement,
   "users.manage": canManageUsers,
   "audit.view": canViewAuditLog,

@@ -29,11 +29,18 @@ export function totpUri(secretBase32: string, login: string): string {
   return totp(secretBase32, login).toString();
 }
 
-/** A code from the app: right now, or one step before or after (clock drift). */
-export function verifyTotp(secretBase32: string, code: string): boolean {
+const PERIOD_MS = 30_000;
+
+/**
+ * The time-step a code from the app belongs to: right now, or one step before or after (clock drift); null when it
+ * matches none. A code is single-use (issue 11): the caller accepts only a step later than the last one it accepted
+ * for the account (`User.totpLastStep`, lib/users/mutations.ts `spendTotpCode`).
+ */
+export function totpStep(secretBase32: string, code: string, now: number = Date.now()): number | null {
   const clean = code.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(clean)) return false;
-  return totp(secretBase32, "x").validate({ token: clean, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(clean)) return null;
+  const delta = totp(secretBase32, "x").validate({ token: clean, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / PERIOD_MS) + delta;
 }
 
 function key(): Buffer {

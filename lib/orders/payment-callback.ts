@@ -1,5 +1,6 @@
 import "server-only";
 import { writeStandaloneAudit, type AuditActor } from "@/lib/audit/mutations";
+import { now } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { markOrderDeclined, markOrderPaid, markOrderRejected, OrderNotPendingError } from "@/lib/orders/mutations";
 import { findOrderForCallback } from "@/lib/orders/queries";
@@ -95,6 +96,7 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
       externalTxnId: n.providerTxnId,
       account,
       paidAt: n.paidAt,
+      receivedAt: now(),
       amountSom: n.amountSom,
       payer: { name: order.payerName ?? `${order.lastName} ${order.firstName}`, phone: order.phone },
       beneficiary: {
@@ -131,6 +133,9 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
         policyNumber: result.policyNumber,
         duplicate: result.outcome === "duplicate",
       });
+    case "date_in_future":
+      // Issue 11, hole 4: not a payment yet; the order stays pending for a correctly dated confirmation.
+      return reject(actor, 422, "PAYMENT_DATE_IN_FUTURE", summary(n), order.id);
     case "conflict":
       return reject(actor, 409, "TRANSACTION_CONFLICT", { ...summary(n), paymentId: result.paymentId }, order.id);
     case "wrong_amount":

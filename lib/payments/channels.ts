@@ -4,12 +4,15 @@ import type { Category } from "@/lib/rules";
 // The one list of the ways money reaches the Fund (cl. 14, 17, appendix) and what each channel sells. Labels are
 // translation keys (staff.paymentChannel.<CHANNEL>); the Prisma enum PaymentChannel is the stored value.
 
-/** Payment terminal networks: URL segment → stored channel → environment variable of its Basic credentials. */
+/**
+ * Payment terminal networks: URL segment → stored channel → environment variables of its Basic credentials and of
+ * its optional address allow-list (issue 11, hole 3).
+ */
 export const TERMINAL_PROVIDERS = {
-  quickpay: { channel: "QUICKPAY", authEnv: "TERMINAL_AUTH_QUICKPAY" },
-  megacom: { channel: "MEGACOM", authEnv: "TERMINAL_AUTH_MEGACOM" },
-  pay24: { channel: "PAY24", authEnv: "TERMINAL_AUTH_PAY24" },
-} as const satisfies Record<string, { channel: PaymentChannel; authEnv: string }>;
+  quickpay: { channel: "QUICKPAY", authEnv: "TERMINAL_AUTH_QUICKPAY", allowEnv: "TERMINAL_ALLOW_QUICKPAY" },
+  megacom: { channel: "MEGACOM", authEnv: "TERMINAL_AUTH_MEGACOM", allowEnv: "TERMINAL_ALLOW_MEGACOM" },
+  pay24: { channel: "PAY24", authEnv: "TERMINAL_AUTH_PAY24", allowEnv: "TERMINAL_ALLOW_PAY24" },
+} as const satisfies Record<string, { channel: PaymentChannel; authEnv: string; allowEnv: string }>;
 
 export type TerminalProvider = keyof typeof TERMINAL_PROVIDERS;
 export type TerminalChannel = (typeof TERMINAL_PROVIDERS)[TerminalProvider]["channel"];

@@ -12,7 +12,9 @@ import { findCoverage, findTariffRows, findUnfinishedStudentPolicy } from "@/lib
 import {
   bishkekDate,
   classifyStudentPayment,
+  decidePaymentDate,
   isStudentCategory,
+  paymentDateWindowDays,
   planPurchase,
   STUDENT_TERM_MONTHS,
   studentFirstStageEnd,
@@ -30,8 +32,13 @@ export type RecordPaymentRequest = {
   externalTxnId: string;
   /** the beneficiary's identifier exactly as the channel sent it; a replay must carry the same */
   account: string;
-  /** the instant the person paid: its Bishkek day is the payment day (SPEC §3), however late we hear of it */
+  /** the instant the person paid: its Bishkek day is the payment day (SPEC §3) — unless we hear of it too late (I33) */
   paidAt: Date;
+  /**
+   * the instant the payment reached us (issue 11, hole 4): a payment dated after it (beyond 5 minutes) is refused;
+   * one dated more than PAYMENT_DATE_WINDOW_DAYS before it counts from it and is flagged `lateDated`
+   */
+  receivedAt: Date;
   amountSom: number;
   /** a terminal's payer is unnamed: name "" (README, interpretation I24) */
   payer: { name: string; phone?: string | null };
@@ -72,8 +79,13 @@ export type RecordPaymentResult =
   /** the same transaction id from this channel with another account or amount: refused, nothing changed */
   | { outcome: "conflict"; paymentId: string }
   | { outcome: "refused"; paymentDay: CalendarDate; refusals: Refusal[] }
+  /** dated in the future beyond the allowed clock difference (issue 11, hole 4): not a payment, nothing changed */
+  | { outcome: "date_in_future" }
   /** the amount is not the price of the policy on the payment day */
   | { outcome: "wrong_amount"; paymentDay: CalendarDate; expectedSom: number };
+
+/** A request whose date has been decided (I33): the instant its policy counts from, and whether it is late. */
+type DatedRequest = RecordPaymentRequest & { lateDated: boolean; countsFrom: Date };
 
 class Abort extends Error {
   constructor(readonly result: RecordPaymentResult) {
@@ -131,7 +143,7 @@ async function existingOutcome(
     studentStage: stage,
     policyId: policy.id,
     policyNumber: policy.number,
-    paymentDay: bishkekDate(payment.paidAt),
+    paymentDay: bishkekDate(payment.lateDated ? payment.receivedAt : payment.paidAt),
     validFrom,
     validTo: stage === "FIRST_INSTALMENT" ? studentFirstStageEnd(validFrom) : fromDbDate(policy.validTo!),
     amountSom: payment.amountSom,
@@ -149,7 +161,7 @@ function nearestAcceptedSum(sums: number[], amountSom: number): number {
 
 // The unique (channel, externalTxnId) decides here between concurrent duplicates: the loser rolls back.
 // providerNumber comes from the column's sequence.
-function createPayment(tx: Tx, req: RecordPaymentRequest, policyId: string) {
+function createPayment(tx: Tx, req: DatedRequest, policyId: string) {
   return tx.payment.create({
     data: {
       channel: req.channel,
@@ -157,6 +169,8 @@ function createPayment(tx: Tx, req: RecordPaymentRequest, policyId: string) {
       account: req.account,
       amountSom: req.amountSom,
       paidAt: req.paidAt,
+      receivedAt: req.receivedAt,
+      lateDated: req.lateDated,
       payerName: req.payer.name,
       payerPhone: req.payer.phone ?? null,
       status: "CONFIRMED",
@@ -168,12 +182,7 @@ function createPayment(tx: Tx, req: RecordPaymentRequest, policyId: string) {
   });
 }
 
-function paymentAudit(
-  req: RecordPaymentRequest,
-  paymentId: string,
-  policyNumber: string,
-  stage: StudentPaymentStage | null,
-) {
+function paymentAudit(req: DatedRequest, paymentId: string, policyNumber: string, stage: StudentPaymentStage | null) {
   return {
     actor: req.actor,
     action: "payment.register",
@@ -184,6 +193,8 @@ function paymentAudit(
       externalTxnId: req.externalTxnId,
       amountSom: req.amountSom,
       paidAt: req.paidAt.toISOString(),
+      receivedAt: req.receivedAt.toISOString(),
+      ...(req.lateDated ? { lateDated: true } : {}),
       policyNumber,
       ...(stage ? { studentStage: stage } : {}),
     },
@@ -196,7 +207,7 @@ function paymentAudit(
  */
 async function extendStudentPolicy(
   tx: Tx,
-  req: RecordPaymentRequest,
+  req: DatedRequest,
   policy: { id: string; number: string; validFrom: CalendarDate; validTo: CalendarDate },
   plan: { paymentDay: CalendarDate; validFrom: CalendarDate; validTo: CalendarDate },
 ): Promise<IssuedPolicy> {
@@ -232,9 +243,17 @@ async function extendStudentPolicy(
  * database: a replay, or ten identical requests at once, yield the first result and change nothing.
  * Every channel that takes money for a policy — the portal's acquirer, terminals, cash-desk receipts — comes here.
  */
-async function recordPaymentOnce(req: RecordPaymentRequest): Promise<RecordPaymentResult> {
-  const known = await existingOutcome(req);
+async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordPaymentResult> {
+  const known = await existingOutcome(request);
   if (known) return known;
+  // Issue 11, hole 4 (I33): the date decides nothing before it is checked against when the payment reached us.
+  const dates = decidePaymentDate({
+    paidAt: request.paidAt,
+    receivedAt: request.receivedAt,
+    windowDays: paymentDateWindowDays(process.env.PAYMENT_DATE_WINDOW_DAYS),
+  });
+  if (!dates.ok) return { outcome: "date_in_future" };
+  const req: DatedRequest = { ...request, lateDated: dates.lateDated, countsFrom: dates.countsFrom };
   try {
     return await db.$transaction(
       async (tx) => {
@@ -253,7 +272,7 @@ async function recordPaymentOnce(req: RecordPaymentRequest): Promise<RecordPayme
           const classified = classifyStudentPayment({
             category,
             amountSom: req.amountSom,
-            paidAt: req.paidAt,
+            paidAt: req.countsFrom,
             tariffs,
             unfinishedPolicy: unfinished,
             declaredStage: req.studentStage,
@@ -282,7 +301,7 @@ async function recordPaymentOnce(req: RecordPaymentRequest): Promise<RecordPayme
             hasIdentityDocument: req.hasIdentityDocument ?? true,
           },
           termMonths: stage === null ? req.termMonths : STUDENT_TERM_MONTHS,
-          paidAt: req.paidAt,
+          paidAt: req.countsFrom,
           coverage,
           tariffs,
           payInInstalments: stage === "FIRST_INSTALMENT",

@@ -8,6 +8,7 @@ export * from "./dates";
 export * from "./documents";
 export * from "./education-agreements";
 export * from "./eligibility";
+export * from "./payment-dates";
 export * from "./pin";
 export * from "./plan-purchase";
 export * from "./policy-period";

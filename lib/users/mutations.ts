@@ -6,7 +6,7 @@ import {
   hashRecoveryCode,
   matchRecoveryCode,
   newRecoveryCodes,
-  verifyTotp,
+  totpStep,
 } from "@/lib/auth/second-factor";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -90,7 +90,8 @@ export async function enrolSecondFactor(
   code: string,
   client: Db = defaultDb,
 ): Promise<string[]> {
-  if (!verifyTotp(secretBase32, code)) throw new AppError("auth.totpInvalid", { field: "code" });
+  const step = totpStep(secretBase32, code);
+  if (step === null) throw new AppError("auth.totpInvalid", { field: "code" });
   const codes = newRecoveryCodes();
   await client.$transaction(async (tx) => {
     await tx.user.update({
@@ -98,12 +99,42 @@ export async function enrolSecondFactor(
       data: {
         totpSecret: encryptTotpSecret(secretBase32),
         totpEnabledAt: new Date(),
+        // the enrolment code is spent: it cannot sign in as well
+        totpLastStep: step,
         recoveryCodeHashes: codes.map(hashRecoveryCode),
       },
     });
     await writeAudit(tx, { actor, action: "user.second_factor_enrol", entity: "User", entityId: userId });
   });
   return codes;
+}
+
+/**
+ * Uses a TOTP code at sign-in (issue 11: single-use within its window): true when it matches a time-step later than
+ * the last one accepted for this account, which it then becomes — in one conditional update, so two sign-ins racing
+ * with the same code cannot both pass. A replayed code is audited.
+ */
+export async function spendTotpCode(
+  userId: string,
+  login: string,
+  secretBase32: string,
+  code: string,
+  client: Db = defaultDb,
+): Promise<boolean> {
+  const step = totpStep(secretBase32, code);
+  if (step === null) return false;
+  const spent = await client.user.updateMany({
+    where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  if (spent.count === 1) return true;
+  await writeAudit(client, {
+    actor: { id: userId, label: login },
+    action: "auth.totp_replayed",
+    entity: "User",
+    entityId: userId,
+  });
+  return false;
 }
 
 /** Uses up one recovery code at sign-in: true when it matched (and is now gone). Audited. */

@@ -8,6 +8,16 @@ export function jsonOk(body: unknown, init: { cache?: "no-store" | "public-hour"
   return Response.json(body, { headers });
 }
 
+/** An unexpected failure: the id to quote to support (the details are in the server log, PINs masked). */
+export function jsonUnexpected(id: string) {
+  const ru = translatorFor("ru")("errors.unexpected");
+  const ky = translatorFor("ky")("errors.unexpected");
+  return Response.json(
+    { error: { code: "errors.unexpected", field: "", id, message: ru, messages: { ru, ky } } },
+    { status: 500, headers: NO_STORE },
+  );
+}
+
 /** A translated 400: `message` in the language the caller asked for (Accept-Language ky → Kyrgyz), both in `messages`. */
 export function jsonBadRequest(request: Request, error: ZodError) {
   const issue = error.issues[0];

@@ -2,8 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { writeStandaloneAudit } from "@/lib/audit/mutations";
 import { findUserForSignIn } from "@/lib/users/queries";
-import { spendRecoveryCode } from "@/lib/users/mutations";
-import { decryptTotpSecret, verifyTotp } from "@/lib/auth/second-factor";
+import { spendRecoveryCode, spendTotpCode } from "@/lib/users/mutations";
+import { decryptTotpSecret } from "@/lib/auth/second-factor";
 import { baseSecret } from "@/lib/secrets";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { StaffRole } from "@/lib/auth/permissions";
@@ -100,7 +100,8 @@ export const authOptions: NextAuthOptions = {
           if (!code) throw new Error(TOTP_REQUIRED);
           const secret = decryptTotpSecret(user.totpSecret);
           const passed =
-            (secret !== null && verifyTotp(secret, code)) || (await spendRecoveryCode(user.id, user.login, code));
+            (secret !== null && (await spendTotpCode(user.id, user.login, secret, code))) ||
+            (await spendRecoveryCode(user.id, user.login, code));
           if (!passed) {
             await writeStandaloneAudit({
               actor: { id: user.id, label: user.login },

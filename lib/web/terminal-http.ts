@@ -1,7 +1,8 @@
 import { isTerminalProvider } from "@/lib/payments/channels";
-import { isTerminalAuthorized } from "@/lib/payments/terminals/auth";
+import { terminalAccess } from "@/lib/payments/terminals/auth";
 import { handleTerminalRequest } from "@/lib/payments/terminals/handle-request";
 import { isTerminalService, toXml } from "@/lib/payments/terminals/protocol";
+import { clientAddress } from "./client-address";
 import { rateLimitRequest } from "./rate-limit";
 
 const XML = { "Content-Type": "text/xml; charset=utf-8", "Cache-Control": "no-store" };
@@ -20,8 +21,9 @@ async function requestParams(request: Request): Promise<URLSearchParams> {
 
 /**
  * GET or POST /api/v1/terminal/<provider>[/<citizen|foreigner|student>] — the terminals' provider protocol
- * (issues 5, 18). An unknown provider or service is 404; a caller without the provider's credentials is 401; a
- * provider over its request limit is 429 (issue 11); every other answer is 200 with the protocol's XML, nothing
+ * (issues 5, 18). An unknown provider or service is 404; a caller without the provider's credentials is 401 (issue
+ * 11, hole 3: in every mode), one outside its TERMINAL_ALLOW_<PROVIDER> list 403; a provider over its request limit
+ * is 429 (issue 11); every other answer is 200 with the protocol's XML, nothing
  * before its declaration. The protocol itself is lib/payments/terminals; this is its HTTP side.
  */
 export async function terminalHttpResponse(
@@ -34,12 +36,14 @@ export async function terminalHttpResponse(
     return new Response("Not found", { status: 404 });
   const limited = await rateLimitRequest(request, "terminalProvider", provider);
   if (limited) return limited;
-  if (!isTerminalAuthorized(request, provider)) {
+  const access = terminalAccess(request, provider, clientAddress(request.headers));
+  if (access === "unauthorized") {
     return new Response("Unauthorized", {
       status: 401,
       headers: { "WWW-Authenticate": `Basic realm="oms-terminal-${provider}", charset="UTF-8"` },
     });
   }
+  if (access === "forbidden") return new Response("Forbidden", { status: 403 });
   const response = await handleTerminalRequest(provider, await requestParams(request), now, service);
   return new Response(toXml(response), { status: 200, headers: XML });
 }

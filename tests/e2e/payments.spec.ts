@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import ruAuth from "../../lib/i18n/messages/ru/auth.json" with { type: "json" };
 import ruErrors from "../../lib/i18n/messages/ru/errors.json" with { type: "json" };
+import ruApprovals from "../../lib/i18n/messages/ru/approvals.json" with { type: "json" };
 import ruPayments from "../../lib/i18n/messages/ru/payments.json" with { type: "json" };
 import { expectAccessible, signIn } from "./support";
 
@@ -92,4 +93,30 @@ test("the payment pages belong to their roles", async ({ page }) => {
     await page.goto(path);
     await expect(page.getByTestId("forbidden")).toHaveText(ruAuth.forbiddenTitle);
   }
+});
+
+test("hole 4: a receipt older than the window is held for a second clerk; its requester sees it waiting, undecidable", async ({
+  page,
+}) => {
+  const pin = uniquePin(3);
+  const receipt = `E2E-LATE-${Date.now().toString(36).toUpperCase()}`;
+  await signIn(page, "clerk.bishkek");
+  await page.goto("/ru/staff/office/cash-desk");
+  const form = page.getByTestId("cash-receipt-form");
+  await form.locator("#receiptNumber").fill(receipt);
+  await form.locator("#pin").fill(pin);
+  await form.locator("#fullName").fill("Токтосунов Бекзат Асанович");
+  await form.locator("#phone").fill("0700 555 111");
+  await form.locator("#paidOn").fill(new Date(Date.now() + 6 * 3600_000 - 10 * 86_400_000).toISOString().slice(0, 10));
+  await form.locator("#amountSom").fill("1840");
+  await form.getByRole("button").click();
+  await expect(page.getByTestId("receipt-held")).toContainText(ruApprovals.heldReceipt);
+  await expectAccessible(page);
+
+  await page.getByTestId("receipt-held").getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ruApprovals.title);
+  const row = page.getByTestId("approvals-table").locator("tr", { hasText: receipt });
+  await expect(row).toContainText(ruApprovals.own);
+  await expect(row.getByRole("button")).toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -11,6 +11,7 @@ import { describeTarget, resolveDbTarget, withDatabase, type DbTarget } from "..
 import { deployMigrations } from "../../prisma/engine";
 import { seedDemoData, seedReferenceData } from "../../prisma/seed";
 import { adminQuery, TMP_DIR, uniqueName } from "../support/databases";
+import { TEST_TERMINAL_ENV } from "../support/terminal-auth";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
@@ -45,6 +46,8 @@ async function main() {
     PAYMENT_ACQUIRER: process.env.PAYMENT_ACQUIRER ?? "test",
     TEST_ACQUIRER_SECRET: process.env.TEST_ACQUIRER_SECRET ?? "e2e-test-acquirer-secret",
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-for-tests-only",
+    // Terminals authenticate in every mode (hole 3): the suite's own credentials unless the caller set some.
+    ...Object.fromEntries(Object.entries(TEST_TERMINAL_ENV).map(([k, v]) => [k, process.env[k] ?? v])),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (target.kind === "postgres") env.DATABASE_URL = target.url;

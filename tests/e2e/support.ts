@@ -7,11 +7,32 @@ const DEMO_PASSWORD = "demo-password";
 /** Demo accounts whose role requires a second factor (prisma/seed.ts enrols them with DEMO_TOTP_SECRET). */
 const WITH_SECOND_FACTOR = ["refunds", "admin"];
 
-/** The sign-in form's second step: the code of the demo authenticator, computed now. */
-async function totpStep(page: Page) {
-  const code = new TOTP({ secret: DEMO_TOTP_SECRET }).generate();
-  await page.getByTestId("sign-in-form").locator("#code").fill(code);
-  await page.getByTestId("sign-in-form").getByRole("button").click();
+const STEP_MS = 30_000;
+/** The last time-step this worker signed each account in with: a TOTP code is single-use (issue 11). */
+const usedSteps = new Map<string, number>();
+
+/**
+ * The sign-in form's second step: the code of the demo authenticator. A code is accepted once per account, so a
+ * second sign-in within the same 30 s waits for the next step (another worker may have used it too: then once more).
+ */
+async function totpStep(page: Page, login: string) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const last = usedSteps.get(login) ?? -1;
+    const wait = (last + 1) * STEP_MS - Date.now();
+    if (wait > 0) await page.waitForTimeout(wait + 200);
+    const step = Math.floor(Date.now() / STEP_MS);
+    usedSteps.set(login, step);
+    await page
+      .getByTestId("sign-in-form")
+      .locator("#code")
+      .fill(new TOTP({ secret: DEMO_TOTP_SECRET }).generate());
+    await page.getByTestId("sign-in-form").getByRole("button").click();
+    const signedIn = await page
+      .waitForURL((url) => !url.pathname.endsWith("/staff/sign-in"), { timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (signedIn) return;
+  }
 }
 
 const PHONE = { width: 360, height: 740 };
@@ -59,7 +80,7 @@ export async function signIn(page: Page, login: string, locale: "ru" | "ky" = "r
   await page.getByTestId("sign-in-form").locator("#login").fill(login);
   await page.getByTestId("sign-in-form").locator("#password").fill(password);
   await page.getByTestId("sign-in-form").getByRole("button").click();
-  if (WITH_SECOND_FACTOR.includes(login) && password === DEMO_PASSWORD) await totpStep(page);
+  if (WITH_SECOND_FACTOR.includes(login) && password === DEMO_PASSWORD) await totpStep(page, login);
   // Wait for the outcome — the workspace, or the error summary — before the test navigates anywhere else.
   await Promise.race([
     page.waitForURL((url) => !url.pathname.endsWith("/staff/sign-in") && url.pathname !== `/${locale}/staff`),

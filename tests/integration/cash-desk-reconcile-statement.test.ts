@@ -48,11 +48,14 @@ const receipt = (o: Record<string, string> = {}) => ({
   ...o,
 });
 
+const MARCH_12 = new Date("2024-03-12T06:00:00Z");
+
 describe("bank cash-desk receipts registered at a ТУ (cl. 17)", () => {
   it("registers a receipt: policy from payment day + 5, bound to the clerk's office and signed by the clerk", async () => {
     const input = receipt();
-    const issued = await registerCashReceipt(clerk, input, "2024-03-12");
-    expect(issued).toMatchObject({ outcome: "created", validFrom: "2024-03-15", validTo: "2025-03-14" });
+    const issued = await registerCashReceipt(clerk, input, MARCH_12);
+    expect(issued).toMatchObject({ outcome: "registered", validFrom: "2024-03-15", validTo: "2025-03-14" });
+    if (issued.outcome !== "registered") throw new Error("held for approval");
     const payment = await db.payment.findUniqueOrThrow({ where: { id: issued.paymentId }, include: { policy: true } });
     expect(payment).toMatchObject({
       channel: "BANK_CASH_DESK",
@@ -70,12 +73,12 @@ describe("bank cash-desk receipts registered at a ТУ (cl. 17)", () => {
 
   it("refuses the same receipt twice, whatever else is typed, and changes nothing", async () => {
     const input = receipt();
-    await registerCashReceipt(clerk, input, "2024-03-12");
+    await registerCashReceipt(clerk, input, MARCH_12);
     const before = await db.payment.count();
     await expect(
-      registerCashReceipt(clerk, { ...input, receiptNumber: input.receiptNumber.toLowerCase() }, "2024-03-12"),
+      registerCashReceipt(clerk, { ...input, receiptNumber: input.receiptNumber.toLowerCase() }, MARCH_12),
     ).rejects.toMatchObject({ code: "errors.receiptAlreadyRegistered", field: "receiptNumber" });
-    await expect(registerCashReceipt(clerk, { ...input, pin: makePin() }, "2024-03-12")).rejects.toMatchObject({
+    await expect(registerCashReceipt(clerk, { ...input, pin: makePin() }, MARCH_12)).rejects.toMatchObject({
       code: "errors.receiptAlreadyRegistered",
     });
     expect(await db.payment.count()).toBe(before);
@@ -86,11 +89,11 @@ describe("bank cash-desk receipts registered at a ТУ (cl. 17)", () => {
     ["a citizen under 16", { pin: makePin("MALE", "2012-01-01") }, "rules.refusal.CITIZEN_UNDER_16"],
     ["a payment day in the future", { paidOn: "2024-03-20" }, "errors.dateInFuture"],
   ])("refuses %s", async (_n, o, code) => {
-    await expect(registerCashReceipt(clerk, receipt(o), "2024-03-12")).rejects.toMatchObject({ code });
+    await expect(registerCashReceipt(clerk, receipt(o), MARCH_12)).rejects.toMatchObject({ code });
   });
 
   it("is the office's job only", async () => {
-    await expect(registerCashReceipt(fund, receipt(), "2024-03-12")).rejects.toMatchObject({
+    await expect(registerCashReceipt(fund, receipt(), MARCH_12)).rejects.toMatchObject({
       code: "errors.forbidden",
     });
   });
@@ -103,6 +106,7 @@ describe("daily registry reconciliation (issue #5)", () => {
       externalTxnId: txn,
       account: pin,
       paidAt: new Date(at),
+      receivedAt: new Date(at),
       amountSom: 1840,
       payer: { name: "Т Т", phone: null },
       beneficiary: { pin, lastName: "Т", firstName: "Т", category: "CITIZEN" },
@@ -192,7 +196,7 @@ describe("daily registry reconciliation (issue #5)", () => {
 describe("a person's payment statement (seed 004, appendix 2 as a model)", () => {
   it("lists each payment with period, payer, refund and status, and logs the view", async () => {
     const pin = makePin();
-    await registerCashReceipt(clerk, receipt({ pin, receiptNumber: "ST-0001" }), "2024-03-12");
+    await registerCashReceipt(clerk, receipt({ pin, receiptNumber: "ST-0001" }), MARCH_12);
     const statement = await findPaymentStatement(clerk, pin, "2024-04-01");
     expect(statement!.status).toMatchObject({ insured: true, on: "2024-04-01" });
     expect(statement!.rows).toEqual([

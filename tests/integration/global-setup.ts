@@ -10,6 +10,7 @@ import { adminQuery, TMP_DIR, uniqueName, type TemplateInfo } from "../support/d
 declare module "vitest" {
   export interface ProvidedContext {
     dbTemplate: TemplateInfo;
+    logDir: string;
   }
 }
 
@@ -43,5 +44,12 @@ export default async function setup(project: TestProject) {
     await close();
   }
   project.provide("dbTemplate", info);
-  return teardown;
+  // Issue 11, hole 9: what each test file logs is captured here and checked after it (tests/integration/setup-db.ts).
+  const logDir = path.join(TMP_DIR, uniqueName("integration_logs"));
+  fs.mkdirSync(logDir, { recursive: true });
+  project.provide("logDir", logDir);
+  return async () => {
+    await teardown();
+    fs.rmSync(logDir, { recursive: true, force: true });
+  };
 }

@@ -45,6 +45,7 @@ async function terminalPayment(pin: string, paidAt: Date, category: Category = "
     externalTxnId: `QP-${randomUUID()}`,
     account: pin,
     paidAt,
+    receivedAt: paidAt,
     amountSom,
     payer: { name: "" },
     beneficiary: { pin, lastName: "Уметалиев", firstName: "Бакыт", category },
@@ -210,6 +211,7 @@ describe("register or complete a person (issue 12)", () => {
       externalTxnId: `P24-${randomUUID()}`,
       account: documentNumber,
       paidAt: new Date("2026-03-02T10:00:00+06:00"),
+      receivedAt: new Date("2026-03-02T10:00:00+06:00"),
       amountSom: 5955,
       payer: { name: "" },
       beneficiary: {
@@ -269,6 +271,7 @@ describe("register or complete a person (issue 12)", () => {
       externalTxnId: `MG-${randomUUID()}`,
       account: documentNumber,
       paidAt: new Date("2026-03-02T10:00:00+06:00"),
+      receivedAt: new Date("2026-03-02T10:00:00+06:00"),
       amountSom: 5955,
       payer: { name: "" },
       beneficiary: {

@@ -24,6 +24,7 @@ async function pay(txn: string, pin: string) {
     externalTxnId: txn,
     account: pin,
     paidAt: new Date("2024-06-03T06:00:00Z"),
+    receivedAt: new Date("2024-06-03T06:00:00Z"),
     amountSom: 1840,
     payer: { name: "Т Т", phone: null },
     beneficiary: { pin, lastName: "Т", firstName: "Т", category: "CITIZEN" },

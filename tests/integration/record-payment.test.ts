@@ -7,11 +7,13 @@ let txn = Date.now() % 1_000_000_000;
 
 function request(overrides: Partial<RecordPaymentRequest> & { pin?: string } = {}): RecordPaymentRequest {
   const pin = overrides.pin ?? makePin("MALE", "1985-05-15");
+  const paidAt = overrides.paidAt ?? new Date("2024-03-10T06:00:00Z"); // 12:00 in Bishkek, 10 March
   return {
     channel: "QUICKPAY",
     externalTxnId: String(++txn),
     account: pin,
-    paidAt: new Date("2024-03-10T06:00:00Z"), // 12:00 in Bishkek, 10 March
+    paidAt,
+    receivedAt: paidAt,
     amountSom: 1840,
     payer: { name: "Сыдыков Эрлан", phone: "+996700123456" },
     beneficiary: { pin, lastName: "Сыдыков", firstName: "Эрлан", category: "CITIZEN", phone: "+996700123456" },

@@ -26,7 +26,9 @@ const signedIn = (id: string, sessionVersion = 0, lastSeen = Date.now()) => {
 describe("hole 10: staff accounts", () => {
   let officerId: string;
   const secret = newTotpSecret();
-  const codeNow = () => new TOTP({ secret }).generate();
+  /** The code of the step `offset` steps from now: a code is single-use, so each sign-in takes a later step. */
+  const codeAt = (offset: number, key = secret) =>
+    new TOTP({ secret: key }).generate({ timestamp: Date.now() + offset * 30_000 });
 
   beforeAll(async () => {
     const officer = await createStaffUser(ADMIN, {
@@ -62,7 +64,7 @@ describe("hole 10: staff accounts", () => {
 
   it("enrolment needs a right code; then sign-in asks for the code and checks it; recovery codes work once", async () => {
     await expect(enrolSecondFactor(ADMIN, officerId, secret, "000000")).rejects.toThrow(/totpInvalid/);
-    const recovery = await enrolSecondFactor({ id: officerId, label: "t.refunds" }, officerId, secret, codeNow());
+    const recovery = await enrolSecondFactor({ id: officerId, label: "t.refunds" }, officerId, secret, codeAt(-1));
     expect(recovery).toHaveLength(10);
     const stored = await db.user.findUniqueOrThrow({ where: { id: officerId } });
     expect(stored.totpSecret).not.toContain(secret);
@@ -74,7 +76,7 @@ describe("hole 10: staff accounts", () => {
     await expect(
       authorize({ login: "t.refunds", password: PASSWORD, code: "123456" }, req("192.0.2.11")),
     ).rejects.toThrow("totp_invalid");
-    const ok = await authorize({ login: "t.refunds", password: PASSWORD, code: codeNow() }, req("192.0.2.11"));
+    const ok = await authorize({ login: "t.refunds", password: PASSWORD, code: codeAt(0) }, req("192.0.2.11"));
     expect(ok?.id).toBe(officerId);
     expect(
       await authorize({ login: "t.refunds", password: PASSWORD, code: recovery[0]! }, req("192.0.2.12")),
@@ -107,10 +109,35 @@ describe("hole 10: staff accounts", () => {
     expect(await getStaffUser()).not.toBeNull();
     await signOutEverywhere({ id: officerId, label: "t.refunds" }, officerId);
     expect(await getStaffUser()).toBeNull();
-    const fresh = await authorize({ login: "t.refunds", password: PASSWORD, code: codeNow() }, req("192.0.2.14"));
+    const fresh = await authorize({ login: "t.refunds", password: PASSWORD, code: codeAt(1) }, req("192.0.2.14"));
     expect(fresh?.sessionVersion).toBe(1);
     signedIn(officerId, 1);
     expect(await getStaffUser()).not.toBeNull();
     expect(await db.auditLog.count({ where: { action: "auth.sign_out_everywhere", entityId: officerId } })).toBe(1);
+  });
+
+  it("TOTP codes are single-use within their window: a replayed or older code is refused, audited", async () => {
+    const key = newTotpSecret();
+    const admin = await createStaffUser(ADMIN, {
+      login: "t.totp-once",
+      fullName: "Тест Код",
+      role: "ADMIN",
+      password: PASSWORD,
+    });
+    const enrolCode = codeAt(-1, key);
+    await enrolSecondFactor({ id: admin.id, label: "t.totp-once" }, admin.id, key, enrolCode);
+    // the enrolment code is spent too
+    await expect(
+      authorize({ login: "t.totp-once", password: PASSWORD, code: enrolCode }, req("192.0.2.20")),
+    ).rejects.toThrow("totp_invalid");
+    const code = codeAt(0, key);
+    expect(await authorize({ login: "t.totp-once", password: PASSWORD, code }, req("192.0.2.21"))).not.toBeNull();
+    await expect(authorize({ login: "t.totp-once", password: PASSWORD, code }, req("192.0.2.22"))).rejects.toThrow(
+      "totp_invalid",
+    );
+    expect(await db.auditLog.count({ where: { action: "auth.totp_replayed", entityId: admin.id } })).toBeGreaterThan(0);
+    expect(
+      await authorize({ login: "t.totp-once", password: PASSWORD, code: codeAt(1, key) }, req("192.0.2.23")),
+    ).not.toBeNull();
   });
 });

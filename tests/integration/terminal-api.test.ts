@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "../../app/api/v1/terminal/[provider]/route";
 import { db } from "../../lib/db";
 import { toDbDate } from "../../lib/db/calendar";
+import { DEMO_TERMINAL_CREDENTIALS } from "../../lib/payments/terminals/auth";
 import { createExternalCoverage, createPerson, makePin } from "../support/factories";
 import { serveRoute } from "../support/route-server";
+import { TEST_TERMINAL_CREDENTIALS, terminalAuthorization } from "../support/terminal-auth";
 
 let server: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
@@ -21,8 +23,12 @@ function bishkek(iso: string): string {
 }
 
 type Params = Record<string, string>;
+/** A terminal's request with its provider's credentials (tests/vitest.config.ts), unless `init.headers` replaces them. */
 async function terminal(provider: string, params: Params, init: RequestInit = {}) {
-  const res = await fetch(`${server.url}/api/v1/terminal/${provider}?${new URLSearchParams(params)}`, init);
+  const res = await fetch(`${server.url}/api/v1/terminal/${provider}?${new URLSearchParams(params)}`, {
+    ...init,
+    headers: init.headers ?? { authorization: terminalAuthorization(provider) },
+  });
   const text = await res.text();
   const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1];
   return {
@@ -273,52 +279,60 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
   });
 });
 
-describe("terminal authentication (HTTP Basic per provider)", () => {
-  const env = process.env;
-  afterAll(() => {
-    process.env = env;
+describe("hole 3: terminal authentication — credentials in every mode, an optional allow-list, no forged address", () => {
+  const env = { ...process.env };
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+    Object.assign(process.env, env);
+  });
+  const params = () => ({ command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() });
+  const basic = (credentials: string) => ({
+    headers: { authorization: `Basic ${Buffer.from(credentials).toString("base64")}` },
   });
 
-  it("accepts loopback without credentials outside production, and refuses when credentials are configured but missing or wrong", async () => {
-    expect((await check({ txn_id: nextTxn(), account: makePin() })).status).toBe(200);
-    process.env = { ...env, TERMINAL_AUTH_QUICKPAY: "qp:s3cret" };
-    expect((await check({ txn_id: nextTxn(), account: makePin() })).status).toBe(401);
-    const wrong = { headers: { authorization: `Basic ${Buffer.from("qp:wrong").toString("base64")}` } };
+  it("refuses a request without credentials, from loopback and with a forged X-Forwarded-For, in every mode", async () => {
+    for (const mode of ["development", "test", "production"]) {
+      vi.stubEnv("NODE_ENV", mode);
+      expect((await terminal("quickpay", params(), { headers: {} })).status).toBe(401);
+      expect((await terminal("quickpay", params(), { headers: { "x-forwarded-for": "127.0.0.1" } })).status).toBe(401);
+    }
+  });
+
+  it("refuses a provider without configured credentials (no fallback secret), and wrong credentials", async () => {
+    delete process.env.TERMINAL_AUTH_MEGACOM;
+    expect((await terminal("megacom", params(), { headers: {} })).status).toBe(401);
+    expect((await terminal("megacom", params(), basic(""))).status).toBe(401);
+    expect((await terminal("megacom", params(), basic(":"))).status).toBe(401);
+    expect((await terminal("quickpay", params(), basic("quickpay-test:wrong"))).status).toBe(401);
+    expect((await terminal("quickpay", params(), basic(TEST_TERMINAL_CREDENTIALS.megacom))).status).toBe(401);
+    expect((await terminal("quickpay", params())).status).toBe(200);
+  });
+
+  it("accepts the documented demo credentials in development only", async () => {
+    process.env.TERMINAL_AUTH_PAY24 = DEMO_TERMINAL_CREDENTIALS;
+    vi.stubEnv("NODE_ENV", "development");
+    expect((await terminal("pay24", params(), basic(DEMO_TERMINAL_CREDENTIALS))).status).toBe(200);
+    vi.stubEnv("NODE_ENV", "production");
+    expect((await terminal("pay24", params(), basic(DEMO_TERMINAL_CREDENTIALS))).status).toBe(401);
+  });
+
+  it("TERMINAL_ALLOW_<PROVIDER>: only listed addresses or CIDRs, the address read as TRUSTED_PROXIES allows", async () => {
+    process.env.TERMINAL_ALLOW_QUICKPAY = "203.0.113.0/24, 2001:db8::1";
+    // loopback is not on the list
+    expect((await terminal("quickpay", params())).status).toBe(403);
+    // a forged header is not believed without TRUSTED_PROXIES: the socket's address (appended by Next) counts
+    const forged = (xff: string) => ({
+      headers: { "x-forwarded-for": xff, authorization: terminalAuthorization("quickpay") },
+    });
+    expect((await terminal("quickpay", params(), forged("203.0.113.7, 127.0.0.1"))).status).toBe(403);
+    process.env.TRUSTED_PROXIES = "127.0.0.1";
+    expect((await terminal("quickpay", params(), forged("203.0.113.7, 127.0.0.1"))).status).toBe(200);
+    expect((await terminal("quickpay", params(), forged("2001:db8::1, 127.0.0.1"))).status).toBe(200);
+    expect((await terminal("quickpay", params(), forged("198.51.100.7, 127.0.0.1"))).status).toBe(403);
+    // without credentials the list does not help
     expect(
-      (
-        await terminal(
-          "quickpay",
-          { command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() },
-          wrong,
-        )
-      ).status,
+      (await terminal("quickpay", params(), { headers: { "x-forwarded-for": "203.0.113.7, 127.0.0.1" } })).status,
     ).toBe(401);
-    const right = { headers: { authorization: `Basic ${Buffer.from("qp:s3cret").toString("base64")}` } };
-    expect(
-      (
-        await terminal(
-          "quickpay",
-          { command: "check", service: "citizen", sum: "1840", txn_id: nextTxn(), account: makePin() },
-          right,
-        )
-      ).status,
-    ).toBe(200);
-    // Megacom has no credentials configured: loopback is still accepted outside production.
-    expect(
-      (
-        await terminal("megacom", {
-          command: "check",
-          service: "citizen",
-          sum: "1840",
-          txn_id: nextTxn(),
-          account: makePin(),
-        })
-      ).status,
-    ).toBe(200);
-  });
-
-  it("refuses an unconfigured provider in production, even from loopback", async () => {
-    process.env = { ...env, NODE_ENV: "production" };
-    expect((await check({ txn_id: nextTxn(), account: makePin() })).status).toBe(401);
   });
 });

@@ -7,6 +7,7 @@ import { recordPayment, type RecordPaymentRequest } from "../../lib/payments/rec
 import { completePersonWithPin } from "../../lib/people/mutations";
 import { addDays, bishkekDate, validThrough } from "../../lib/rules";
 import { makePin } from "../support/factories";
+import { terminalAuthorization } from "../support/terminal-auth";
 
 // Issue 9: a foreigner seen for the first time pays at a terminal with a document number (appendix, algorithm 4),
 // checks their status by it, and a clerk later adds the PIN without duplicating anyone; foreign students pay in two
@@ -18,7 +19,7 @@ const documentNumber = () => `FD${next()}`;
 
 async function terminal(params: Record<string, string>, service?: string) {
   const query = new URLSearchParams(params).toString();
-  const headers = { "x-forwarded-for": "127.0.0.1" };
+  const headers = { "x-forwarded-for": "127.0.0.1", authorization: terminalAuthorization("quickpay") };
   const res = service
     ? await GET_SERVICE(new Request(`http://127.0.0.1/api/v1/terminal/quickpay/${service}?${query}`, { headers }), {
         params: Promise.resolve({ provider: "quickpay", service }),
@@ -140,6 +141,7 @@ describe("a first-time foreigner pays at a terminal with a document number (appe
       externalTxnId: next(),
       account: pin,
       paidAt: new Date("2024-09-10T06:00:00Z"),
+      receivedAt: new Date("2024-09-10T06:00:00Z"),
       amountSom: 5955,
       payer: { name: "Smith John" },
       beneficiary: {
@@ -252,6 +254,7 @@ describe("foreign students pay in two halves (cl. 4 note; SPEC §2)", () => {
       externalTxnId: next(),
       account: pin,
       paidAt: new Date("2024-03-10T06:00:00Z"),
+      receivedAt: over.paidAt ?? new Date("2024-03-10T06:00:00Z"),
       amountSom: 5955,
       payer: { name: "Smith John" },
       beneficiary: { pin, lastName: "Smith", firstName: "John", category: "FOREIGN_STUDENT" },

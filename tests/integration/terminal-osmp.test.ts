@@ -3,6 +3,7 @@ import { GET, POST } from "../../app/api/v1/terminal/[provider]/route";
 import { GET as GET_SERVICE, POST as POST_SERVICE } from "../../app/api/v1/terminal/[provider]/[service]/route";
 import { db } from "../../lib/db";
 import { makePin } from "../support/factories";
+import { terminalAuthorization } from "../support/terminal-auth";
 
 // Issue 18: the terminals speak OSMP the way terminal networks send it — check before the money, a numeric
 // prv_txn, an optional service (per-service paths), GET and POST, sums in any of their written forms.
@@ -16,10 +17,13 @@ const nextTxn = () => String(++txnSeq);
 type Params = Record<string, string>;
 type Call = { method?: "GET" | "POST"; service?: string };
 
-/** Calls the route handlers as Next does, from loopback (no credentials configured in tests). */
+/** Calls the route handlers as Next does, from loopback, with the provider's credentials (tests/vitest.config.ts). */
 async function terminal(provider: string, params: Params, { method = "GET", service }: Call = {}) {
   const path = service ? `/api/v1/terminal/${provider}/${service}` : `/api/v1/terminal/${provider}`;
-  const headers: Record<string, string> = { "x-forwarded-for": "127.0.0.1" };
+  const headers: Record<string, string> = {
+    "x-forwarded-for": "127.0.0.1",
+    authorization: terminalAuthorization(provider),
+  };
   const body = new URLSearchParams(params).toString();
   const request =
     method === "GET"

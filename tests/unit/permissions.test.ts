@@ -18,11 +18,15 @@ const admin = user("ADMIN");
 
 // Each role has exactly its own workspace; every other cell must be false (refuse by default).
 const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
-  ["clerk with an office", clerk, ["office.workspace", "people.statement"]],
+  ["clerk with an office", clerk, ["office.workspace", "people.statement", "payments.approve"]],
   ["clerk without an office", user("CLERK", null), []],
   ["doctor with a health organization", doctor, ["clinic.workspace", "pregnancy.register"]],
   ["doctor without a health organization", user("DOCTOR", 1, null), []],
-  ["Fund refund officer", refunds, ["fund.workspace", "refund.approve", "payments.reconcile", "people.statement"]],
+  [
+    "Fund refund officer",
+    refunds,
+    ["fund.workspace", "refund.approve", "payments.reconcile", "people.statement", "payments.approve"],
+  ],
   ["admin", admin, ["users.manage", "audit.view"]],
   ["unknown role", user("SUPERUSER"), []],
   ["empty role", user(""), []],

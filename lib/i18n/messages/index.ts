@@ -1,4 +1,5 @@
 // Each JSON file is a namespace; both languages must have the same keys (tests/unit/i18n.test.ts).
+import kyApprovals from "./ky/approvals.json";
 import kyAuth from "./ky/auth.json";
 import kyBuy from "./ky/buy.json";
 import kyClinic from "./ky/clinic.json";
@@ -11,6 +12,7 @@ import kyRules from "./ky/rules.json";
 import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
+import ruApprovals from "./ru/approvals.json";
 import ruAuth from "./ru/auth.json";
 import ruBuy from "./ru/buy.json";
 import ruClinic from "./ru/clinic.json";
@@ -39,6 +41,7 @@ export const MESSAGES = {
     clinic: ruClinic,
     desk: ruDesk,
     security: ruSecurity,
+    approvals: ruApprovals,
   },
   ky: {
     common: kyCommon,
@@ -53,6 +56,7 @@ export const MESSAGES = {
     clinic: kyClinic,
     desk: kyDesk,
     security: kySecurity,
+    approvals: kyApprovals,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

@@ -30,3 +30,5 @@ export const ZCashReceiptInput = z.object({
   category: z.enum(PAID_CATEGORIES, { error: "errors.categoryRequired" }),
   termMonths: z.coerce.number().pipe(z.union([z.literal(6), z.literal(12)], { error: "errors.termRequired" })),
 });
+
+export type TCashReceiptInput = z.output<typeof ZCashReceiptInput>;

@@ -46,5 +46,18 @@ export async function findRegistryUpload(
       })
     ).map((p) => [p.externalTxnId, p.policy?.number ?? ""]),
   );
-  return { upload, page, registered };
+  // Lines held for a second officer's approval (issue 11, hole 4): shown as waiting instead of a register button.
+  const pending = new Set(
+    (
+      await db.paymentApproval.findMany({
+        where: {
+          channel: upload.provider,
+          status: "PENDING",
+          externalTxnId: { in: page.rows.filter((r) => r.kind === "missingOurs").map((r) => r.txnId) },
+        },
+        select: { externalTxnId: true },
+      })
+    ).map((a) => a.externalTxnId),
+  );
+  return { upload, page, registered, pending };
 }

@@ -42,6 +42,8 @@ export async function findPaymentStatement(
     status: insuredStatusOn(await findCoverageByPersonId(person.id), today),
     rows: payments.map((p) => ({
       paidAt: p.paidAt.toISOString(),
+      lateDated: p.lateDated,
+      receivedAt: p.receivedAt.toISOString(),
       amountSom: p.amountSom,
       channel: p.channel,
       policyNumber: p.policy?.number ?? null,

@@ -3,6 +3,9 @@ import type { CalendarDate, InsuredStatus } from "@/lib/rules";
 
 type StatementRow = {
   paidAt: string;
+  /** dated more than PAYMENT_DATE_WINDOW_DAYS before it reached us: counted from receivedAt (issue 11, hole 4) */
+  lateDated: boolean;
+  receivedAt: string;
   amountSom: number;
   channel: PaymentChannel;
   policyNumber: string | null;

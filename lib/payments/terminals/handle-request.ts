@@ -14,7 +14,9 @@ import {
   allowedTerms,
   bishkekDate,
   classifyStudentPayment,
+  decidePaymentDate,
   parsePin,
+  paymentDateWindowDays,
   planPurchase,
   quotePrice,
   STUDENT_TERM_MONTHS,
@@ -288,7 +290,7 @@ const UNNAMED_PAYER = "";
  */
 export function terminalPaymentRequest(
   provider: TerminalProvider,
-  req: Pick<TerminalRequest, "txnId" | "accountRaw" | "account" | "sumTyiyn"> & { paidAt: Date },
+  req: Pick<TerminalRequest, "txnId" | "accountRaw" | "account" | "sumTyiyn"> & { paidAt: Date; receivedAt: Date },
   sale: Extract<TerminalSale, { ok: true }>,
   source: TerminalPaymentSource,
 ): RecordPaymentRequest {
@@ -299,6 +301,7 @@ export function terminalPaymentRequest(
     externalTxnId: req.txnId,
     account: req.accountRaw,
     paidAt: req.paidAt,
+    receivedAt: req.receivedAt,
     amountSom: req.sumTyiyn / 100,
     payer: { name: UNNAMED_PAYER, phone },
     beneficiary:
@@ -332,6 +335,8 @@ export function terminalAnswer(outcome: RecordPaymentResult, sumTyiyn: number): 
       };
     case "conflict":
       return { result: RESULT.OTHER, comment: "Номер транзакции уже использован с другим счётом или суммой" };
+    case "date_in_future":
+      return { result: RESULT.OTHER, comment: "Дата платежа в будущем" };
     case "refused":
       return { result: RESULT.NOT_ALLOWED, comment: refusalComment(outcome.refusals.map((r) => r.code)) };
     case "wrong_amount":
@@ -341,16 +346,27 @@ export function terminalAnswer(outcome: RecordPaymentResult, sumTyiyn: number): 
   }
 }
 
-/** `pay`: the payment happened at txn_date; record it once, whatever how many times the terminal asks. */
-async function pay(provider: TerminalProvider, req: TerminalRequest): Promise<Answer> {
+/**
+ * `pay`: the payment happened at txn_date; record it once, whatever how many times the terminal asks. A txn_date
+ * more than PAYMENT_DATE_WINDOW_DAYS before the request counts from the request (issue 11, hole 4; I33).
+ */
+async function pay(provider: TerminalProvider, req: TerminalRequest, now: Date): Promise<Answer> {
   const paidAt = req.paidAt!;
-  const sale = await resolveTerminalSale(req, await findTariffRows(), bishkekDate(paidAt));
+  const dates = decidePaymentDate({
+    paidAt,
+    receivedAt: now,
+    windowDays: paymentDateWindowDays(process.env.PAYMENT_DATE_WINDOW_DAYS),
+  });
+  if (!dates.ok) return { result: RESULT.OTHER, comment: "Дата платежа в будущем" };
+  const sale = await resolveTerminalSale(req, await findTariffRows(), bishkekDate(dates.countsFrom));
   if (!sale.ok) return { result: sale.result, comment: sale.comment };
   const source: TerminalPaymentSource = {
     actor: { id: null, label: `terminal:${provider}` },
     payer: { name: req.fio!, phone: req.phone ?? null },
   };
-  const outcome = await recordPayment(terminalPaymentRequest(provider, { ...req, paidAt }, sale, source));
+  const outcome = await recordPayment(
+    terminalPaymentRequest(provider, { ...req, paidAt, receivedAt: now }, sale, source),
+  );
   return terminalAnswer(outcome, req.sumTyiyn);
 }
 
@@ -365,7 +381,7 @@ export async function handleTerminalRequest(
   const req = parsed.request;
   const sum = formatSum(req.sumTyiyn);
   try {
-    const answer = req.command === "check" ? await check(req, now) : await pay(provider, req);
+    const answer = req.command === "check" ? await check(req, now) : await pay(provider, req, now);
     return { osmpTxnId: req.txnId, sum, ...answer };
   } catch (e) {
     // Temporary: the terminal retries the same request, which is safe (idempotent by txn_id).

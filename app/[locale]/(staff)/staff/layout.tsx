@@ -30,6 +30,7 @@ export default async function StaffLayout({
           href: "/staff/fund/reconciliation",
           label: t("staff.nav.reconciliation"),
         },
+        hasPermission(user, "payments.approve") && { href: "/staff/approvals", label: t("approvals.nav") },
         hasPermission(user, "clinic.workspace") && { href: "/staff/clinic", label: t("staff.nav.policies") },
         hasPermission(user, "fund.workspace") && { href: "/staff/fund", label: t("staff.nav.sales") },
         hasPermission(user, "users.manage") && { href: "/staff/admin", label: t("staff.nav.users") },

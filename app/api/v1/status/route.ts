@@ -1,4 +1,5 @@
-import { jsonBadRequest, jsonOk } from "@/lib/web/api-responses";
+import { logUnexpectedError } from "@/lib/errors";
+import { jsonBadRequest, jsonOk, jsonUnexpected } from "@/lib/web/api-responses";
 import { rateLimitRequest } from "@/lib/web/rate-limit";
 import { todayInBishkek } from "@/lib/dates";
 import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
@@ -14,6 +15,16 @@ export const dynamic = "force-dynamic";
  * the same body, the same 400s, nothing revealed for an unknown document. Without `document`, the PIN form.
  */
 async function get(request: Request) {
+  // Issue 11, hole 9: the PIN is in this URL, so nothing here may reach the log unmasked — an unexpected error is
+  // logged through logUnexpectedError (PINs masked) and answered 500 with its id, never rethrown to Next's logger.
+  try {
+    return await statusResponse(request);
+  } catch (e) {
+    return jsonUnexpected(logUnexpectedError(e, "GET /api/v1/status"));
+  }
+}
+
+async function statusResponse(request: Request): Promise<Response> {
   // Issue 11, hole 5: per client address, and per PIN from any address (the PIN is hashed for the count).
   const limited = await rateLimitRequest(request, "statusIp");
   if (limited) return limited;

@@ -24,6 +24,8 @@ export const registerRegistryLineAction = serverAction(
   async ({ user, input }) => {
     const answer = await registerRegistryLine(user, input.uploadId, input.txnId, now());
     revalidatePath("/[locale]/staff/fund/reconciliation/[id]", "page");
-    return { result: answer.result as number, comment: answer.comment };
+    // Older than the window (issue 11, hole 4): held for another officer's approval.
+    if (answer.result === "pending") return { result: "pending" as const, comment: "" };
+    return { result: answer.result, comment: answer.comment };
   },
 );

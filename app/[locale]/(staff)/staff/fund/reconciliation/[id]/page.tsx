@@ -30,7 +30,7 @@ export default async function ReconciliationResultPage({ params, searchParams }:
   const kind = isReconcileKind(query.kind) ? query.kind : null;
   const found = await findRegistryUpload(user, id, { kind, page: Number(query.page ?? 1) });
   if (!found) notFound();
-  const { upload, page, registered } = found;
+  const { upload, page, registered, pending } = found;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const counts: [string, number, string][] = [
     [t("payments.reconciliation.lines"), upload.lineCount, "count-lines"],
@@ -79,6 +79,10 @@ export default async function ReconciliationResultPage({ params, searchParams }:
             <span className="font-bold text-[var(--color-success)]">
               {t("payments.reconciliation.registered", { comment: registered.get(txnId)! })}
             </span>
+          ) : pending.has(txnId) ? (
+            <Link href="/staff/approvals" data-testid={`line-${txnId}-pending`}>
+              {t("approvals.held")}
+            </Link>
           ) : (
             <RegisterLineButton action={registerRegistryLineAction} uploadId={upload.id} txnId={txnId} />
           )
