@@ -8,6 +8,7 @@ import {
 } from "@/lib/web/security-headers";
 import { jsonError } from "@/lib/web/api-errors";
 import { renewStaffSession } from "@/lib/web/session-idle";
+import { requestIdFrom } from "@/lib/log";
 
 /**
  * Every request (issue 11, hole 7): a fresh nonce and a strict Content-Security-Policy (Next reads the nonce from the
@@ -21,10 +22,14 @@ export default async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
+  // Issue 16: one id per request on every log line it causes, and in the answer for support to quote.
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
   response.headers.set("Referrer-Policy", REFERRER_POLICY);
   response.headers.set("X-Frame-Options", "DENY");
   if (process.env.NODE_ENV === "production") response.headers.set("Strict-Transport-Security", HSTS);

@@ -1,4 +1,5 @@
 import type { MessageKey } from "@/lib/i18n/message-key";
+import { log } from "@/lib/log";
 
 /**
  * Expected errors: a rule refusal or bad input the user can fix. `code` is a translation key, checked by the compiler
@@ -35,9 +36,15 @@ function describeError(e: unknown): string {
   return e.cause === undefined ? own : `${own}\n[cause] ${describeError(e.cause)}`;
 }
 
-/** A short id to quote to support, printed with the stack in the server log — PINs masked (hole 9). */
+/**
+ * A short id to quote to support, written with the stack to the structured log (lib/log: one JSON line with the
+ * request id) — PINs and phone numbers masked (hole 9).
+ */
 export function logUnexpectedError(e: unknown, context: string): string {
   const id = Math.random().toString(36).slice(2, 10).toUpperCase();
-  console.error(redactPins(`[error ${id}] ${context} ${describeError(e)}`));
+  log.error(
+    { errorId: id, context: redactPins(context), error: redactPins(describeError(e)) },
+    `unexpected error ${id}`,
+  );
   return id;
 }

@@ -35,7 +35,8 @@ export default defineConfig({
     command: "npx tsx tests/e2e/serve.ts",
     cwd: fileURLToPath(new URL("..", import.meta.url)),
     url: `${baseURL}/api/health/ready`,
-    timeout: 300_000,
+    // a cold `next build` of the whole portal takes minutes on a 2-core machine
+    timeout: 900_000,
     reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",
     stdout: "pipe",
     stderr: "pipe",

@@ -86,3 +86,19 @@ export async function writeAccessDenied(actor: AuditActor, permission: string, t
 export async function writeStandaloneAudit(entry: AuditEntry): Promise<void> {
   await writeAudit(db, entry);
 }
+
+/**
+ * A background job's audit rows in one statement (a contract list's batch: a row per policy and payment, issue 12):
+ * each row is cut and capped exactly as above; the number of rows is the job's batch, not a request's choice.
+ */
+export async function writeJobAudits(tx: Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(toRow);
+  const json = (v: Prisma.InputJsonValue | undefined) => (v === undefined ? null : JSON.stringify(v));
+  await tx.$executeRaw`INSERT INTO "AuditLog" ("actorId", "actorLabel", "action", "entity", "entityId", "before", "after")
+    SELECT "actorId"::uuid, "actorLabel", "action", "entity", "entityId", "before"::jsonb, "after"::jsonb
+    FROM UNNEST(${rows.map((r) => r.actorId)}::text[], ${rows.map((r) => r.actorLabel)}::text[],
+      ${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.entity)}::text[], ${rows.map((r) => r.entityId)}::text[],
+      ${rows.map((r) => json(r.before))}::text[], ${rows.map((r) => json(r.after))}::text[])
+    AS t("actorId", "actorLabel", "action", "entity", "entityId", "before", "after")`;
+}

@@ -36,6 +36,26 @@ export function canRegisterPregnancy(user: StaffUser | null | undefined): boolea
   return canUseClinicWorkspace(user);
 }
 
+/**
+ * The paper policy (cl. 15–16): a clerk prints their office's policies; a family doctor prints the free pregnancy
+ * policies of their own health organization (issue 13). Which policy is theirs: `canPrintPolicyOf`.
+ */
+function canPrintPolicies(user: StaffUser | null | undefined): boolean {
+  return canUseOfficeWorkspace(user) || canUseClinicWorkspace(user);
+}
+
+export function canPrintPolicyOf(
+  user: StaffUser | null | undefined,
+  policy: { officeId: number | null; healthOrganizationId: number | null },
+): boolean {
+  if (canUseOfficeWorkspace(user)) return canViewOfficeRecords(user, policy.officeId);
+  return (
+    canUseClinicWorkspace(user) &&
+    policy.healthOrganizationId !== null &&
+    user!.healthOrganizationId === policy.healthOrganizationId
+  );
+}
+
 /** Fund, Budget Planning Department: refunds and sales monitoring (cl. 32; order on cost 3.3). */
 function canUseFundWorkspace(user: StaffUser | null | undefined): boolean {
   return isRole(user, "REFUND_OFFICER");
@@ -80,6 +100,7 @@ export const PERMISSIONS = {
   "office.workspace": canUseOfficeWorkspace,
   "clinic.workspace": canUseClinicWorkspace,
   "pregnancy.register": canRegisterPregnancy,
+  "policies.print": canPrintPolicies,
   "fund.workspace": canUseFundWorkspace,
   "refund.approve": canApproveRefund,
   "payments.reconcile": canReconcilePayments,

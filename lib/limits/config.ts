@@ -5,7 +5,7 @@
 type Env = Record<string, string | undefined>;
 
 export type LimitName =
-  "statusIp" | "statusPin" | "purchaseStartIp" | "signInAccount" | "signInIp" | "terminalProvider";
+  "statusIp" | "statusPin" | "verifyIp" | "purchaseStartIp" | "signInAccount" | "signInIp" | "terminalProvider";
 
 export type LimitSpec = {
   /** environment variable that sets `points` */
@@ -21,6 +21,8 @@ const DEFAULTS: Record<LimitName, LimitSpec> = {
   // the public status check: requests per IP per minute, and checks of one PIN per hour (from any address)
   statusIp: { envVar: "RATE_LIMIT_STATUS_PER_MINUTE", points: 60, duration: 60 },
   statusPin: { envVar: "RATE_LIMIT_STATUS_PIN_PER_HOUR", points: 30, duration: 3600 },
+  // the paper policy's verification page (its QR code): requests per IP per minute
+  verifyIp: { envVar: "RATE_LIMIT_VERIFY_PER_MINUTE", points: 60, duration: 60 },
   // orders started (sent to the acquirer) per IP per hour
   purchaseStartIp: { envVar: "RATE_LIMIT_PURCHASE_START_PER_HOUR", points: 20, duration: 3600 },
   // failed sign-ins of one account in 15 minutes, then locked for RATE_LIMIT_SIGN_IN_LOCKOUT_MINUTES (default 15)

@@ -9,6 +9,7 @@ import {
 } from "rate-limiter-flexible";
 import { baseSecret } from "@/lib/secrets";
 import { limitSpec, type LimitName } from "./config";
+import { log } from "@/lib/log";
 import { countRateLimited } from "@/lib/metrics";
 
 export type { LimitName } from "./config";
@@ -29,7 +30,7 @@ function store(): Store {
     const url = process.env.DATABASE_URL;
     const pool = url && /^postgres(ql)?:/.test(url) ? new pg.Pool({ connectionString: url, max: 3 }) : null;
     // An idle connection the server closes (restart, failover) must not crash the process; the next query reconnects.
-    pool?.on("error", (e) => console.warn(`[rate-limit] idle connection lost: ${e.message}`));
+    pool?.on("error", (e) => log.warn({ error: e.message }, "rate-limit store: idle connection lost"));
     g.__omsRateLimits = { pool, limiters: new Map() };
   }
   return g.__omsRateLimits;

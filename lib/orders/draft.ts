@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { secretFor } from "@/lib/payments/acquirer/signing";
+import { secretFor } from "@/lib/secrets";
 import {
   CATEGORIES,
   DOCUMENT_TYPES,

@@ -1,54 +1,24 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont } from "pdf-lib";
+import { rgb, type PDFFont } from "pdf-lib";
+import { A4, createPdf, plain, wrap } from "@/lib/pdf/document";
 import { dayToInstant, LONG_DATE } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translate";
 import type { PaidReceipt } from "./receipt";
 
-// The receipt as a PDF (cl. 22: the payer keeps it until the status shows insured). Pure JavaScript (pdf-lib) with
-// an embedded DejaVu Sans, which covers Russian and Kyrgyz Cyrillic (Ң, Ө, Ү); the font ships as an npm package.
-
-let fonts: Promise<[Buffer, Buffer]> | null = null;
-function loadFonts() {
-  const dir = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-  fonts ??= Promise.all([readFile(path.join(dir, "DejaVuSans.ttf")), readFile(path.join(dir, "DejaVuSans-Bold.ttf"))]);
-  return fonts;
-}
-
-/** Intl puts narrow no-break spaces in numbers and dates; plain spaces print the same and wrap predictably. */
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+// The receipt as a PDF (cl. 22: the payer keeps it until the status shows insured), built with lib/pdf.
 
 export async function buildReceiptPdf(r: PaidReceipt, locale: Locale, generatedAt: Date): Promise<Uint8Array> {
   const t = translatorFor(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { ...LONG_DATE, timeZone: "Asia/Bishkek" });
   const day = (d: string) => plain(dateFormat.format(dayToInstant(d)));
-  const [regularBytes, boldBytes] = await loadFonts();
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(regularBytes, { subset: true });
-  const bold = await doc.embedFont(boldBytes, { subset: true });
-  doc.setTitle(plain(`${t("buy.receipt.title")} ${r.policyNumber}`));
-  doc.setLanguage(locale);
-  doc.setCreator(t("common.fundName"));
+  const { doc, regular, bold } = await createPdf({
+    title: `${t("buy.receipt.title")} ${r.policyNumber}`,
+    language: locale,
+    creator: t("common.fundName"),
+  });
 
-  const page = doc.addPage([595.28, 841.89]); // A4
+  const page = doc.addPage([A4.width, A4.height]);
   const margin = 56;
   const width = page.getWidth() - margin * 2;
   let y = page.getHeight() - margin;

@@ -54,3 +54,9 @@ export const TERMINAL_FOREIGNER_SERVICE: readonly Category[] = ["FOREIGNER", "FO
  * halves; students from an agreement state pay the citizens' price, in full or in halves too.
  */
 export const TERMINAL_STUDENT_SERVICE: readonly Category[] = ["FOREIGN_STUDENT", "FOREIGN_STUDENT_AGREEMENT"];
+
+/**
+ * A legal entity's bank transfer under a contract with a ТУ (cl. 29–31; lib/contracts): one for a whole list (its
+ * transaction id is the transfer's reference) or one per person (`<reference>/<row of the list>`).
+ */
+export const CONTRACT_PAYMENT_CHANNEL = "CONTRACT" as const satisfies PaymentChannel;

@@ -12,3 +12,11 @@ export async function nextElectronicPolicyNumber(tx: Tx, paymentDay: string): Pr
   const rows = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('"policy_number_seq"') AS n`;
   return `E-${paymentDay.slice(0, 4)}-${String(rows[0]!.n).padStart(7, "0")}`;
 }
+
+/** `count` electronic policy numbers at once (a contract's batch, cl. 31): the same sequence and form as above. */
+export async function nextElectronicPolicyNumbers(tx: Tx, paymentDay: string, count: number): Promise<string[]> {
+  if (count <= 0) return [];
+  const rows = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('"policy_number_seq"') AS n
+    FROM generate_series(1, ${count}::int)`;
+  return rows.map((r) => `E-${paymentDay.slice(0, 4)}-${String(r.n).padStart(7, "0")}`);
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { writeAccessDenied } from "@/lib/audit/mutations";
 import {
   canUseClinicWorkspace,
   canViewOfficeRecords,
@@ -10,9 +11,11 @@ import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
 import { findPersonIdByDocumentNumber } from "@/lib/people/queries";
+import { handoverSelect, toHandoverView } from "./paper/queries";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
 import {
   STUDENT_CATEGORIES,
+  bishkekDate,
   insuredStatusOn,
   tariffsInForce,
   type CalendarDate,
@@ -77,14 +80,26 @@ export async function findOfficeJournal(user: StaffUser, page = 1): Promise<{ ro
   return { rows: rows.map(toPolicyRowView), total };
 }
 
-/** One policy of the clerk's office, with holder and payments; null when it does not exist *or* is not theirs. */
+/**
+ * One policy of the clerk's office, with holder, payments and its hand-over (cl. 16); null when it does not exist
+ * *or* is not theirs — and then, if it exists in another office, the attempt is audited.
+ */
 export async function findOfficePolicy(user: StaffUser, policyId: string): Promise<OfficePolicyView | null> {
   if (!canUseOfficeWorkspace(user) || !/^[0-9a-f-]{36}$/i.test(policyId)) return null;
   const policy = await db.policy.findFirst({
     where: { id: policyId, officeId: user.officeId! },
-    include: { person: true, payments: { orderBy: { paidAt: "asc" } } },
+    include: {
+      person: true,
+      payments: { orderBy: { paidAt: "asc" } },
+      handover: { select: handoverSelect },
+    },
   });
-  if (!policy || !canViewOfficeRecords(user, policy.officeId)) return null;
+  if (!policy || !canViewOfficeRecords(user, policy.officeId)) {
+    if (await db.policy.count({ where: { id: policyId } })) {
+      await writeAccessDenied({ id: user.id, label: user.login }, "office.workspace", `Policy:${policyId}`);
+    }
+    return null;
+  }
   const p = policy.person;
   return {
     id: policy.id,
@@ -96,6 +111,8 @@ export async function findOfficePolicy(user: StaffUser, policyId: string): Promi
     channel: policy.channel,
     validFrom: fromDbDateOrNull(policy.validFrom),
     validTo: fromDbDateOrNull(policy.validTo),
+    madeOn: bishkekDate(policy.createdAt),
+    handover: toHandoverView(policy.handover),
     holder: {
       fullName: fullName(p),
       pin: p.pin,

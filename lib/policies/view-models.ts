@@ -1,4 +1,5 @@
 import type { DocumentType, IssueChannel, PaymentChannel } from "@/lib/generated/prisma/client";
+import type { HandoverView } from "./paper/view-models";
 import type { CalendarDate, Category, PolicyStatus } from "@/lib/rules";
 
 /** A line of the issuance journal as screens show it: calendar days as 'YYYY-MM-DD', instants as ISO strings. */
@@ -27,6 +28,10 @@ export type OfficePolicyView = {
   channel: IssueChannel;
   validFrom: CalendarDate | null;
   validTo: CalendarDate | null;
+  /** the Bishkek day the policy was made */
+  madeOn: CalendarDate;
+  /** the issuance journal's line (cl. 16), once the paper policy is handed over */
+  handover: HandoverView | null;
   holder: {
     fullName: string;
     pin: string | null;

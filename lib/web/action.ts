@@ -1,9 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { AuditActor } from "@/lib/audit/mutations";
 import { hasPermission, type PermissionName, type StaffUser } from "@/lib/auth/permissions";
 import { isAppError, logUnexpectedError } from "@/lib/errors";
+import { requestIdFrom, withRequestId } from "@/lib/log";
 import { formValues, zodFieldErrors, type ActionResult } from "./action-result";
 import { auditRefusal, getStaffUser } from "./session";
 
@@ -74,8 +76,10 @@ async function runHandler<T>(
   values: Record<string, string>,
   fn: () => Promise<T>,
 ): Promise<ActionResult<T>> {
+  // Issue 16: every log line the action causes carries the id the proxy gave its request.
+  const requestId = requestIdFrom((await headers()).get("x-request-id"));
   try {
-    return { ok: true, data: await fn(), values };
+    return { ok: true, data: await withRequestId(requestId, fn), values };
   } catch (e) {
     if (isAppError(e)) {
       const errorValues = e.values ? { [e.field ?? "form"]: e.values } : undefined;
@@ -87,7 +91,7 @@ async function runHandler<T>(
       ok: false,
       fieldErrors: {},
       formError: "errors.unexpected",
-      errorId: logUnexpectedError(e, `action ${name}`),
+      errorId: withRequestId(requestId, () => logUnexpectedError(e, `action ${name}`)),
       values,
     };
   }

@@ -44,6 +44,12 @@ export async function enforceRateLimit(name: LimitName, key?: string): Promise<v
   }
 }
 
+/** A public page limited per client address: null, or the seconds to wait (the page says so instead of its data). */
+export async function pageRateLimit(name: LimitName): Promise<number | null> {
+  const decision = await consumeLimit(name, await requestClientAddress());
+  return decision.ok ? null : decision.retryAfterSeconds;
+}
+
 /** A purchase-journey step limited per client address (purchase start: an order and an acquirer session). */
 export function rateLimitedStep<A extends unknown[], R>(name: LimitName, step: (...args: A) => Promise<R>) {
   return async (...args: A): Promise<R> => {

@@ -27,7 +27,11 @@ export const REFERRER_POLICY = "strict-origin-when-cross-origin";
 const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 const UPLOAD_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 /** Pages whose server actions take an uploaded file (their limit: UPLOAD_BODY_LIMIT_BYTES, also next.config.js). */
-const UPLOAD_PAGES = [/^\/(ru|ky)\/staff\/fund\/reconciliation(\/|$)/];
+const UPLOAD_PAGES = [
+  /^\/(ru|ky)\/staff\/fund\/reconciliation(\/|$)/,
+  // a contract's page takes its list of persons (CSV/XLSX, lib/contracts/read-file.ts)
+  /^\/(ru|ky)\/staff\/office\/contracts\/[0-9a-f-]{36}$/,
+];
 
 /** The body limit of a server-action POST to this path. */
 export function actionBodyLimit(pathname: string): number {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { pdfText } from "../support/pdf-reader";
 import { expectAccessible, signIn } from "./support";
 
 // Issue 13: a family doctor registers an uninsured pregnant woman; she is insured from that day by a free policy.
@@ -38,6 +39,10 @@ for (const locale of ["ru", "ky"] as const) {
     await fill(page, { pin: woman });
     await expect(page.getByTestId("registration-outcome")).toBeVisible();
     await expectAccessible(page);
+    // The doctor prints the same paper policy as the office (issue 13); the PDF carries her PIN.
+    const pdf = await page.request.get((await page.getByTestId("print-policy").getAttribute("href"))!);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect(await pdfText(new Uint8Array(await pdf.body()))).toContain(woman);
     const today = new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 10);
     const status = await (await request.get(`/api/v1/status?pin=${woman}`)).json();
     expect(status).toMatchObject({ insured: true, coverage: { source: "policy", validFrom: today } });

@@ -4,11 +4,18 @@ import { db } from "../../lib/db";
 import { findClinicPolicies, findOfficeJournal, findOfficePolicy } from "../../lib/policies/queries";
 import { createPerson, createPolicy } from "../support/factories";
 
+/** A real clerk's account (an audited refusal names its actor, a foreign key to the account). */
 async function clerkOf(code: string): Promise<StaffUser> {
   const office = await db.territorialOffice.findUniqueOrThrow({ where: { code } });
+  const login = `clerk.scope.${code}`;
+  const user = await db.user.upsert({
+    where: { login },
+    create: { login, fullName: "Клерк", role: "CLERK", passwordHash: "x", officeId: office.id },
+    update: {},
+  });
   return {
-    id: "00000000-0000-0000-0000-000000000001",
-    login: `clerk.${code}`,
+    id: user.id,
+    login,
     fullName: "Клерк",
     role: "CLERK",
     officeId: office.id,
@@ -40,6 +47,16 @@ describe("a clerk sees only their own office's records (cl. 12.3; STYLE §4 scop
     const osh = await clerkOf("OSH");
     expect((await findOfficePolicy(osh, oshPolicyId))?.id).toBe(oshPolicyId);
     expect(await findOfficePolicy(osh, bishkekPolicyId)).toBeNull();
+    // the attempt is audited (issue 12: another office's record by URL)
+    expect(
+      await db.auditLog.count({
+        where: {
+          actorId: osh.id,
+          action: "access.denied",
+          after: { path: ["target"], equals: `Policy:${bishkekPolicyId}` },
+        },
+      }),
+    ).toBe(1);
     expect(await findOfficePolicy(osh, "not-a-uuid")).toBeNull();
   });
 

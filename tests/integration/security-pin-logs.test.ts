@@ -17,11 +17,18 @@ vi.mock("../../lib/policies/queries", async (original) => ({
 }));
 const { GET } = await import("../../app/api/v1/status/route");
 
+/** What the process writes: the structured log (lib/log) goes to standard output, the console anywhere. */
 function captureConsole() {
   const lines: string[] = [];
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
       lines.push(args.map((a) => (a instanceof Error ? `${a.stack} ${String(a.cause)}` : String(a))).join(" "));
+    });
+  }
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      return true;
     });
   }
   return lines;

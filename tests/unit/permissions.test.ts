@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  canPrintPolicyOf,
   canViewOfficeRecords,
   hasPermission,
   PERMISSIONS,
@@ -18,9 +19,9 @@ const admin = user("ADMIN");
 
 // Each role has exactly its own workspace; every other cell must be false (refuse by default).
 const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
-  ["clerk with an office", clerk, ["office.workspace", "people.statement", "payments.approve"]],
+  ["clerk with an office", clerk, ["office.workspace", "people.statement", "payments.approve", "policies.print"]],
   ["clerk without an office", user("CLERK", null), []],
-  ["doctor with a health organization", doctor, ["clinic.workspace", "pregnancy.register"]],
+  ["doctor with a health organization", doctor, ["clinic.workspace", "pregnancy.register", "policies.print"]],
   ["doctor without a health organization", user("DOCTOR", 1, null), []],
   [
     "Fund refund officer",
@@ -52,6 +53,17 @@ describe("lib/auth/permissions: each role gets its own workspace and nothing els
     ["an admin", admin, 1, false],
   ] as const)("office records: %s", (_name, u, officeId, expected) => {
     expect(canViewOfficeRecords(u, officeId)).toBe(expected);
+  });
+
+  it.each([
+    ["a clerk, own office", clerk, { officeId: 1, healthOrganizationId: 7 }, true],
+    ["a clerk, another office", clerk, { officeId: 2, healthOrganizationId: null }, false],
+    ["a doctor, own organization's pregnancy policy", doctor, { officeId: 1, healthOrganizationId: 7 }, true],
+    ["a doctor, another organization's", doctor, { officeId: 1, healthOrganizationId: 8 }, false],
+    ["a doctor, an office policy of their office", doctor, { officeId: 1, healthOrganizationId: null }, false],
+    ["an admin", admin, { officeId: 1, healthOrganizationId: 7 }, false],
+  ] as const)("printing a policy: %s", (_name, u, policy, expected) => {
+    expect(canPrintPolicyOf(u, policy)).toBe(expected);
   });
 
   it.each([

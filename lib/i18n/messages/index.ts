@@ -3,11 +3,13 @@ import kyApprovals from "./ky/approvals.json";
 import kyAuth from "./ky/auth.json";
 import kyBuy from "./ky/buy.json";
 import kyClinic from "./ky/clinic.json";
+import kyContracts from "./ky/contracts.json";
 import kyCommon from "./ky/common.json";
 import kyDesk from "./ky/desk.json";
 import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
+import kyPrint from "./ky/print.json";
 import kyRules from "./ky/rules.json";
 import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
@@ -16,11 +18,13 @@ import ruApprovals from "./ru/approvals.json";
 import ruAuth from "./ru/auth.json";
 import ruBuy from "./ru/buy.json";
 import ruClinic from "./ru/clinic.json";
+import ruContracts from "./ru/contracts.json";
 import ruCommon from "./ru/common.json";
 import ruDesk from "./ru/desk.json";
 import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
+import ruPrint from "./ru/print.json";
 import ruRules from "./ru/rules.json";
 import ruSecurity from "./ru/security.json";
 import ruStaff from "./ru/staff.json";
@@ -40,8 +44,10 @@ export const MESSAGES = {
     payments: ruPayments,
     clinic: ruClinic,
     desk: ruDesk,
+    contracts: ruContracts,
     security: ruSecurity,
     approvals: ruApprovals,
+    print: ruPrint,
   },
   ky: {
     common: kyCommon,
@@ -55,8 +61,10 @@ export const MESSAGES = {
     payments: kyPayments,
     clinic: kyClinic,
     desk: kyDesk,
+    contracts: kyContracts,
     security: kySecurity,
     approvals: kyApprovals,
+    print: kyPrint,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

@@ -1,5 +1,4 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { baseSecret } from "@/lib/secrets";
 
 /** HMAC-SHA256 of the exact bytes sent, hex: what a provider puts in its signature header. */
 export function signBody(body: string, secret: string): string {
@@ -16,16 +15,4 @@ export function isValidSignature(body: string, signature: string | null | undefi
 
 export function sha256Hex(body: string): string {
   return createHash("sha256").update(body, "utf8").digest("hex");
-}
-
-/**
- * A secret for one purpose. Its own variable wins; otherwise it is derived from NEXTAUTH_SECRET (which production
- * must set), so a deployment has no well-known key; a fresh clone in development gets a fixed, non-secret one.
- */
-export function secretFor(purpose: string, envVar: string): string {
-  const own = process.env[envVar];
-  if (own) return own;
-  const base = baseSecret();
-  if (!base) throw new Error(`${envVar} (or NEXTAUTH_SECRET) must be set in production`);
-  return createHmac("sha256", base).update(`oms-portal:${purpose}`).digest("base64url");
 }

@@ -3,8 +3,10 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { routing } from "@/lib/i18n/routing";
 import { configuredAcquirer } from "./mode";
-import { isValidSignature, secretFor, sha256Hex, signBody } from "./signing";
+import { secretFor } from "@/lib/secrets";
+import { isValidSignature, sha256Hex, signBody } from "./signing";
 import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, VerifiedCallback } from "./types";
+import { log } from "@/lib/log";
 
 // The TEST acquirer: a hosted "bank" page inside the portal (app/[locale]/(public)/test-acquirer) that confirms or
 // declines and then notifies the portal the way a real acquirer does — a server-to-server POST signed with a
@@ -183,6 +185,9 @@ export async function decideTestCheckout(
   if (!session) return null;
   const { delivered, httpStatus } = await notifyPortal(session, decision, at);
   if (!delivered)
-    console.warn(`[test-acquirer] notification for ${session.orderRef} not accepted (HTTP ${httpStatus ?? "none"})`);
+    log.warn(
+      { orderRef: session.orderRef, httpStatus: httpStatus ?? null },
+      "test acquirer: notification not accepted",
+    );
   return session.returnUrl;
 }

@@ -24,7 +24,9 @@ export default async function StaffLayout({
           label: t("desk.nav.applications"),
         },
         hasPermission(user, "office.workspace") && { href: "/staff/office", label: t("staff.nav.journal") },
+        hasPermission(user, "office.workspace") && { href: "/staff/office/journal", label: t("print.journal.title") },
         hasPermission(user, "office.workspace") && { href: "/staff/office/cash-desk", label: t("staff.nav.cashDesk") },
+        hasPermission(user, "office.workspace") && { href: "/staff/office/contracts", label: t("staff.nav.contracts") },
         hasPermission(user, "people.statement") && { href: "/staff/statement", label: t("staff.nav.statement") },
         hasPermission(user, "payments.reconcile") && {
           href: "/staff/fund/reconciliation",

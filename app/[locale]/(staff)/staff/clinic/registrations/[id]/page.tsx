@@ -22,8 +22,9 @@ export default async function PregnancyRecordPage({ params, searchParams }: Prop
   const user = await requirePermission("pregnancy.register", locale);
   const r = await findPregnancyRegistration(user, id, todayInBishkek());
   if (!r) notFound();
-  const [t, tr, format, { existing }] = await Promise.all([
+  const [t, tp, tr, format, { existing }] = await Promise.all([
     getTranslations("clinic.record"),
+    getTranslations("print.record"),
     getTranslations("rules"),
     getFormatter(),
     searchParams,
@@ -75,6 +76,20 @@ export default async function PregnancyRecordPage({ params, searchParams }: Prop
               />
             </>
           )
+        )}
+        {/* The same paper policy as the office prints (issue 13); printing is audited. */}
+        {[
+          r.policy?.status === "ISSUED" && { ...r.policy, testId: "print-policy" },
+          r.followOnPolicy && { ...r.followOnPolicy, testId: "print-follow-on-policy" },
+        ].map(
+          (p) =>
+            p && (
+              <p key={p.id} className="no-print mt-2">
+                <a href={`/${locale}/staff/policies/${p.id}/pdf`} className="font-bold" data-testid={p.testId}>
+                  {tp("printForDoctor", { number: p.number })}
+                </a>
+              </p>
+            ),
         )}
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">

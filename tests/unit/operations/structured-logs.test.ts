@@ -1,0 +1,70 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger, maskPersonalData, requestIdFrom, withRequestId } from "../../../lib/log";
+
+// Issue 16: structured JSON logs with a request id on every line, and no PIN, name or phone in clear.
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) {
+        raw.push(line);
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      done();
+    },
+  });
+  return { logger: createLogger(stream), lines, raw };
+}
+
+const PIN = "21505198500099";
+const PHONE = "+996 700 123 456";
+
+describe("structured logs (issue 16)", () => {
+  it("writes one JSON object per line with level, time and message", () => {
+    const { logger, lines } = capture();
+    logger.warn({ route: "/api/v1/status", status: 200 }, "request");
+    expect(lines[0]).toMatchObject({ level: 40, msg: "request", route: "/api/v1/status", service: "oms-portal" });
+    expect(typeof lines[0]!.time).toBe("string");
+  });
+
+  it("puts the request id on every line written inside the request, and only there", async () => {
+    const { logger, lines } = capture();
+    await withRequestId("req-12345678", async () => {
+      logger.warn("first");
+      await new Promise((r) => setTimeout(r, 5));
+      logger.error("after an await");
+    });
+    logger.warn("outside");
+    expect(lines.map((l) => l.requestId)).toEqual(["req-12345678", "req-12345678", undefined]);
+  });
+
+  it("never writes a PIN, a name or a phone in clear: personal fields redacted, PIN- and phone-like runs masked", () => {
+    const { logger, raw } = capture();
+    logger.warn(
+      { pin: PIN, person: { lastName: "Асанова", phone: PHONE }, note: `paid for ${PIN} from ${PHONE}` },
+      `terminal pay ${PIN}`,
+    );
+    logger.error({ err: new Error(`lookup of ${PIN} failed`, { cause: new Error(`call ${PHONE}`) }) }, "failed");
+    const text = raw.join("\n");
+    expect(text).not.toContain(PIN);
+    expect(text).not.toContain("Асанова");
+    expect(text).not.toContain("700 123 456");
+    expect(text).toContain("[redacted]");
+    expect(text).toContain("[PIN]");
+  });
+
+  it("masks PIN- and phone-shaped runs, leaving other numbers", () => {
+    expect(maskPersonalData(`pin ${PIN} tel +996555987654 or 0700123456; txn 800012345678; 12345678901234567`)).toBe(
+      "pin [PIN] tel [PHONE] or [PHONE]; txn 800012345678; 12345678901234567",
+    );
+  });
+
+  it("keeps a well-formed incoming request id (e.g. nginx's $request_id) and replaces anything else", () => {
+    expect(requestIdFrom("0f8e5a3c9b2d4e6f8a1b3c5d7e9f0a2b")).toBe("0f8e5a3c9b2d4e6f8a1b3c5d7e9f0a2b");
+    expect(requestIdFrom("bad id\nwith newline")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdFrom(null)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
