@@ -142,6 +142,35 @@ export const DEMO_PEOPLE = [
     policies: [{ number: "E-DEMO-000007", paidOffset: -20, channel: "ONLINE", office: null }],
     external: { fromOffset: -300, toOffset: 60 },
   },
+  {
+    // paid at a QuickPay terminal yesterday and walks into a ТУ for the paper policy (issue 12): the payment is not
+    // linked to any application yet
+    pin: "21408199200051",
+    lastName: "Уметалиев",
+    firstName: "Бакыт",
+    patronymic: "Асанович",
+    birthDate: "1992-08-14",
+    sex: "MALE",
+    category: "CITIZEN",
+    documentType: "KG_ID_CARD",
+    documentNumber: "ID0555051",
+    phone: "+996700555051",
+    policies: [{ number: "E-DEMO-000008", paidOffset: -1, channel: "TERMINAL", office: null }],
+  },
+  {
+    // the same, for the desk's walk-in in Kyrgyz
+    pin: "12002198700062",
+    lastName: "Касымова",
+    firstName: "Гульнара",
+    patronymic: "Токтоматовна",
+    birthDate: "1987-02-20",
+    sex: "FEMALE",
+    category: "CITIZEN",
+    documentType: "KG_ID_CARD",
+    documentNumber: "ID0555062",
+    phone: "+996700555062",
+    policies: [{ number: "E-DEMO-000009", paidOffset: -1, channel: "TERMINAL", office: null }],
+  },
 ] as const;
 
 /** A refund case sent to the Fund (issue 14), prepared by `preparedBy` at the office: for the "never your own" check. */

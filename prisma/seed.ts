@@ -13,6 +13,7 @@ import { createStaffUser } from "../lib/users/mutations";
 import { encryptTotpSecret, secondFactorRequired, totpUri } from "../lib/auth/second-factor";
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_REFUND_CASES, DEMO_TOTP_SECRET, DEMO_USERS } from "./demo-data";
 import { EDUCATION_AGREEMENT_STATES, HEALTH_ORGANIZATIONS, TERRITORIAL_OFFICES } from "./reference-data";
+import { workingCalendarEntries } from "./working-calendar";
 
 const SYSTEM = { id: null, label: "seed" };
 
@@ -47,6 +48,16 @@ export async function seedReferenceData(db: Db) {
       create: data,
     });
   }
+  // The working-day calendar (cl. 13, 15): days already there are kept (the Fund's corrections win).
+  await db.workingCalendarDay.createMany({
+    data: workingCalendarEntries().map((e) => ({
+      date: toDbDate(e.date),
+      kind: e.kind,
+      nameRu: e.nameRu ?? "",
+      nameKy: e.nameKy ?? "",
+    })),
+    skipDuplicates: true,
+  });
 }
 
 export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new Date())) {
@@ -130,7 +141,7 @@ export async function seedDemoData(db: Db, today: CalendarDate = bishkekDate(new
       });
       await db.payment.create({
         data: {
-          channel: pol.channel === "ONLINE" ? "PORTAL" : "BANK_CASH_DESK",
+          channel: pol.channel === "ONLINE" ? "PORTAL" : pol.channel === "TERMINAL" ? "QUICKPAY" : "BANK_CASH_DESK",
           externalTxnId: `DEMO-${pol.number}`,
           amountSom: policy.priceSom,
           paidAt: new Date(`${paymentDay}T10:00:00+06:00`),

@@ -192,3 +192,127 @@ export async function completePersonWithPin(input: CompletePersonInput): Promise
     return { ok: true, personId: holder.id, merged: true } as const;
   });
 }
+
+export type SavePersonRecordInput = {
+  personId?: string;
+  category: Category;
+  lastName: string;
+  firstName: string;
+  patronymic?: string;
+  pin?: string;
+  documentType?: DocumentType;
+  documentNumber?: string;
+  birthDate?: string;
+  sex?: Sex;
+  /** ISO 3166-1 alpha-2, or "STATELESS" */
+  citizenship?: string;
+  phone?: string;
+};
+
+export type SavePersonRecordResult =
+  | { ok: true; personId: string; created: boolean; merged: boolean }
+  | { ok: false; code: "NOT_FOUND" | "PIN_MISMATCH" | "OTHER_PIN" | "DOCUMENT_TAKEN" };
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+/**
+ * A ТУ clerk registers a person or completes their record (issue 12). Never a second record of one human: the PIN's
+ * holder, else the holder of the document number, is completed instead of registering anew; a foreigner registered
+ * from a terminal's document number (README I23) who now shows a PIN gets it through completePersonWithPin — merged
+ * into the PIN's holder when there already is one. The audit names the fields changed, never their values.
+ */
+export async function savePersonRecord(
+  input: SavePersonRecordInput,
+  actor: AuditActor,
+): Promise<SavePersonRecordResult> {
+  const documentNumber = input.documentNumber ? normalizeDocumentNumber(input.documentNumber) : undefined;
+  const pin = input.pin || undefined;
+  const parsedPin = pin ? parsePin(pin) : null;
+  const select = { id: true, pin: true, birthDate: true, sex: true } as const;
+  const byPin = pin ? await db.person.findUnique({ where: { pin }, select }) : null;
+  const byDocument = documentNumber
+    ? await db.person.findFirst({
+        where: { documentNumber },
+        orderBy: [{ pin: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+        select,
+      })
+    : null;
+  let target = input.personId ? await db.person.findUnique({ where: { id: input.personId }, select }) : null;
+  if (input.personId && !target) return { ok: false, code: "NOT_FOUND" };
+  target ??= byPin ?? byDocument;
+  let merged = false;
+
+  if (target && pin) {
+    if (target.pin && target.pin !== pin) return { ok: false, code: "OTHER_PIN" };
+    // The document-only record of the same human (a terminal's foreigner) gets the PIN, or goes into its holder.
+    const documentOnly = [target, byDocument].find((p) => p && p.pin === null && (!byPin || p.id !== byPin.id));
+    if (documentOnly) {
+      const done = await completePersonWithPin({
+        personId: documentOnly.id,
+        pin,
+        documentType: input.documentType,
+        actor,
+      });
+      if (!done.ok) return { ok: false, code: done.code === "PIN_MISMATCH" ? "PIN_MISMATCH" : "OTHER_PIN" };
+      merged = done.merged;
+      target = await db.person.findUniqueOrThrow({ where: { id: done.personId }, select });
+    }
+  }
+
+  const citizenship =
+    input.citizenship === undefined
+      ? {}
+      : input.citizenship === "STATELESS"
+        ? { citizenship: null, stateless: true }
+        : { citizenship: input.citizenship, stateless: false };
+  const birthDate = parsedPin?.ok ? parsedPin.birthDate : (input.birthDate as CalendarDate | undefined);
+  const sex = parsedPin?.ok ? parsedPin.sex : input.sex;
+  const data = {
+    category: input.category,
+    lastName: input.lastName,
+    firstName: input.firstName,
+    patronymic: input.patronymic ?? null,
+    ...(input.documentType && documentNumber ? { documentType: input.documentType, documentNumber } : {}),
+    ...(birthDate ? { birthDate: toDbDate(birthDate) } : {}),
+    ...(sex ? { sex } : {}),
+    ...citizenship,
+    ...(input.phone ? { phone: input.phone } : {}),
+  };
+  try {
+    return await db.$transaction(async (tx) => {
+      if (!target) {
+        const created = await tx.person.create({
+          data: { ...data, pin: pin ?? null, ...(input.category === "CITIZEN" ? { citizenship: "KG" } : {}) },
+          select: { id: true },
+        });
+        await writeAudit(tx, {
+          actor,
+          action: "person.register",
+          entity: "Person",
+          entityId: created.id,
+          after: { category: input.category, fields: Object.keys(data) },
+        });
+        return { ok: true, personId: created.id, created: true, merged: false } as const;
+      }
+      const before = fromDbDateOrNull(target.birthDate);
+      if (pin && before && birthDate && before !== birthDate) throw new PinMismatch();
+      await tx.person.update({ where: { id: target.id }, data });
+      await writeAudit(tx, {
+        actor,
+        action: "person.update",
+        entity: "Person",
+        entityId: target.id,
+        after: { category: input.category, fields: Object.keys(data), merged },
+      });
+      return { ok: true, personId: target.id, created: false, merged } as const;
+    });
+  } catch (e) {
+    if (e instanceof PinMismatch) return { ok: false, code: "PIN_MISMATCH" };
+    if (isUniqueViolation(e)) return { ok: false, code: "DOCUMENT_TAKEN" };
+    throw e;
+  }
+}
+
+class PinMismatch extends Error {}

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { fromDbDateOrNull } from "@/lib/db/calendar";
 import { normalizeDocumentNumber, type CalendarDate, type Category, type Sex } from "@/lib/rules";
 import { fullName } from "./full-name";
+import type { PersonSearchMatch, PersonSearchRow } from "./view-models";
 
 export type PersonByAccount = {
   id: string;
@@ -43,4 +44,65 @@ export async function findPersonByAccount(
 /** The id of the person holding this document number (status by document, SPEC §8), or null. */
 export async function findPersonIdByDocumentNumber(documentNumber: string): Promise<string | null> {
   return (await findPersonByAccount({ documentNumber }))?.id ?? null;
+}
+
+/** How many people one search answers at most (the clerk narrows the name further). */
+const PERSON_SEARCH_LIMIT = 20;
+
+/**
+ * The clerk's search (issue 12): a PIN or a document number matched exactly, then the start of the full name
+ * ("Иванов Пё", "ivanov pe") whatever its case and script — the database folds both sides with oms_search_key (the
+ * transliteration table is in the README) and the prefix is a range scan of Person_searchName_idx. Ranked: the PIN,
+ * then the document, then names in alphabetical order.
+ */
+export async function searchPeople(text: string): Promise<PersonSearchRow[]> {
+  const q = text.trim().slice(0, 100);
+  if (!q) return [];
+  const pin = /^\d{14}$/.test(q) ? q : null;
+  const document = normalizeDocumentNumber(q);
+  // A name needs two letters: a shorter prefix would walk half the register.
+  const byName = /\p{L}.*\p{L}/u.test(q);
+  // One round trip: the three branches, each an index lookup, joined to the rows the screen shows.
+  const rows = await db.$queryRaw<
+    {
+      rank: number;
+      id: string;
+      pin: string | null;
+      documentNumber: string | null;
+      lastName: string;
+      firstName: string;
+      patronymic: string | null;
+      birthDate: string | null;
+      category: Category;
+    }[]
+  >`
+    SELECT h."rank", p."id", p."pin", p."documentNumber", p."lastName", p."firstName", p."patronymic",
+           to_char(p."birthDate", 'YYYY-MM-DD') AS "birthDate", p."category"::text AS "category"
+    FROM (
+      SELECT "id", 0 AS "rank", "searchName" FROM "Person" WHERE "pin" = ${pin}
+      UNION ALL
+      SELECT "id", 1 AS "rank", "searchName" FROM "Person" WHERE "documentNumber" = ${document}
+      UNION ALL
+      (SELECT "id", 2 AS "rank", "searchName" FROM "Person"
+        WHERE ${byName} AND "searchName" LIKE oms_search_key(${q}) || '%'
+        ORDER BY "searchName" LIMIT ${PERSON_SEARCH_LIMIT})
+    ) h JOIN "Person" p ON p."id" = h."id"
+    ORDER BY h."rank", h."searchName"`;
+  const MATCH: PersonSearchMatch[] = ["PIN", "DOCUMENT", "NAME"];
+  const seen = new Set<string>();
+  const out: PersonSearchRow[] = [];
+  for (const r of rows) {
+    if (seen.has(r.id) || out.length >= PERSON_SEARCH_LIMIT) continue;
+    seen.add(r.id);
+    out.push({
+      id: r.id,
+      match: MATCH[Number(r.rank)]!,
+      fullName: fullName(r),
+      pin: r.pin,
+      documentNumber: r.documentNumber,
+      birthDate: r.birthDate,
+      category: r.category,
+    });
+  }
+  return out;
 }

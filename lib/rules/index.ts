@@ -18,4 +18,6 @@ export * from "./refunds";
 export * from "./refusals";
 export * from "./student-instalments";
 export * from "./tariffs";
+export * from "./walk-in-application";
+export * from "./working-days";
 export * from "./contracts";

@@ -6,6 +6,7 @@ import kyBuy from "./ky/buy.json";
 import kyClinic from "./ky/clinic.json";
 import kyContracts from "./ky/contracts.json";
 import kyCommon from "./ky/common.json";
+import kyDesk from "./ky/desk.json";
 import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
@@ -22,6 +23,7 @@ import ruBuy from "./ru/buy.json";
 import ruClinic from "./ru/clinic.json";
 import ruContracts from "./ru/contracts.json";
 import ruCommon from "./ru/common.json";
+import ruDesk from "./ru/desk.json";
 import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
@@ -45,6 +47,7 @@ export const MESSAGES = {
     buy: ruBuy,
     payments: ruPayments,
     clinic: ruClinic,
+    desk: ruDesk,
     contracts: ruContracts,
     security: ruSecurity,
     refunds: ruRefunds,
@@ -63,6 +66,7 @@ export const MESSAGES = {
     buy: kyBuy,
     payments: kyPayments,
     clinic: kyClinic,
+    desk: kyDesk,
     contracts: kyContracts,
     security: kySecurity,
     refunds: kyRefunds,

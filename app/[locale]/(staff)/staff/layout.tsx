@@ -18,6 +18,11 @@ export default async function StaffLayout({
   const [user, t] = await Promise.all([getStaffUser(), getTranslations()]);
   const links = user
     ? [
+        hasPermission(user, "office.workspace") && { href: "/staff/office/desk", label: t("desk.nav.desk") },
+        hasPermission(user, "office.workspace") && {
+          href: "/staff/office/applications",
+          label: t("desk.nav.applications"),
+        },
         hasPermission(user, "office.workspace") && { href: "/staff/office", label: t("staff.nav.journal") },
         hasPermission(user, "office.workspace") && { href: "/staff/office/journal", label: t("print.journal.title") },
         hasPermission(user, "office.workspace") && { href: "/staff/office/cash-desk", label: t("staff.nav.cashDesk") },
