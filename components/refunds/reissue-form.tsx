@@ -1,21 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import type { ActionResult } from "@/lib/web/action-result";
-import { CLAIMANT_RELATIONS } from "@/lib/rules";
+import { CLAIMANT_RELATIONS, PAID_CATEGORIES } from "@/lib/rules";
 import { ActionForm } from "./action-form";
 
 type Action = (prev: ActionResult<string>, formData: FormData) => Promise<ActionResult<string>>;
 
-const CATEGORIES = [
-  "CITIZEN",
-  "EAEU_FAMILY",
-  "REFUGEE",
-  "ASYLUM_SEEKER",
-  "KAIRYLMAN",
-  "FOREIGNER",
-  "FOREIGN_STUDENT",
-  "FOREIGN_STUDENT_AGREEMENT",
-  "COMPATRIOT",
-] as const;
+/** cl. 34: the new holder buys what the payer paid for — a paid category (the rules' list). */
+const CATEGORIES = PAID_CATEGORIES;
 
 /** Re-issue instead of a refund (cl. 34): the policy, the payer, and the new holder; the rules decide on submit. */
 export async function ReissueForm({ action, locale }: { action: Action; locale: string }) {

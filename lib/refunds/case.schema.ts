@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLAIMANT_RELATIONS, REFUND_DOCUMENT_CODES, REFUND_GROUNDS } from "@/lib/rules";
+import { CLAIMANT_RELATIONS, PAID_CATEGORIES, REFUND_DOCUMENT_CODES, REFUND_GROUNDS } from "@/lib/rules";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** the page's language, for the redirect after the action */
@@ -110,19 +110,6 @@ export const ZReissueInput = z.object({
   newLastName: z.string().trim().min(1, "refunds.errors.nameRequired").max(100, "refunds.errors.tooLong"),
   newFirstName: z.string().trim().min(1, "refunds.errors.nameRequired").max(100, "refunds.errors.tooLong"),
   newPatronymic: z.string().trim().max(100, "refunds.errors.tooLong"),
-  newCategory: z.enum(
-    [
-      "CITIZEN",
-      "EAEU_FAMILY",
-      "REFUGEE",
-      "ASYLUM_SEEKER",
-      "KAIRYLMAN",
-      "FOREIGNER",
-      "FOREIGN_STUDENT",
-      "FOREIGN_STUDENT_AGREEMENT",
-      "COMPATRIOT",
-    ],
-    "refunds.errors.categoryRequired",
-  ),
+  newCategory: z.enum(PAID_CATEGORIES, "refunds.errors.categoryRequired"),
 });
 export type TReissueInput = z.output<typeof ZReissueInput>;
