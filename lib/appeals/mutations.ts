@@ -4,15 +4,13 @@ import { canHandleAppeals, type StaffUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { toDbDate } from "@/lib/db/calendar";
 import { AppError } from "@/lib/errors";
-import type { CalendarDate } from "@/lib/rules";
+import { findWorkingCalendar } from "@/lib/calendar/queries";
+import { addDays, appealAnswerDeadline, type CalendarDate } from "@/lib/rules";
 import type { TFileAppealInput } from "./appeal.schema";
 
-/**
- * The day the answer is due. Issue 14 counts it in working days from the office's calendar (issue 12's working-day
- * model); until that calendar is on main, an appeal has no due day and is never shown overdue.
- */
-function appealDueOn(_filedOn: CalendarDate): CalendarDate | null {
-  return null;
+/** The day the answer is due (cl. 36–37, interpretation I37): working days of the Fund's calendar. */
+async function appealDueOn(filedOn: CalendarDate): Promise<CalendarDate> {
+  return appealAnswerDeadline(filedOn, await findWorkingCalendar(filedOn, addDays(filedOn, 21)));
 }
 
 /**
@@ -26,10 +24,10 @@ export async function fileAppeal(input: TFileAppealInput, today: CalendarDate, c
     : await db.territorialOffice.findUnique({ where: { code: input.officeCode } });
   if (!office) throw new AppError("appeals.errors.officeRequired", { field: "officeCode" });
   const actor: AuditActor = clerk ? { id: clerk.id, label: clerk.login } : { id: null, label: "public" };
+  const due = await appealDueOn(today);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('"appeal_number_seq"') AS n`;
     const number = `A-${today.slice(0, 4)}-${String(rows[0]!.n).padStart(6, "0")}`;
-    const due = appealDueOn(today);
     const appeal = await tx.appeal.create({
       data: {
         number,
@@ -40,7 +38,7 @@ export async function fileAppeal(input: TFileAppealInput, today: CalendarDate, c
         subject: input.subject,
         text: input.text,
         filedById: clerk?.id ?? null,
-        dueOn: due ? toDbDate(due) : null,
+        dueOn: toDbDate(due),
       },
       select: { id: true, number: true },
     });

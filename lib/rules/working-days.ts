@@ -74,7 +74,7 @@ export function addWorkingDays(day: CalendarDate, n: number, calendar: WorkingCa
 
 /**
  * cl. 13: the last day to enter an application — one working day after the day it starts from (the visit, or the
- * payment day of a payment brought to the ТУ; interpretation I32).
+ * payment day of a payment brought to the ТУ; interpretation I41).
  */
 export function applicationEntryDeadline(startDay: CalendarDate, calendar: WorkingCalendar): CalendarDate {
   return addWorkingDays(startDay, APPLICATION_ENTRY_WORKING_DAYS, calendar);
@@ -83,6 +83,18 @@ export function applicationEntryDeadline(startDay: CalendarDate, calendar: Worki
 /** cl. 15: the last day to make the policy — one working day after the application was entered. */
 export function policyMakingDeadline(enteredOn: CalendarDate, calendar: WorkingCalendar): CalendarDate {
   return addWorkingDays(enteredOn, POLICY_MAKING_WORKING_DAYS, calendar);
+}
+
+/**
+ * cl. 36–37 refer appeals to the law on citizens' appeals, whose text is not among the Fund's orders given to the
+ * portal; interpretation I37: an appeal is answered within 10 working days of the Fund's calendar (two weeks) after the
+ * day it was filed.
+ */
+export const APPEAL_ANSWER_WORKING_DAYS = 10;
+
+/** cl. 36–37, I37: the last day to answer an appeal filed on `filedOn`. */
+export function appealAnswerDeadline(filedOn: CalendarDate, calendar: WorkingCalendar): CalendarDate {
+  return addWorkingDays(filedOn, APPEAL_ANSWER_WORKING_DAYS, calendar);
 }
 
 export type DeadlineState = "DONE" | "ON_TIME" | "DUE_TODAY" | "OVERDUE";

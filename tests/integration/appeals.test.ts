@@ -36,7 +36,12 @@ describe("appeals (cl. 36–37)", () => {
     const pin = makePin();
     const filed = await fileAppeal(form(pin), TODAY);
     expect(filed.number).toMatch(/^A-2026-\d{6}$/);
-    expect(await findAppealStatus(filed.number, pin)).toMatchObject({ state: "OPEN", dueOn: null, answer: null });
+    expect(await findAppealStatus(filed.number, pin)).toMatchObject({
+      state: "OPEN",
+      dueOn: "2026-04-06",
+      answer: null,
+    });
+    // I37: 10 working days — 20 March is Orozo ait and 23 March the day off moved from Nooruz (Saturday 21 March)
     expect(await findAppealStatus(filed.number, makePin())).toBeNull();
 
     const naryn = await clerk("NARYN");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addWorkingDays,
+  appealAnswerDeadline,
   applicationEntryDeadline,
   deadlineState,
   isWeekend,
@@ -69,6 +70,14 @@ describe("working days (cl. 13, 15; Labour Code art. 113)", () => {
 
   it("cl. 15: a policy for an application entered on Wednesday before Nooruz is due on Friday", () => {
     expect(policyMakingDeadline("2024-03-20", CAL)).toBe("2024-03-22");
+  });
+
+  it.each([
+    ["I37: filed on a Monday → the Monday two weeks later", "2024-03-04", EMPTY, "2024-03-18"],
+    ["I37: Nooruz inside the ten days moves the answer one working day on", "2024-03-18", CAL, "2024-04-02"],
+    ["I37: filed on a Saturday → ten working days from the Monday after", "2025-03-01", CAL, "2025-03-17"],
+  ])("%s", (_clause, filed, calendar, due) => {
+    expect(appealAnswerDeadline(filed, calendar)).toBe(due);
   });
 
   it.each([
