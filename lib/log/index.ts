@@ -42,7 +42,10 @@ const PERSONAL_KEYS = [
 const REDACT_PATHS = PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`]);
 
 type RequestContext = { requestId: string };
-const context = new AsyncLocalStorage<RequestContext>();
+// On globalThis like the logger: Next bundles this module into several chunks (proxy, routes, actions), and the
+// logger's mixin and `withRequestId` must share one store.
+const shared = globalThis as unknown as { __omsLogContext?: AsyncLocalStorage<RequestContext> };
+const context = (shared.__omsLogContext ??= new AsyncLocalStorage<RequestContext>());
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 

@@ -3,6 +3,7 @@ import kyRules from "../../lib/i18n/messages/ky/rules.json" with { type: "json" 
 import ruRules from "../../lib/i18n/messages/ru/rules.json" with { type: "json" };
 import kyCommon from "../../lib/i18n/messages/ky/common.json" with { type: "json" };
 import ruCommon from "../../lib/i18n/messages/ru/common.json" with { type: "json" };
+import { pdfQrCodes, pdfText } from "../support/pdf-reader";
 import { expectAccessible, signIn } from "./support";
 
 // Issue 12, part A: the clerk's desk — find a walk-in person, tick the cl. 10 documents, link the terminal payment,
@@ -103,6 +104,20 @@ for (const locale of ["ru", "ky"] as const) {
     // The policy is there, in this office: its record page opens (the paper policy is made from it).
     await press(page.getByTestId("open-policy"), "Enter");
     await expect(page.getByTestId("policy-title")).toContainText(walkIn.policy);
+
+    // Printed (issue 12): the PDF has the number; its QR code opens the public page with the policy's dates, which
+    // says it is paid and not yet in force (paid at the terminal yesterday: valid from payment + 5 days, cl. 5).
+    const pdf = await page.request.get((await page.getByTestId("print-policy").getAttribute("href"))!);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const bytes = new Uint8Array(await pdf.body());
+    expect(await pdfText(bytes)).toContain(walkIn.policy);
+    const [verifyUrl] = await pdfQrCodes(bytes);
+    expect(verifyUrl).toMatch(new RegExp(`/${locale}/verify/${walkIn.policy}/[A-Za-z0-9_-]{16}$`));
+    const visitor = await (await browser.newContext()).newPage();
+    expect((await visitor.goto(verifyUrl!))?.status()).toBe(200);
+    await expect(visitor.getByTestId("verify-verdict")).toHaveAttribute("data-validity", "NOT_YET");
+    await expect(visitor.getByTestId("verify-from")).toBeVisible();
+    await expect(visitor.locator("main")).not.toContainText(walkIn.pin);
 
     // The office's list shows it with its cl. 15 deadline.
     await page.goto(`/${locale}/staff/office/applications?due=1`);

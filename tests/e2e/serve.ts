@@ -51,6 +51,8 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     // the housekeeping jobs (issue 16) stay off in the suite's server unless a test asks for them
     JOBS_ENABLED: process.env.JOBS_ENABLED ?? "0",
+    // warnings and errors only: an access line per request would bury the test report
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   if (target.kind === "postgres") env.DATABASE_URL = target.url;
   else {
