@@ -91,6 +91,8 @@ module.exports = {
       from: { path: "^lib/", pathNot: DATA_ACCESS },
       to: {
         path: ["^lib/db/", "^lib/generated/prisma/", "(^|/)node_modules/@prisma/"],
+        // the database's reachability (a flag and a probe, no queries): the proxy's 503 (lib/web/unavailable.ts)
+        pathNot: "^lib/db/availability[.]ts$",
         dependencyTypesNot: ["type-only"],
       },
     },

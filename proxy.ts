@@ -9,6 +9,7 @@ import {
 import { jsonError } from "@/lib/web/api-errors";
 import { renewStaffSession } from "@/lib/web/session-idle";
 import { requestIdFrom } from "@/lib/log";
+import { unavailableResponse } from "@/lib/web/unavailable";
 
 /**
  * Every request (issue 11, hole 7): a fresh nonce and a strict Content-Security-Policy (Next reads the nonce from the
@@ -19,6 +20,8 @@ import { requestIdFrom } from "@/lib/log";
 export default async function proxy(request: NextRequest) {
   const tooLarge = bodyTooLarge(request);
   if (tooLarge) return tooLarge;
+  const unavailable = unavailableResponse(request);
+  if (unavailable) return unavailable;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);

@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { WatchedPool } from "./availability";
 import { resolveDbTarget, type DbTarget } from "./target";
 
 export type Db = InstanceType<typeof PrismaClient>;
@@ -56,17 +57,23 @@ export function poolLimitsFromEnv(env: Record<string, string | undefined> = proc
 /** A new PrismaClient for a target. Scripts and tests use this; the app uses the `db` singleton in ./index. */
 export function openDb(target: DbTarget = resolveDbTarget(), limits: PoolLimits = poolLimitsFromEnv()): OpenDb {
   if (target.kind === "postgres") {
-    const db = new PrismaClient({
-      adapter: new PrismaPg({
-        connectionString: target.url,
-        max: limits.size,
-        connectionTimeoutMillis: limits.connectMs,
-        statement_timeout: limits.statementMs,
-        lock_timeout: limits.lockMs,
-        idle_in_transaction_session_timeout: limits.idleInTransactionMs,
-      }),
+    // A pool of our own (not the adapter's), so that a database going away is noticed (./availability.ts).
+    const pool = new WatchedPool({
+      connectionString: target.url,
+      max: limits.size,
+      connectionTimeoutMillis: limits.connectMs,
+      statement_timeout: limits.statementMs,
+      lock_timeout: limits.lockMs,
+      idle_in_transaction_session_timeout: limits.idleInTransactionMs,
     });
-    return { db, close: () => db.$disconnect() };
+    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      db,
+      close: async () => {
+        await db.$disconnect();
+        await pool.end().catch(() => undefined);
+      },
+    };
   }
   // PGlite has no cross-process lock: only one process may open a directory at a time (see README).
   const pglite = new PGlite(target.dir);

@@ -1,10 +1,11 @@
 import { openDb, type Db, type OpenDb } from "./client";
+import { resolveDbTarget } from "./target";
 
 export type { Db } from "./client";
 
 // One PrismaClient per process, kept on globalThis so Next's hot reload does not open a new pool (or a second
 // PGlite on the same directory) on every edit. Created on first use, so importing this module never connects.
-const holder = globalThis as unknown as { __omsDb?: OpenDb };
+const holder = globalThis as unknown as { __omsDb?: OpenDb; __omsReadDb?: OpenDb | null };
 
 function getDb(): Db {
   holder.__omsDb ??= openDb();
@@ -23,11 +24,36 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
+function getReadDb(): Db {
+  if (holder.__omsReadDb === undefined) {
+    const url = process.env.DATABASE_REPLICA_URL?.trim();
+    holder.__omsReadDb = url && resolveDbTarget().kind === "postgres" ? openDb({ kind: "postgres", url }) : null;
+  }
+  return holder.__omsReadDb?.db ?? getDb();
+}
+
+/**
+ * Reads that may lag the primary by a moment (issue 16): the Fund's dashboard and registries and the public status
+ * check. With `DATABASE_REPLICA_URL` set (a streaming-replication standby of DATABASE_URL), they go there and leave
+ * the primary to payments; unset, this is `db`. Never for a read that decides a write (use `db` inside the
+ * transaction): a replica may not yet have the row just written.
+ */
+export const readDb: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const client = getReadDb();
+    const value = Reflect.get(client as object, prop, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
 /** Scripts and tests: close the connection (PGlite otherwise keeps the process alive for seconds). */
 export async function closeDb(): Promise<void> {
   const open = holder.__omsDb;
+  const read = holder.__omsReadDb;
   holder.__omsDb = undefined;
+  holder.__omsReadDb = undefined;
   await open?.close();
+  await read?.close();
 }
 
 /**

@@ -17,6 +17,8 @@ export type JobsConfig = {
   outboxMaxAttempts: number;
   /** the first retry waits this long; each next one twice as long */
   outboxBackoffSeconds: number;
+  /** a PENDING online order older than this is checked with the acquirer's status query */
+  acquirerReconcileAfterMinutes: number;
   /** the base of the renewal link: `${portalUrl}/<locale>/buy` */
   portalUrl: string;
 };
@@ -24,6 +26,7 @@ export type JobsConfig = {
 export function jobsConfig(env: Env = process.env): JobsConfig {
   return {
     orderPendingExpiryMinutes: positiveInt("ORDER_PENDING_EXPIRY_MINUTES", 60, env),
+    acquirerReconcileAfterMinutes: positiveInt("ACQUIRER_RECONCILE_AFTER_MINUTES", 5, env),
     outboxMaxAttempts: positiveInt("OUTBOX_MAX_ATTEMPTS", 6, env),
     outboxBackoffSeconds: positiveInt("OUTBOX_BACKOFF_SECONDS", 60, env),
     portalUrl: (env.PORTAL_URL || env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, ""),

@@ -12,6 +12,7 @@ import {
   queueReminders,
   type ReminderRow,
 } from "./mutations";
+import { reconcileOrdersWithAcquirer } from "@/lib/orders/reconcile";
 import { dueNotifications, policiesEndingBetween } from "./queries";
 import { logOnlySender, SendError, type MessageSender } from "./sender";
 
@@ -30,6 +31,12 @@ export async function expireOrders(over: Partial<JobContext> = {}): Promise<{ ex
   const { now, config } = context(over);
   const cutoff = new Date(now.getTime() - config.orderPendingExpiryMinutes * 60_000);
   return { expired: await expirePendingOrders(cutoff) };
+}
+
+/** (d) online payments whose notification never came: asked of the acquirer (lib/orders/reconcile.ts). */
+export async function reconcilePayments(over: Partial<JobContext> = {}): Promise<Record<string, number>> {
+  const { now, config } = context(over);
+  return reconcileOrdersWithAcquirer({ now, afterMinutes: config.acquirerReconcileAfterMinutes });
 }
 
 /** How long a worker holds a message it is sending before another may try it (a crashed worker's lease runs out). */
@@ -107,6 +114,7 @@ export async function queueRenewalReminders(over: Partial<JobContext> = {}): Pro
 
 export const JOBS = {
   "expire-orders": expireOrders,
+  "reconcile-payments": reconcilePayments,
   "drain-outbox": drainOutbox,
   "renewal-reminders": queueRenewalReminders,
 } as const;

@@ -7,6 +7,7 @@ import { runJob, type JobName } from "./jobs";
 
 const EVERY: Record<JobName, number> = {
   "expire-orders": 60_000,
+  "reconcile-payments": 120_000,
   "drain-outbox": 30_000,
   "renewal-reminders": 60 * 60_000,
 };

@@ -234,3 +234,8 @@ export async function markOrderRejected(
     return changed.count === 1;
   }, MONEY_TX_OPTIONS);
 }
+
+/** The acquirer answered about an expired order: it is not asked again (issue 16, reconciliation). */
+export async function markOrderAcquirerChecked(id: string, at: Date): Promise<void> {
+  await db.purchaseOrder.updateMany({ where: { id, acquirerCheckedAt: null }, data: { acquirerCheckedAt: at } });
+}

@@ -62,7 +62,19 @@ export async function handlePaymentCallback(provider: PaymentProvider, request: 
       bodySha256: verified.bodySha256,
     });
   }
-  const n = verified.notification;
+  return applyPaymentNotification(provider, verified.notification, actor);
+}
+
+/**
+ * A notification the acquirer vouches for — from its signed callback, or from its status query (the reconciliation
+ * job, lib/orders/reconcile.ts) — applied to its order. Idempotent: the same notification twice, from either path or
+ * both at once, has the effect of one.
+ */
+export async function applyPaymentNotification(
+  provider: PaymentProvider,
+  n: PaymentNotification,
+  actor: AuditActor,
+): Promise<CallbackAnswer> {
   const order = UUID.test(n.orderRef) ? await findOrderForCallback(n.orderRef) : null;
   if (!order) return reject(actor, 404, "UNKNOWN_ORDER", summary(n));
   if (n.amountSom !== order.priceSom)

@@ -89,3 +89,23 @@ export async function findUnfinishedStudentPolicyFor(who: { pin?: string | null;
   const person = account ? await findPersonByAccount(account) : null;
   return person ? findUnfinishedStudentPolicy(person.id) : null;
 }
+
+/**
+ * Orders to ask the acquirer about (issue 16, reconciliation): PENDING ones sent to pay more than a while ago (their
+ * notification may be lost), and EXPIRED ones not yet asked since they expired (the person may have paid at the
+ * last moment). Oldest first, at most `limit`.
+ */
+export async function ordersToReconcile(pendingBefore: Date, expiredSince: Date, limit: number) {
+  return db.purchaseOrder.findMany({
+    where: {
+      providerRef: { not: null },
+      OR: [
+        { status: "PENDING", createdAt: { lt: pendingBefore } },
+        { status: "EXPIRED", acquirerCheckedAt: null, updatedAt: { gte: expiredSince } },
+      ],
+    },
+    select: { id: true, status: true, providerRef: true },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+  });
+}

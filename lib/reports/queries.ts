@@ -1,6 +1,6 @@
 import "server-only";
 import { bishkekInstant } from "@/lib/dates";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import type { CalendarDate } from "@/lib/rules";
 
 export type SalesRow<K = string | null> = { key: K; count: number; revenueSom: number };
@@ -25,10 +25,10 @@ export async function summarizeSales(today: CalendarDate) {
     createdAt: { gte: monthStartInstant(month), lt: monthStartInstant(nextMonth(month)) },
   };
   const [byOffice, byChannel, byCategory, offices] = await Promise.all([
-    db.policy.groupBy({ by: ["officeId"], where, _count: { _all: true }, _sum: { priceSom: true } }),
-    db.policy.groupBy({ by: ["channel"], where, _count: { _all: true }, _sum: { priceSom: true } }),
-    db.policy.groupBy({ by: ["category"], where, _count: { _all: true }, _sum: { priceSom: true } }),
-    db.territorialOffice.findMany({
+    readDb.policy.groupBy({ by: ["officeId"], where, _count: { _all: true }, _sum: { priceSom: true } }),
+    readDb.policy.groupBy({ by: ["channel"], where, _count: { _all: true }, _sum: { priceSom: true } }),
+    readDb.policy.groupBy({ by: ["category"], where, _count: { _all: true }, _sum: { priceSom: true } }),
+    readDb.territorialOffice.findMany({
       select: { id: true, code: true, nameRu: true, nameKy: true },
       orderBy: { id: "asc" },
     }),

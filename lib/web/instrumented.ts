@@ -1,6 +1,7 @@
 import "server-only";
 import { log, requestIdFrom, withRequestId } from "@/lib/log";
 import { observeRequest } from "@/lib/metrics";
+import { databaseUnavailableResponse } from "./unavailable";
 
 /**
  * A route handler that counts its requests and their latency under a fixed route pattern (issue 16: "request counts
@@ -16,7 +17,14 @@ export function instrumented<A extends unknown[]>(
       const started = performance.now();
       let status = 500;
       try {
-        const response = await handler(request, ...rest);
+        const response = await Promise.resolve()
+          .then(() => handler(request, ...rest))
+          .catch((e: unknown) => {
+            // the database went away during this request: 503 (the next ones are answered by the proxy at once)
+            const unavailable = databaseUnavailableResponse(request, e);
+            if (unavailable) return unavailable;
+            throw e;
+          });
         status = response.status;
         return response;
       } finally {

@@ -3,7 +3,8 @@ import { db } from "../../lib/db";
 import { fromDbDate, toDbDate } from "../../lib/db/calendar";
 import { todayInBishkek } from "../../lib/dates";
 import { jobsConfig } from "../../lib/jobs/config";
-import { drainOutbox, expireOrders, queueRenewalReminders } from "../../lib/jobs/jobs";
+import { drainOutbox, expireOrders, queueRenewalReminders, reconcilePayments } from "../../lib/jobs/jobs";
+import { recordTestAcquirerDecision } from "../../lib/payments/acquirer/mutations";
 import { SendError, type MessageSender, type OutboxMessage } from "../../lib/jobs/sender";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
 import { addDays } from "../../lib/rules";
@@ -50,6 +51,74 @@ describe("expire-orders", () => {
     expect(rows.find((o) => o.id === fresh)!.status).toBe("PENDING");
     // a later run finds nothing left to do
     expect((await expireOrders({ now, config })).expired).toBe(0);
+  });
+});
+
+describe("reconcile-payments (the acquirer's status query)", () => {
+  const minutesAgo = (now: Date, m: number) => new Date(now.getTime() - m * 60_000);
+
+  /** An order sent to the test acquirer `age` minutes ago, and what its "bank" decided (nothing: still paying). */
+  async function sentToPay(i: number, age: number, decision: "CONFIRMED" | "DECLINED" | null, now: Date) {
+    const id = await newOrder(i);
+    const sessionId = `reconcile-${id}`;
+    const order = await db.purchaseOrder.update({
+      where: { id },
+      data: { providerRef: sessionId, createdAt: minutesAgo(now, age) },
+    });
+    if (decision) {
+      await recordTestAcquirerDecision({
+        sessionId,
+        txnId: `TA-${sessionId}`,
+        orderRef: id,
+        amountSom: order.priceSom,
+        status: decision,
+        paidAt: minutesAgo(now, age - 1),
+      });
+    }
+    return id;
+  }
+
+  it("applies what the acquirer decided when the notification never came, once, with two workers", async () => {
+    const now = new Date();
+    const paid = await sentToPay(11, 10, "CONFIRMED", now);
+    const declined = await sentToPay(12, 10, "DECLINED", now);
+    const paying = await sentToPay(13, 10, null, now);
+    const fresh = await sentToPay(14, 1, "CONFIRMED", now);
+    const runs = await Promise.all([reconcilePayments({ now, config }), reconcilePayments({ now, config })]);
+    expect(runs.every((r) => r.errors === 0)).toBe(true);
+
+    const rows = await db.purchaseOrder.findMany({ where: { id: { in: [paid, declined, paying, fresh] } } });
+    const status = (id: string) => rows.find((o) => o.id === id)!.status;
+    expect([status(paid), status(declined), status(paying), status(fresh)]).toEqual([
+      "PAID",
+      "DECLINED",
+      "PENDING",
+      "PENDING",
+    ]);
+    // one payment and one policy for the paid order, whatever the two workers did
+    const payments = await db.payment.findMany({ where: { externalTxnId: `TA-reconcile-${paid}` } });
+    expect(payments).toHaveLength(1);
+    expect(rows.find((o) => o.id === paid)!.policyId).not.toBeNull();
+    const audit = await db.auditLog.findFirst({ where: { actorLabel: "reconcile:test-acquirer" } });
+    expect(audit).not.toBeNull();
+    // the signed notification arriving late changes nothing more
+    const again = await reconcilePayments({ now, config });
+    expect(await db.payment.count({ where: { externalTxnId: `TA-reconcile-${paid}` } })).toBe(1);
+    expect(again.applied).toBe(0);
+  });
+
+  it("asks once about an order that expired, and sends a late payment to the refunds queue", async () => {
+    const now = new Date();
+    const id = await sentToPay(15, 70, "CONFIRMED", now);
+    await db.purchaseOrder.update({ where: { id }, data: { status: "EXPIRED" } });
+    const first = await reconcilePayments({ now, config });
+    expect(first.applied).toBeGreaterThanOrEqual(1);
+    const order = await db.purchaseOrder.findUniqueOrThrow({ where: { id } });
+    expect(order.status).toBe("REJECTED");
+    expect(order.rejectionReason).toBe("CONFIRMED_AFTER_EXPIRED");
+    expect(order.acquirerCheckedAt).not.toBeNull();
+    expect(await db.refundCase.count({ where: { orderId: id } })).toBe(1);
+    expect(await db.payment.count({ where: { externalTxnId: `TA-reconcile-${id}` } })).toBe(0);
   });
 });
 

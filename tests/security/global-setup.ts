@@ -20,6 +20,8 @@ import { TEST_TERMINAL_ENV } from "../support/terminal-auth";
 declare module "vitest" {
   export interface ProvidedContext {
     securityServers: { urls: string[]; logFiles: string[]; statusLimitPerMinute: number };
+    /** for suites that start a server of their own on the same build (db-outage.test.ts); null with BASE_URL */
+    ownServer: { databaseUrl: string; env: Record<string, string> } | null;
   }
 }
 
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject) {
       logFiles: [],
       statusLimitPerMinute: Number(process.env.RATE_LIMIT_STATUS_PER_MINUTE ?? 60),
     });
+    project.provide("ownServer", null);
     return;
   }
   const server = process.env.DATABASE_URL?.trim();
@@ -126,6 +129,8 @@ export default async function setup(project: TestProject) {
     throw e;
   }
   project.provide("securityServers", { urls, logFiles, statusLimitPerMinute: STATUS_LIMIT });
+  const ownEnv = Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined));
+  project.provide("ownServer", { databaseUrl: url, env: ownEnv });
   return async () => {
     await stop();
     if (process.env.SECURITY_KEEP_LOGS !== "1") fs.rmSync(logDir, { recursive: true, force: true });

@@ -5,8 +5,17 @@ import { routing } from "@/lib/i18n/routing";
 import { configuredAcquirer } from "./mode";
 import { secretFor } from "@/lib/secrets";
 import { isValidSignature, sha256Hex, signBody } from "./signing";
-import type { Checkout, CheckoutRequest, PaymentNotification, PaymentProvider, VerifiedCallback } from "./types";
+import type {
+  Checkout,
+  CheckoutRequest,
+  PaymentNotification,
+  PaymentProvider,
+  StatusQueryAnswer,
+  VerifiedCallback,
+} from "./types";
 import { log } from "@/lib/log";
+import { recordTestAcquirerDecision } from "./mutations";
+import { findTestAcquirerDecision } from "./queries";
 
 // The TEST acquirer: a hosted "bank" page inside the portal (app/[locale]/(public)/test-acquirer) that confirms or
 // declines and then notifies the portal the way a real acquirer does — a server-to-server POST signed with a
@@ -104,12 +113,21 @@ async function notifyPortal(
   status: "CONFIRMED" | "DECLINED",
   at: Date,
 ): Promise<{ delivered: boolean; httpStatus: number | null }> {
-  const { body, headers } = signTestAcquirerNotification({
+  // The bank books its decision first (its status query answers from this ledger); the first decision stands.
+  const decision = await recordTestAcquirerDecision({
+    sessionId: session.sessionId,
     txnId: transactionIdFor(session),
     orderRef: session.orderRef,
     amountSom: session.amountSom,
     status,
-    paidAt: at.toISOString(),
+    paidAt: at,
+  });
+  const { body, headers } = signTestAcquirerNotification({
+    txnId: decision.txnId,
+    orderRef: decision.orderRef,
+    amountSom: decision.amountSom,
+    status: decision.status,
+    paidAt: decision.paidAt.toISOString(),
   });
   try {
     const res = await fetch(session.callbackUrl, {
@@ -168,6 +186,22 @@ export const testAcquirer: PaymentProvider = {
       paidAt: new Date(n.paidAt),
     };
     return { ok: true, notification };
+  },
+
+  async queryStatus({ providerRef }): Promise<StatusQueryAnswer> {
+    if (!isTestAcquirerEnabled()) throw new Error("The test acquirer is not enabled (PAYMENT_ACQUIRER)");
+    const d = await findTestAcquirerDecision(providerRef);
+    if (!d) return { state: "PENDING" };
+    return {
+      state: "DECIDED",
+      notification: {
+        providerTxnId: d.txnId,
+        orderRef: d.orderRef,
+        amountSom: d.amountSom,
+        status: d.status,
+        paidAt: d.paidAt,
+      },
+    };
   },
 };
 

@@ -40,6 +40,14 @@ export type VerifiedCallback =
       /** for the audit log: what arrived, without trusting it */ bodySha256: string;
     };
 
+/** The acquirer's answer to "what became of this checkout?" (its status query, issue 16). */
+export type StatusQueryAnswer =
+  | { state: "DECIDED"; notification: PaymentNotification }
+  /** the person has not finished paying (or the acquirer does not know yet) */
+  | { state: "PENDING" }
+  /** the acquirer has no such checkout */
+  | { state: "UNKNOWN" };
+
 /**
  * An acquirer the portal can send people to. The purchase flow (lib/orders) knows only this interface: adding a
  * real acquirer is one new implementation and one callback route that hands its requests to handlePaymentCallback.
@@ -54,4 +62,9 @@ export interface PaymentProvider {
   createCheckout(request: CheckoutRequest): Promise<Checkout>;
   /** authenticates and parses a notification; never throws on bad input */
   verifyCallback(request: Request): Promise<VerifiedCallback>;
+  /**
+   * Asks the acquirer what became of a checkout (its status query): the reconciliation job (lib/jobs) uses it for
+   * orders whose notification never arrived. Throws when the acquirer cannot be asked right now.
+   */
+  queryStatus(checkout: { orderRef: string; providerRef: string }): Promise<StatusQueryAnswer>;
 }

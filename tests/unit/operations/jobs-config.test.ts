@@ -5,18 +5,21 @@ describe("housekeeping jobs' settings (issue 16)", () => {
   it("has defaults and reads the environment", () => {
     expect(jobsConfig({})).toEqual({
       orderPendingExpiryMinutes: 60,
+      acquirerReconcileAfterMinutes: 5,
       outboxMaxAttempts: 6,
       outboxBackoffSeconds: 60,
       portalUrl: "http://localhost:3000",
     });
     const c = jobsConfig({
       ORDER_PENDING_EXPIRY_MINUTES: "30",
+      ACQUIRER_RECONCILE_AFTER_MINUTES: "2",
       OUTBOX_MAX_ATTEMPTS: "3",
       OUTBOX_BACKOFF_SECONDS: "10",
       PORTAL_URL: "https://oms.example.kg/",
     });
     expect(c).toEqual({
       orderPendingExpiryMinutes: 30,
+      acquirerReconcileAfterMinutes: 2,
       outboxMaxAttempts: 3,
       outboxBackoffSeconds: 10,
       portalUrl: "https://oms.example.kg",

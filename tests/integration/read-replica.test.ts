@@ -1,0 +1,36 @@
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { db } from "../../lib/db";
+import { todayInBishkek } from "../../lib/dates";
+import { summarizeSales } from "../../lib/reports/queries";
+import { cloneTemplate } from "../support/databases";
+
+// Issue 16: with DATABASE_REPLICA_URL set, the Fund's reports read from the replica and everything else from the
+// primary. Here the "replica" is a second copy of the template holding a row the primary does not have.
+const template = inject("dbTemplate");
+
+describe.skipIf(template.kind !== "postgres")("a read replica (DATABASE_REPLICA_URL)", () => {
+  let disposeReplica: (() => Promise<void>) | null = null;
+  afterAll(async () => {
+    delete process.env.DATABASE_REPLICA_URL;
+    await disposeReplica?.();
+  });
+
+  it("serves the Fund's reports from the replica and keeps the primary for the rest", async () => {
+    const replica = await cloneTemplate(template);
+    disposeReplica = replica.dispose;
+    if (replica.target.kind !== "postgres") throw new Error("unreachable");
+    const client = new pg.Client({ connectionString: replica.target.url });
+    await client.connect();
+    await client.query(
+      `INSERT INTO "TerritorialOffice" (code, "nameRu", "nameKy", "addressRu", "addressKy")
+       VALUES ('REPLICA_ONLY', 'Реплика', 'Реплика', '-', '-')`,
+    );
+    await client.end();
+    process.env.DATABASE_REPLICA_URL = replica.target.url;
+
+    const sales = await summarizeSales(todayInBishkek());
+    expect(sales.offices.map((o) => o.office.code)).toContain("REPLICA_ONLY");
+    expect(await db.territorialOffice.count({ where: { code: "REPLICA_ONLY" } })).toBe(0);
+  });
+});
