@@ -1,40 +1,14 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont } from "pdf-lib";
+import { rgb, type PDFFont } from "pdf-lib";
 import { dayToInstant, LONG_DATE } from "@/lib/dates";
 import { dynamicKey } from "@/lib/i18n/message-key";
 import type { Locale } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translate";
+import { A4, createPdf, plain, wrap } from "@/lib/pdf/document";
 import type { RefundCaseView } from "./view-models";
 
-// The ТУ's letter to the Fund's Budget Planning Department (cl. 32–33) as a PDF, in Russian or Kyrgyz: the same
-// building blocks as the receipt (pdf-lib, fontkit, the DejaVu font for Ң, Ө, Ү). When the shared lib/pdf helper lands,
-// the font loading and line wrapping below move there.
-
-let fonts: Promise<[Buffer, Buffer]> | null = null;
-function loadFonts() {
-  const dir = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-  fonts ??= Promise.all([readFile(path.join(dir, "DejaVuSans.ttf")), readFile(path.join(dir, "DejaVuSans-Bold.ttf"))]);
-  return fonts;
-}
-
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
-
-function wrapLines(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+// The ТУ's letter to the Fund's Budget Planning Department (cl. 32–33) as a PDF, in Russian or Kyrgyz, on the
+// portal's common PDF pieces (lib/pdf: pdf-lib with the embedded DejaVu font for Ң, Ө, Ү, line wrapping).
 
 export type RefundLetter = RefundCaseView & {
   office: { nameRu: string; nameKy: string; addressRu: string; addressKy: string } | null;
@@ -44,24 +18,21 @@ export async function buildRefundLetterPdf(letter: RefundLetter, locale: Locale)
   const t = translatorFor(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { ...LONG_DATE, timeZone: "Asia/Bishkek" });
   const day = (d: string) => plain(dateFormat.format(dayToInstant(d)));
-  const [regularBytes, boldBytes] = await loadFonts();
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(regularBytes, { subset: true });
-  const bold = await doc.embedFont(boldBytes, { subset: true });
-  doc.setTitle(plain(`${t("refunds.letter.subject")} — ${letter.outgoingNumber ?? letter.number}`));
-  doc.setLanguage(locale);
-  doc.setCreator(t("common.fundName"));
+  const { doc, regular, bold } = await createPdf({
+    title: `${t("refunds.letter.subject")} — ${letter.outgoingNumber ?? letter.number}`,
+    language: locale,
+    creator: t("common.fundName"),
+  });
 
-  let page = doc.addPage([595.28, 841.89]);
+  let page = doc.addPage([A4.width, A4.height]);
   const margin = 56;
   const width = page.getWidth() - margin * 2;
   let y = page.getHeight() - margin;
   const ink = rgb(0.04, 0.05, 0.05);
   const text = (s: string, font: PDFFont, size: number, gap = 6) => {
-    for (const line of wrapLines(plain(s), font, size, width)) {
+    for (const line of wrap(s, font, size, width)) {
       if (y - size < margin) {
-        page = doc.addPage([595.28, 841.89]);
+        page = doc.addPage([A4.width, A4.height]);
         y = page.getHeight() - margin;
       }
       y -= size;
