@@ -44,6 +44,7 @@ export function PersonFile({ person }: { person: PersonFileView }) {
     [t("sex"), person.sex ? t(`sexValue.${person.sex}`) : notRecorded],
     [t("citizenship"), person.stateless ? t("stateless") : (person.citizenship ?? notRecorded)],
     [t("phone"), person.phone ?? notRecorded],
+    [t("email"), person.email ?? notRecorded],
   ];
   const { status } = person;
   return (

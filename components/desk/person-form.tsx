@@ -24,6 +24,7 @@ const FIELDS = [
   "sex",
   "citizenship",
   "phone",
+  "email",
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -94,6 +95,7 @@ export function PersonForm({
         />
         <TextField {...text("citizenship", t("citizenshipHint"))} spellCheck={false} maxLength={9} />
         <TextField {...text("phone")} inputMode="tel" />
+        <TextField {...text("email", t("emailHint"))} type="email" spellCheck={false} maxLength={100} />
         <SubmitButton label={t("submit")} />
       </form>
     </>

@@ -196,6 +196,7 @@ export async function findPersonFile(
     citizenship: p.citizenship,
     stateless: p.stateless,
     phone: p.phone,
+    email: p.email,
     toComplete: p.pin === null || p.documentType === "FOREIGN_DOCUMENT_TO_COMPLETE" || !p.birthDate || !p.sex,
     status: insuredStatusOn(coverage, today),
     policies: p.policies.map((pol) => ({

@@ -72,6 +72,7 @@ export type PersonFileView = {
   citizenship: string | null;
   stateless: boolean | null;
   phone: string | null;
+  email: string | null;
   /** a foreigner from a terminal whose record a clerk is to complete (README I23) */
   toComplete: boolean;
   status: InsuredStatus;

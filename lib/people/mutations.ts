@@ -207,6 +207,7 @@ export type SavePersonRecordInput = {
   /** ISO 3166-1 alpha-2, or "STATELESS" */
   citizenship?: string;
   phone?: string;
+  email?: string;
 };
 
 export type SavePersonRecordResult =
@@ -279,6 +280,7 @@ export async function savePersonRecord(
     ...(sex ? { sex } : {}),
     ...citizenship,
     ...(input.phone ? { phone: input.phone } : {}),
+    ...(input.email ? { email: input.email } : {}),
   };
   try {
     return await db.$transaction(async (tx) => {

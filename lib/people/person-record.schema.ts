@@ -51,6 +51,8 @@ export const ZPersonRecordInput = z
     /** an ISO 3166-1 alpha-2 code, or "stateless" */
     citizenship: optional(9).transform((v) => v?.toUpperCase()),
     phone: optional(20),
+    /** where e-mail reminders go (issue 16); stored lower-case */
+    email: optional(100).transform((v) => v?.toLowerCase()),
   })
   .superRefine((v, ctx) => {
     const fields = personFieldsFor(v.category as (typeof PERSON_RECORD_CATEGORIES)[number]);
@@ -62,6 +64,9 @@ export const ZPersonRecordInput = z
     }
     if (v.documentType && !fields.documentTypes.includes(v.documentType)) {
       ctx.addIssue({ code: "custom", path: ["documentType"], message: "desk.errors.documentTypeNotForCategory" });
+    }
+    if (v.email && !z.email().safeParse(v.email).success) {
+      ctx.addIssue({ code: "custom", path: ["email"], message: "desk.errors.emailFormat" });
     }
     if (v.documentNumber && !isDocumentNumber(v.documentNumber)) {
       ctx.addIssue({ code: "custom", path: ["documentNumber"], message: "errors.documentNumberFormat" });

@@ -301,6 +301,19 @@ describe("register or complete a person (issue 12)", () => {
     expect(await db.policy.count({ where: { personId: holder.id } })).toBe(1);
   });
 
+  it("keeps the e-mail address the renewal reminders go to (issue 16), lower-case; refuses a malformed one", async () => {
+    const clerk = await clerkOf("BISHKEK");
+    const base = { category: "CITIZEN", lastName: "Почтова", firstName: "Айгуль", pin: makePin("FEMALE") };
+    const bad = ZPersonRecordInput.safeParse({ ...base, email: "aigul@" });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => [i.path.join("."), i.message])).toContainEqual([
+      "email",
+      "desk.errors.emailFormat",
+    ]);
+    const personId = await saveClerkPerson(clerk, ZPersonRecordInput.parse({ ...base, email: " Aigul@Example.KG " }));
+    expect((await db.person.findUniqueOrThrow({ where: { id: personId } })).email).toBe("aigul@example.kg");
+  });
+
   it("rejects a PIN that does not fit the form's category rules (bad input changes nothing)", () => {
     const parsed = ZPersonRecordInput.safeParse({ category: "CITIZEN", lastName: "А", firstName: "Б" });
     expect(parsed.success).toBe(false);

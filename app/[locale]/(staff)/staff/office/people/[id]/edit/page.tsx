@@ -40,6 +40,7 @@ export default async function CompletePersonPage({ params }: Props) {
     sex: p.sex ?? "",
     citizenship: p.stateless ? "STATELESS" : (p.citizenship ?? ""),
     phone: p.phone ?? "",
+    email: p.email ?? "",
   };
   return (
     <>
