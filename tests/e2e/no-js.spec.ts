@@ -88,12 +88,34 @@ for (const { locale, status, rules, appeals } of LANGS) {
       await expect(page.getByTestId("policy-number")).toHaveText(/^E-\d{4}-\d{7}$/);
     });
 
-    test("the appeal status check answers a wrong number with a translated error", async ({ page }) => {
+    test("an appeal is filed, its status checked, and a wrong number answered with a translated error", async ({
+      page,
+    }) => {
+      const pin = `2${String(Date.now()).slice(-12)}${locale === "ru" ? 3 : 4}`;
+      await page.goto(`/${locale}/appeals`);
+      await submit(page, "appeal-form");
+      await expect(page.getByTestId("error-summary")).toBeVisible();
+      const form = page.getByTestId("appeal-form");
+      await form.locator("#pin").fill(pin);
+      await form.locator("#fullName").fill("Сыдыков Эрлан Бакирович");
+      await form.locator("#officeCode").selectOption("BISHKEK");
+      await form.locator("#subject").fill("Заказ отклонён");
+      await form.locator("#text").fill("Оплатил полис, но заказ отклонён. Прошу разобраться.");
+      await submit(page, "appeal-form");
+      await expect(page).toHaveURL(/\/appeals\/filed\/A-\d{4}-\d{6}$/);
+      const number = page.url().split("/").pop()!;
+
       await page.goto(`/${locale}/appeals/status`);
+      await page.locator("#number").fill(number);
+      await page.locator("#pin").fill(pin);
+      await submit(page, "appeal-status-form");
+      await expect(page.getByTestId("appeal-state")).toHaveText(appeals.state.OPEN);
+
       await page.locator("#number").fill("A-2026-999999");
-      await page.locator("#pin").fill(INSURED_PIN);
+      await page.locator("#pin").fill(pin);
       await submit(page, "appeal-status-form");
       await expect(page.getByTestId("error-summary")).toContainText(appeals.status.notFound);
+      await expect(page.getByTestId("appeal-status")).toHaveCount(0);
     });
   });
 }
