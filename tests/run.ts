@@ -4,7 +4,9 @@
  *   2. integration tests on a real database: PostgreSQL when DATABASE_URL is set, and then again on embedded
  *      PGlite, so both databases run the same code path; PGlite only when DATABASE_URL is not set;
  *   3. end-to-end tests in Chromium (Playwright) when a Chromium is installed; otherwise they are skipped, loudly;
- *   4. the security suite (issue 11: HTTP-level checks on two production servers sharing one PostgreSQL database)
+ *   4. the first-load JavaScript of the citizen pages (issue 17, `npm run check:js-weight`), read from the build the
+ *      e2e step made: fails when a page passes its limit;
+ *   5. the security suite (issue 11: HTTP-level checks on two production servers sharing one PostgreSQL database)
  *      when PostgreSQL is set and the e2e step built the app — it reuses that build (one `next build` per run).
  * Prints one closing line: "tests: N passed, N failed, N skipped". Exits non-zero if anything failed.
  */
@@ -100,6 +102,22 @@ if (chromium) {
 } else {
   notes.push(
     "⚠ end-to-end tests SKIPPED: no Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser). Install it with: apt-get install -y chromium",
+  );
+}
+
+// Issue 17: the weight check reads the production build the e2e server made (tests/e2e/serve.ts: `next build`).
+if (chromium) {
+  const ok = run(
+    "first-load JavaScript of the citizen pages (issue 17)",
+    "npx",
+    ["tsx", "scripts/js-weight.ts"],
+    baseEnv,
+  );
+  if (ok) total.passed += 1;
+  else total.failed += 1;
+} else {
+  notes.push(
+    "⚠ first-load JavaScript check SKIPPED: it reads the e2e step's build; run it alone with npm run build && npm run check:js-weight",
   );
 }
 

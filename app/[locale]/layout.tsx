@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { hasLocale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
@@ -42,19 +42,19 @@ export default async function LocaleLayout({
   const locale = await localeOf(params);
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [messages, t] = await Promise.all([getMessages(), getTranslations("common")]);
+  const t = await getTranslations("common");
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans text-base leading-relaxed">
-        <NextIntlClientProvider locale={locale} messages={messages} timeZone="Asia/Bishkek">
-          <SkipLink label={t("skipToContent")} />
-          <SecurityNotices />
-          <SiteHeader />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-            {children}
-          </main>
-          <SiteFooter />
-        </NextIntlClientProvider>
+        {/* No NextIntlClientProvider here: citizen pages ship no translations to the browser (issue 17); the staff
+            workspace has its own (app/[locale]/(staff)/staff/layout.tsx). */}
+        <SkipLink label={t("skipToContent")} />
+        <SecurityNotices />
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
   );

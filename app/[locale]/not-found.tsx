@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 
 export default async function NotFound() {
   const t = await getTranslations("common.notFound");
@@ -7,7 +7,7 @@ export default async function NotFound() {
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-4">{t("text")}</p>
-      <Link href="/">{t("home")}</Link>
+      <PageLink href="/">{t("home")}</PageLink>
     </>
   );
 }

@@ -1,24 +1,33 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import type { AppealStatusView } from "@/lib/appeals/view-models";
+import type { AppealStatusText } from "@/lib/appeals/view-models";
 import { initialActionState, type ActionResult } from "@/lib/web/action-result";
 
-type Action = (prev: ActionResult<AppealStatusView>, formData: FormData) => Promise<ActionResult<AppealStatusView>>;
+type Action = (prev: ActionResult<AppealStatusText>, formData: FormData) => Promise<ActionResult<AppealStatusText>>;
 
-/** Number + PIN, posted; the answer below the form. */
-export function AppealStatusForm({ action, locale }: { action: Action; locale: string }) {
-  const t = useTranslations("appeals");
-  const format = useFormatter();
-  const lang = useLocale();
-  const [state, formAction] = useActionState(action, initialActionState<AppealStatusView>());
+/** The form's texts, translated by the page (the browser has no translations: issue 17). */
+export type AppealStatusLabels = { number: string; numberHint: string; pin: string; submit: string };
+
+/**
+ * Number + PIN, posted; the answer below the form, as text the server wrote in the page's language. Works without
+ * JavaScript: the page comes back with the answer or the errors.
+ */
+export function AppealStatusForm({
+  action,
+  locale,
+  labels,
+}: {
+  action: Action;
+  locale: string;
+  labels: AppealStatusLabels;
+}) {
+  const [state, formAction] = useActionState(action, initialActionState<AppealStatusText>());
   const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(state, ["number", "pin"]);
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00+06:00`), { dateStyle: "long" });
   const a = state.ok ? state.data : null;
   return (
     <>
@@ -27,20 +36,14 @@ export function AppealStatusForm({ action, locale }: { action: Action; locale: s
         <input type="hidden" name="locale" value={locale} />
         <TextField
           name="number"
-          label={t("status.number")}
-          hint={t("status.numberHint")}
+          label={labels.number}
+          hint={labels.numberHint}
           error={fieldError("number")}
           defaultValue={state.values.number ?? ""}
           autoComplete="off"
         />
-        <TextField
-          name="pin"
-          label={t("status.pin")}
-          error={fieldError("pin")}
-          autoComplete="off"
-          inputMode="numeric"
-        />
-        <SubmitButton label={t("status.submit")} />
+        <TextField name="pin" label={labels.pin} error={fieldError("pin")} autoComplete="off" inputMode="numeric" />
+        <SubmitButton label={labels.submit} />
       </form>
       {a && (
         <section
@@ -50,30 +53,14 @@ export function AppealStatusForm({ action, locale }: { action: Action; locale: s
         >
           <h2 className="mb-2 text-2xl font-bold">{a.number}</h2>
           <dl>
-            <dt className="font-bold">{t("status.state")}</dt>
-            <dd className="mb-2" data-testid="appeal-state">
-              {t(`state.${a.state}`)}
-            </dd>
-            <dt className="font-bold">{t("status.office")}</dt>
-            <dd className="mb-2">{lang === "ky" ? a.officeNameKy : a.officeNameRu}</dd>
-            <dt className="font-bold">{t("status.filedAt")}</dt>
-            <dd className="mb-2">{format.dateTime(new Date(a.filedAt), { dateStyle: "long" })}</dd>
-            <dt className="font-bold">{t("status.dueOn")}</dt>
-            <dd className="mb-2">{a.dueOn ? day(a.dueOn) : t("status.noDue")}</dd>
-            {a.answer && (
-              <>
-                <dt className="font-bold">{t("status.answer")}</dt>
-                <dd className="mb-2 whitespace-pre-line" data-testid="appeal-answer">
-                  {a.answer}
+            {a.rows.map((r) => (
+              <div key={r.label}>
+                <dt className="font-bold">{r.label}</dt>
+                <dd className={`mb-2 ${r.multiline ? "whitespace-pre-line" : ""}`} data-testid={r.testId}>
+                  {r.value}
                 </dd>
-              </>
-            )}
-            {a.closedOn && (
-              <>
-                <dt className="font-bold">{t("status.closedOn")}</dt>
-                <dd className="mb-2">{day(a.closedOn)}</dd>
-              </>
-            )}
+              </div>
+            ))}
           </dl>
         </section>
       )}

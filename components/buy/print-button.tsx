@@ -1,6 +1,20 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
+
+const noSubscription = () => () => undefined;
+
+/**
+ * "Print" — a script's button, so it appears only once the page's JavaScript runs: without it the button would do
+ * nothing (the browser's own print still works). The server and the first render leave it out.
+ */
 export function PrintButton({ label }: { label: string }) {
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  if (!scripted) return null;
   return (
     <button
       type="button"

@@ -1,4 +1,4 @@
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 
 export type SummaryRow = { key: string; label: string; value: string; changeHref?: string };
 
@@ -15,10 +15,10 @@ export function SummaryList({ rows, changeLabel }: { rows: SummaryRow[]; changeL
           <dd data-testid={`answer-${r.key}`}>{r.value}</dd>
           <dd className="no-print">
             {r.changeHref && (
-              <Link href={r.changeHref} data-testid={`change-${r.key}`}>
+              <PageLink href={r.changeHref} data-testid={`change-${r.key}`}>
                 {changeLabel}
                 <span className="sr-only"> {r.label}</span>
-              </Link>
+              </PageLink>
             )}
           </dd>
         </div>

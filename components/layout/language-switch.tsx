@@ -1,53 +1,61 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense } from "react";
-import { Link, usePathname } from "@/lib/i18n/navigation";
-import { routing } from "@/lib/i18n/routing";
+
+/** One language of the switch: its code, its name in itself, and "switch to …" for screen readers. */
+export type LanguageLink = { locale: string; name: string; label: string };
 
 /**
  * Links to the same page in the other language(s); each link names its language in that language. The query string
  * goes along: the test bank's checkout page is `?session=…`, and switching language there must not lose the payment.
- * A static page renders the links without the query first (useSearchParams needs the browser), then with it.
+ * Plain links (a page load), with texts from the server: no translations in the browser (issue 17). A static page
+ * renders the links without the query first (useSearchParams needs the browser), then with it.
  */
-export function LanguageSwitch() {
+export function LanguageSwitch(props: { current: string; navLabel: string; languages: LanguageLink[] }) {
   return (
-    <Suspense fallback={<LanguageLinks query="" />}>
-      <LanguageLinksKeepingQuery />
+    <Suspense fallback={<LanguageLinks query="" {...props} />}>
+      <LanguageLinksKeepingQuery {...props} />
     </Suspense>
   );
 }
 
-function LanguageLinksKeepingQuery() {
-  return <LanguageLinks query={useSearchParams().toString()} />;
+function LanguageLinksKeepingQuery(props: { current: string; navLabel: string; languages: LanguageLink[] }) {
+  return <LanguageLinks query={useSearchParams().toString()} {...props} />;
 }
 
-function LanguageLinks({ query }: { query: string }) {
-  const t = useTranslations("common");
-  const locale = useLocale();
-  const pathname = usePathname();
-  const href = query ? `${pathname}?${query}` : pathname;
+function LanguageLinks({
+  query,
+  current,
+  navLabel,
+  languages,
+}: {
+  query: string;
+  current: string;
+  navLabel: string;
+  languages: LanguageLink[];
+}) {
+  // the path after the language prefix (localePrefix "always": every page is /ru/… or /ky/…)
+  const rest = usePathname().replace(/^\/[^/]+/, "");
   return (
-    <nav aria-label={t("language")} className="flex gap-3 text-sm">
-      {routing.locales.map((l) =>
-        l === locale ? (
-          <span key={l} aria-current="true" className="font-bold">
-            {t(`languageNames.${l}`)}
+    <nav aria-label={navLabel} className="flex gap-3 text-sm">
+      {languages.map((l) =>
+        l.locale === current ? (
+          <span key={l.locale} aria-current="true" className="font-bold">
+            {l.name}
           </span>
         ) : (
-          <Link
-            key={l}
-            href={href}
-            locale={l}
-            lang={l}
-            hrefLang={l}
-            aria-label={t("switchTo", { language: t(`languageNames.${l}`) })}
+          <a
+            key={l.locale}
+            href={`/${l.locale}${rest}${query ? `?${query}` : ""}`}
+            lang={l.locale}
+            hrefLang={l.locale}
+            aria-label={l.label}
             className="text-white"
-            data-testid={`lang-${l}`}
+            data-testid={`lang-${l.locale}`}
           >
-            {t(`languageNames.${l}`)}
-          </Link>
+            {l.name}
+          </a>
         ),
       )}
     </nav>

@@ -1,40 +1,47 @@
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageLink } from "@/lib/i18n/page-link";
+import { routing } from "@/lib/i18n/routing";
 import { LanguageSwitch } from "./language-switch";
 
 export async function SiteHeader() {
   const t = await getTranslations("common");
   const tb = await getTranslations("buy");
+  const locale = await getLocale();
+  const languages = routing.locales.map((l) => ({
+    locale: l,
+    name: t(`languageNames.${l}`),
+    label: t("switchTo", { language: t(`languageNames.${l}`) }),
+  }));
   return (
     <header className="no-print bg-[var(--color-brand)] text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-white no-underline">
+        <PageLink href="/" className="text-white no-underline">
           <span className="block text-lg font-bold leading-tight">{t("portalName")}</span>
           <span className="block text-sm">{t("fundName")}</span>
-        </Link>
-        <LanguageSwitch />
+        </PageLink>
+        <LanguageSwitch current={locale} navLabel={t("language")} languages={languages} />
       </div>
       <nav aria-label={t("nav.label")} className="border-t border-white/30">
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-5 px-4 py-2 text-sm">
           <li>
-            <Link href="/" className="text-white">
+            <PageLink href="/" className="text-white">
               {t("nav.home")}
-            </Link>
+            </PageLink>
           </li>
           <li>
-            <Link href="/status" className="text-white">
+            <PageLink href="/status" className="text-white">
               {t("nav.status")}
-            </Link>
+            </PageLink>
           </li>
           <li>
-            <Link href="/buy" className="text-white">
+            <PageLink href="/buy" className="text-white">
               {tb("navLink")}
-            </Link>
+            </PageLink>
           </li>
           <li>
-            <Link href="/staff" className="text-white">
+            <PageLink href="/staff" className="text-white">
               {t("nav.staff")}
-            </Link>
+            </PageLink>
           </li>
         </ul>
       </nav>

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/buy/print-button";
 import { SummaryList } from "@/components/buy/summary-list";
 import { dayToInstant, LONG_DATE } from "@/lib/dates";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 import { dynamicKey } from "@/lib/i18n/message-key";
 import type { PaidReceipt } from "@/lib/orders/receipt";
 import { formatKgMobile } from "@/lib/people/phone";
@@ -60,7 +60,7 @@ export async function PaidOrder({ receipt: r, receiptHref }: { receipt: PaidRece
       <ul className="mb-6 list-disc space-y-2 pl-6">
         <li>{t("order.sms", { phone: formatKgMobile(r.phone), from: day(r.validFrom) })}</li>
         <li>
-          <Link href="/status">{t("order.status")}</Link>
+          <PageLink href="/status">{t("order.status")}</PageLink>
         </li>
         <li>{t("order.keep")}</li>
       </ul>
@@ -69,7 +69,7 @@ export async function PaidOrder({ receipt: r, receiptHref }: { receipt: PaidRece
         <a href={receiptHref} data-testid="receipt-pdf" download>
           {t("order.pdf")}
         </a>
-        <Link href="/buy">{t("order.buyAnother")}</Link>
+        <PageLink href="/buy">{t("order.buyAnother")}</PageLink>
       </div>
     </article>
   );

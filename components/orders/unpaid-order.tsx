@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ButtonForm } from "@/components/buy/button-form";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 import { dynamicKey } from "@/lib/i18n/message-key";
 
 type Action = Parameters<typeof ButtonForm>[0]["action"];
@@ -31,9 +31,9 @@ export async function PendingOrder({
       <h1 className="mb-4 text-3xl font-bold">{t("pendingTitle")}</h1>
       <p className="mb-4 text-lg">{t("pendingText")}</p>
       <p className="mb-6">
-        <Link href={`/orders/${secret}`} data-testid="order-refresh">
+        <PageLink href={`/orders/${secret}`} data-testid="order-refresh">
           {t("refresh")}
-        </Link>
+        </PageLink>
       </p>
       <p className="mb-2">{t("resumeText")}</p>
       <ButtonForm action={resume} hidden={hidden} label={t("resume")} variant="secondary" testId="order-resume" />
@@ -59,7 +59,7 @@ export async function RejectedOrder({ reason, reference }: { reason: string | nu
       <p className="mb-4 text-lg">{text}</p>
       <p className="mb-4 text-lg">{t("rejectedRefund")}</p>
       <p className="mb-6">
-        <Link href="/status">{t("rejectedStatus")}</Link>
+        <PageLink href="/status">{t("rejectedStatus")}</PageLink>
       </p>
       <Reference label={t("reference")} reference={reference} />
     </section>
@@ -85,7 +85,7 @@ export async function DeclinedOrder({
       <p className="mb-6 text-lg">{t(declined ? "declinedText" : "expiredText")}</p>
       <ButtonForm action={retry} hidden={hidden} label={t("retry")} testId="order-retry" />
       <p className="mb-6">
-        <Link href="/buy">{t("buyAnother")}</Link>
+        <PageLink href="/buy">{t("buyAnother")}</PageLink>
       </p>
       <Reference label={t("reference")} reference={reference} />
     </section>

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 
 /** Switches the status check between the PIN and the document number of a foreigner without one (SPEC §8). */
 export function StatusModeLink({ byDocument }: { byDocument: boolean }) {
@@ -7,17 +7,13 @@ export function StatusModeLink({ byDocument }: { byDocument: boolean }) {
   return (
     <p className="mt-8 max-w-xl">
       {byDocument ? (
-        <Link href="/status" className="underline" data-testid="status-by-pin">
+        <PageLink href="/status" className="underline" data-testid="status-by-pin">
           {t("havePin")}
-        </Link>
+        </PageLink>
       ) : (
-        <Link
-          href={{ pathname: "/status", query: { by: "document" } }}
-          className="underline"
-          data-testid="status-no-pin"
-        >
+        <PageLink href="/status?by=document" className="underline" data-testid="status-no-pin">
           {t("noPin")}
-        </Link>
+        </PageLink>
       )}
     </p>
   );

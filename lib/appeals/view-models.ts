@@ -11,6 +11,12 @@ export type AppealStatusView = {
   officeNameKy: string;
 };
 
+/** The citizen's answer to a status check, as text in their language (app/[locale]/(public)/appeals/status-text.ts). */
+export type AppealStatusText = {
+  number: string;
+  rows: { label: string; value: string; testId?: string; multiline?: boolean }[];
+};
+
 export type OfficeAppealView = AppealStatusView & {
   id: string;
   fullName: string;

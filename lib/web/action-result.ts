@@ -14,7 +14,23 @@ export type ActionResult<T = undefined> =
       errorValues?: Record<string, Record<string, string | number>>;
       errorId?: string;
       values: Record<string, string>;
+      /** the errors as text in the form's language, translated by the server (lib/web/action.ts) */
+      messages?: ErrorMessages;
     };
+
+/**
+ * A failed action's errors, translated on the server: a form shows them with no translations of its own in the
+ * browser (issue 17: citizen pages ship no message catalogue and no message formatter).
+ */
+export type ErrorMessages = {
+  /** by field name */
+  fields: Record<string, string>;
+  /** the form-level error, with the error id of an unexpected failure */
+  form?: string;
+  /** the error summary's heading and the "Error: " prefix of the page title */
+  summaryTitle: string;
+  titlePrefix: string;
+};
 
 export function initialActionState<T>(): ActionResult<T> {
   return { ok: false, fieldErrors: {}, values: {} };

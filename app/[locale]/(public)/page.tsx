@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 import { enterPage, localeOf } from "@/lib/web/page-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -20,32 +20,32 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       <div className="grid gap-6 md:grid-cols-2">
         <section className="border-t-4 border-[var(--color-brand)] pt-4">
           <h2 className="mb-2 text-xl font-bold">
-            <Link href="/status">{t("statusCard")}</Link>
+            <PageLink href="/status">{t("statusCard")}</PageLink>
           </h2>
           <p className="mb-2">{t("statusCardText")}</p>
           <p className="text-[var(--color-muted)]">{t("fiveDays")}</p>
         </section>
         <section className="border-t-4 border-[var(--color-success)] pt-4">
           <h2 className="mb-2 text-xl font-bold">
-            <Link href="/buy" data-testid="home-buy">
+            <PageLink href="/buy" data-testid="home-buy">
               {tb("homeCard")}
-            </Link>
+            </PageLink>
           </h2>
           <p>{tb("homeCardText")}</p>
         </section>
         <section className="border-t-4 border-[var(--color-line)] pt-4">
           <h2 className="mb-2 text-xl font-bold">
-            <Link href="/appeals" data-testid="home-appeals">
+            <PageLink href="/appeals" data-testid="home-appeals">
               {ta("file.title")}
-            </Link>
+            </PageLink>
           </h2>
           <p>
-            <Link href="/appeals/status">{ta("file.statusLink")}</Link>
+            <PageLink href="/appeals/status">{ta("file.statusLink")}</PageLink>
           </p>
         </section>
         <section className="border-t-4 border-[var(--color-line)] pt-4">
           <h2 className="mb-2 text-xl font-bold">
-            <Link href="/staff">{t("staffCard")}</Link>
+            <PageLink href="/staff">{t("staffCard")}</PageLink>
           </h2>
           <p>{t("staffCardText")}</p>
         </section>

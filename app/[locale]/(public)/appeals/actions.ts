@@ -6,6 +6,7 @@ import { findAppealStatus } from "@/lib/appeals/queries";
 import { todayInBishkek } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { serverAction } from "@/lib/web/action";
+import { appealStatusText } from "./status-text";
 
 /** A citizen files an appeal online (cl. 36–37); the confirmation shows its number (not the PIN). */
 export const fileAppealAction = serverAction(
@@ -19,9 +20,9 @@ export const fileAppealAction = serverAction(
 /** The status by number and PIN, posted (never a PIN in a URL); a wrong pair answers "not found", nothing more. */
 export const appealStatusAction = serverAction(
   { name: "appeals.status", schema: ZAppealStatusInput },
-  async ({ input }) => {
+  async ({ input, locale }) => {
     const found = await findAppealStatus(input.number, input.pin);
     if (!found) throw new AppError("appeals.status.notFound");
-    return found;
+    return appealStatusText(found, locale);
   },
 );

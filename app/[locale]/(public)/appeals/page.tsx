@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/refunds/action-form";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 import { listOffices } from "@/lib/offices/queries";
 import { enterPage, localeOf } from "@/lib/web/page-locale";
 import { fileAppealAction } from "./actions";
@@ -43,7 +43,7 @@ export default async function FileAppealPage({ params }: Props) {
           { kind: "textarea", name: "text", label: t("file.text") },
         ]}
       />
-      <Link href="/appeals/status">{t("file.statusLink")}</Link>
+      <PageLink href="/appeals/status">{t("file.statusLink")}</PageLink>
     </>
   );
 }

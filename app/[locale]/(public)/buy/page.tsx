@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 import { OnlinePaymentUnavailable } from "@/components/security/online-payment-unavailable";
 import { isOnlinePaymentAvailable } from "@/lib/payments/acquirer/mode";
 import { loadStep } from "@/lib/web/buy-journey-page";
@@ -34,13 +34,13 @@ export default async function BuyStartPage({ params }: { params: Promise<{ local
         <p>{t("statusFirst")}</p>
       </div>
       {isOnlinePaymentAvailable() ? (
-        <Link
+        <PageLink
           href="/buy/identify"
           data-testid="buy-start"
           className="inline-block bg-[var(--color-success)] px-5 py-3 text-xl font-bold text-white no-underline shadow-[0_2px_0_#002d18] hover:bg-[#005a30] hover:text-white"
         >
           {t("button")} ›
-        </Link>
+        </PageLink>
       ) : (
         <OnlinePaymentUnavailable />
       )}

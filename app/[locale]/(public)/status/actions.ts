@@ -6,24 +6,26 @@ import { enforceRateLimit } from "@/lib/web/rate-limit";
 import { pinAction } from "../buy/actions";
 import { todayInBishkek } from "@/lib/dates";
 import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
+import { statusView } from "@/lib/policies/status-view";
 import { ZStatusDocumentQuery, ZStatusQuery } from "@/lib/policies/status.schema";
 
 // A POST, not a GET form: a PIN is personal data (cl. 12.3) and must not sit in URLs, history or access logs.
+// The answer is text in the page's language (issue 17: the browser has no translations; the form works without JS).
 export const checkStatusAction = serverAction(
   { name: "status.check", schema: ZStatusQuery },
-  async ({ input: { pin, on } }) => {
+  async ({ input: { pin, on }, locale }) => {
     await enforceRateLimit("statusIp");
     await enforceRateLimit("statusPin", pin);
-    return checkInsuredStatus(pin, on ?? todayInBishkek());
+    return statusView(await checkInsuredStatus(pin, on ?? todayInBishkek()), locale);
   },
 );
 
 // SPEC §8, issue 9: a foreigner without a PIN checks by the number of their identity document (a POST too).
 export const checkStatusByDocumentAction = serverAction(
   { name: "status.checkByDocument", schema: ZStatusDocumentQuery },
-  async ({ input: { document, on } }) => {
+  async ({ input: { document, on }, locale }) => {
     await enforceRateLimit("statusIp");
-    return checkInsuredStatusByDocument(document, on ?? todayInBishkek());
+    return statusView(await checkInsuredStatusByDocument(document, on ?? todayInBishkek()), locale);
   },
 );
 

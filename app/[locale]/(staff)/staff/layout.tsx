@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/staff/sign-out-button";
 import { getStaffUser } from "@/lib/web/session";
@@ -15,7 +16,7 @@ export default async function StaffLayout({
   params: Promise<{ locale: string }>;
 }) {
   const locale = await localeOf(params);
-  const [user, t] = await Promise.all([getStaffUser(), getTranslations()]);
+  const [user, t, messages] = await Promise.all([getStaffUser(), getTranslations(), getMessages()]);
   const links = user
     ? [
         hasPermission(user, "office.workspace") && { href: "/staff/office/desk", label: t("desk.nav.desk") },
@@ -42,8 +43,9 @@ export default async function StaffLayout({
         hasPermission(user, "audit.view") && { href: "/staff/admin/audit", label: t("staff.nav.audit") },
       ].filter((l): l is { href: string; label: string } => Boolean(l))
     : [];
+  // The staff screens' client components translate in the browser: they get the messages (citizen pages do not).
   return (
-    <>
+    <NextIntlClientProvider locale={locale} messages={messages} timeZone="Asia/Bishkek">
       {user && (
         <div
           className="no-print -mt-4 mb-8 flex flex-wrap items-center justify-between gap-3 border-b-2 border-[var(--color-line)] pb-3"
@@ -67,6 +69,6 @@ export default async function StaffLayout({
         </div>
       )}
       {children}
-    </>
+    </NextIntlClientProvider>
   );
 }

@@ -19,7 +19,11 @@ export default async function AppealStatusPage({ params }: Props) {
     <>
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-6 max-w-2xl text-lg">{t("lead")}</p>
-      <AppealStatusForm action={appealStatusAction} locale={locale} />
+      <AppealStatusForm
+        action={appealStatusAction}
+        locale={locale}
+        labels={{ number: t("number"), numberHint: t("numberHint"), pin: t("pin"), submit: t("submit") }}
+      />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { BackLink } from "@/components/buy/back-link";
 import { StepForm } from "@/components/buy/step-form";
 import { todayInBishkek } from "@/lib/dates";
 import { dayToInstant, LONG_DATE } from "@/lib/dates";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 import { assessDraft, buyPath, firstMissingStep, previousStep, stepHref } from "@/lib/orders/journey";
 import { loadStep } from "@/lib/web/buy-journey-page";
 import { insuredStatusOn, policyPeriodForPayment } from "@/lib/rules";
@@ -53,7 +53,7 @@ export default async function InsuredPage({ params }: { params: Promise<{ locale
         </div>
       </StepForm>
       <p className="mt-6">
-        <Link href="/">{t("insured.home")}</Link>
+        <PageLink href="/">{t("insured.home")}</PageLink>
       </p>
     </>
   );

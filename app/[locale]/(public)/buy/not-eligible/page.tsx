@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { BackLink } from "@/components/buy/back-link";
 import { todayInBishkek } from "@/lib/dates";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 import { assessDraft, buyPath, firstMissingStep, NOT_ELIGIBLE, previousStep, stepHref } from "@/lib/orders/journey";
 import { loadStep } from "@/lib/web/buy-journey-page";
 import type { RefusalCode } from "@/lib/rules";
@@ -64,15 +64,15 @@ export default async function NotEligiblePage({ params }: { params: Promise<{ lo
       <p className="mb-6 max-w-2xl">{t("notEligible.help")}</p>
       <ul className="space-y-2">
         <li>
-          <Link href="/status">{t("notEligible.status")}</Link>
+          <PageLink href="/status">{t("notEligible.status")}</PageLink>
         </li>
         {back && (
           <li>
-            <Link href={stepHref(back)}>{t("notEligible.changeAnswers")}</Link>
+            <PageLink href={stepHref(back)}>{t("notEligible.changeAnswers")}</PageLink>
           </li>
         )}
         <li>
-          <Link href="/buy/identify">{t("notEligible.startAgain")}</Link>
+          <PageLink href="/buy/identify">{t("notEligible.startAgain")}</PageLink>
         </li>
       </ul>
     </>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 import { enterPage, localeOf } from "@/lib/web/page-locale";
 
 type Props = { params: Promise<{ locale: string; number: string }> };
@@ -25,7 +25,7 @@ export default async function AppealFiledPage({ params }: Props) {
         </p>
       </div>
       <p className="mb-4 max-w-2xl">{t("filedNext")}</p>
-      <Link href="/appeals/status">{t("statusLink")}</Link>
+      <PageLink href="/appeals/status">{t("statusLink")}</PageLink>
     </>
   );
 }

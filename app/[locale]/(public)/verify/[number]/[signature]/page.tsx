@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { dayToInstant, LONG_DATE, todayInBishkek } from "@/lib/dates";
-import { Link } from "@/lib/i18n/navigation";
+import { PageLink } from "@/lib/i18n/page-link";
 import { findVerifiedPolicy } from "@/lib/policies/paper/queries";
 import { enterPage, localeOf } from "@/lib/web/page-locale";
 import { pageRateLimit } from "@/lib/web/rate-limit";
@@ -82,7 +82,7 @@ export default async function VerifyPolicyPage({ params }: Props) {
       </dl>
       <p className="mb-4 max-w-2xl text-[var(--color-muted)]">{t("privacy")}</p>
       <p>
-        <Link href="/status">{t("statusLink")}</Link>
+        <PageLink href="/status">{t("statusLink")}</PageLink>
       </p>
     </>
   );
