@@ -78,7 +78,7 @@ main().catch((e) => {
   if (e instanceof ZodError) {
     for (const issue of e.issues) console.error(`✖ ${issue.path.join(".") || "input"}: ${issue.message}`);
     console.error(
-      "Usage: npm run user:create -- --login <login> --name <full name> --role CLERK|DOCTOR|REFUND_OFFICER|ADMIN [--office <code>] [--health-org <code>] [--generate-password]",
+      "Usage: npm run user:create -- --login <login> --name <full name> --role CLERK|DOCTOR|REFUND_OFFICER|ADMIN|ANALYST [--office <code>] [--health-org <code>] [--generate-password]",
     );
   } else if (isAppError(e)) {
     console.error(`✖ ${e.field ?? "input"}: ${e.code}`);

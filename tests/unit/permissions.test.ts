@@ -16,6 +16,7 @@ const clerk = user("CLERK", 1);
 const doctor = user("DOCTOR", 1, 7);
 const refunds = user("REFUND_OFFICER");
 const admin = user("ADMIN");
+const analyst = user("ANALYST");
 
 // Each role has exactly its own workspace; every other cell must be false (refuse by default).
 const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
@@ -30,9 +31,19 @@ const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
   [
     "Fund refund officer",
     refunds,
-    ["fund.workspace", "refund.approve", "payments.reconcile", "people.statement", "payments.approve"],
+    [
+      "fund.workspace",
+      "refund.approve",
+      "payments.reconcile",
+      "people.statement",
+      "payments.approve",
+      "fund.dashboard",
+      "fund.registries",
+    ],
   ],
-  ["admin", admin, ["users.manage", "audit.view"]],
+  ["admin", admin, ["users.manage", "audit.view", "fund.dashboard", "fund.registries"]],
+  ["Fund analyst (read-only)", analyst, ["fund.dashboard", "fund.registries"]],
+  ["analyst with an office", user("ANALYST", 1), ["fund.dashboard", "fund.registries"]],
   ["unknown role", user("SUPERUSER"), []],
   ["empty role", user(""), []],
   ["no user", null, []],
@@ -75,6 +86,7 @@ describe("lib/auth/permissions: each role gets its own workspace and nothing els
     ["DOCTOR", "/staff/clinic"],
     ["REFUND_OFFICER", "/staff/fund"],
     ["ADMIN", "/staff/admin"],
+    ["ANALYST", "/staff/fund"],
     ["SUPERUSER", null],
     [undefined, null],
   ])("workspace of %s is %s", (role, path) => {

@@ -6,6 +6,7 @@ import kyBuy from "./ky/buy.json";
 import kyClinic from "./ky/clinic.json";
 import kyContracts from "./ky/contracts.json";
 import kyCommon from "./ky/common.json";
+import kyDashboard from "./ky/dashboard.json";
 import kyDesk from "./ky/desk.json";
 import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
@@ -23,6 +24,7 @@ import ruBuy from "./ru/buy.json";
 import ruClinic from "./ru/clinic.json";
 import ruContracts from "./ru/contracts.json";
 import ruCommon from "./ru/common.json";
+import ruDashboard from "./ru/dashboard.json";
 import ruDesk from "./ru/desk.json";
 import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
@@ -54,6 +56,7 @@ export const MESSAGES = {
     appeals: ruAppeals,
     approvals: ruApprovals,
     print: ruPrint,
+    dashboard: ruDashboard,
   },
   ky: {
     common: kyCommon,
@@ -73,6 +76,7 @@ export const MESSAGES = {
     appeals: kyAppeals,
     approvals: kyApprovals,
     print: kyPrint,
+    dashboard: kyDashboard,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 
