@@ -13,6 +13,7 @@ import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
 import kyPrint from "./ky/print.json";
 import kyRefunds from "./ky/refunds.json";
+import kyRegistries from "./ky/registries.json";
 import kyRules from "./ky/rules.json";
 import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
@@ -31,6 +32,7 @@ import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
 import ruPrint from "./ru/print.json";
 import ruRefunds from "./ru/refunds.json";
+import ruRegistries from "./ru/registries.json";
 import ruRules from "./ru/rules.json";
 import ruSecurity from "./ru/security.json";
 import ruStaff from "./ru/staff.json";
@@ -57,6 +59,7 @@ export const MESSAGES = {
     approvals: ruApprovals,
     print: ruPrint,
     dashboard: ruDashboard,
+    registries: ruRegistries,
   },
   ky: {
     common: kyCommon,
@@ -77,6 +80,7 @@ export const MESSAGES = {
     approvals: kyApprovals,
     print: kyPrint,
     dashboard: kyDashboard,
+    registries: kyRegistries,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

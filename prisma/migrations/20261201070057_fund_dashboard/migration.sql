@@ -114,7 +114,11 @@ UPDATE "Policy" p SET "saleChannel" = (
  WHERE p."channel" IN ('ONLINE', 'TERMINAL');
 SELECT oms_rebuild_dashboard_rollups();
 
--- Registries (issue 15): the national lists page newest first; refund cases group by ground and state per period.
-CREATE INDEX "Policy_createdAt_idx" ON "Policy"("createdAt");
-CREATE INDEX "Person_createdAt_idx" ON "Person"("createdAt");
+-- Registries (issue 15): the national lists page newest first, an index-only scan down to the page's 50 ids; refund
+-- cases group by ground and state per period.
+CREATE INDEX "Policy_createdAt_id_idx" ON "Policy"("createdAt", "id");
+CREATE INDEX "Person_createdAt_id_idx" ON "Person"("createdAt", "id");
+CREATE INDEX "Payment_paidAt_id_idx" ON "Payment"("paidAt", "id");
 CREATE INDEX "RefundCase_createdAt_idx" ON "RefundCase"("createdAt");
+-- a receipt searched by the channel's transaction id alone (the unique key leads with the channel)
+CREATE INDEX "Payment_externalTxnId_idx" ON "Payment"("externalTxnId");
