@@ -9,7 +9,7 @@ import type { RegistryKind } from "./registry.schema";
 // National scope: the callers hold `fund.registries` (lib/auth/permissions.ts). Each search is an index lookup and each
 // page an index scan (see the benchmark, tests/bench/dashboard.ts); the SQL is built here so that it is the same there.
 
-export const REGISTRY_PAGE_SIZE = 50;
+const REGISTRY_PAGE_SIZE = 50;
 /** The CSV of one list stops here (a national list is for counting, not for copying the registry out). */
 export const REGISTRY_CSV_MAX_ROWS = 100_000;
 

@@ -19,8 +19,6 @@ export const ZRegistrySearch = z.object({
     .regex(/^[\p{L}\p{N}\-/ .]+$/u, "registries.errors.searchFormat"),
 });
 
-export type TRegistrySearch = z.input<typeof ZRegistrySearch>;
-
 /** What may sit in a registry list's address: the page and the sealed search token; nothing personal. */
 export const ZRegistryParams = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

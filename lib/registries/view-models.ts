@@ -13,13 +13,13 @@ import type { RegistryKind } from "./registry.schema";
 
 type Masked<R extends { pin: string | null }> = Omit<R, "pin"> & { maskedPin: string | null };
 
-export type PersonListRow = Omit<Masked<PersonRow>, "category"> & { category: Category };
-export type PolicyListRow = Omit<Masked<PolicyRow>, "status" | "category" | "channel"> & {
+type PersonListRow = Omit<Masked<PersonRow>, "category"> & { category: Category };
+type PolicyListRow = Omit<Masked<PolicyRow>, "status" | "category" | "channel"> & {
   status: PolicyStatus;
   category: Category;
   channel: IssueChannel;
 };
-export type PaymentListRow = Omit<Masked<PaymentRow>, "status" | "channel"> & {
+type PaymentListRow = Omit<Masked<PaymentRow>, "status" | "channel"> & {
   status: PaymentStatus;
   channel: PaymentChannel;
 };

@@ -9,7 +9,7 @@ const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  * policies in force on. Nothing personal — the same parameters serve the page and its CSV. Messages are translation
  * keys of the "dashboard" namespace.
  */
-export const ZDashboardFilter = z
+const ZDashboardFilter = z
   .object({
     from: z
       .string()

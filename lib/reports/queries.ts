@@ -36,7 +36,7 @@ function addMonths(month: CalendarDate, n: number): CalendarDate {
 }
 
 /** Every month of the scope, oldest first (the monthly chart shows the empty ones too). */
-export function monthsOf(scope: Pick<DashboardScope, "fromMonth" | "toMonth">): CalendarDate[] {
+function monthsOf(scope: Pick<DashboardScope, "fromMonth" | "toMonth">): CalendarDate[] {
   const out: CalendarDate[] = [];
   for (let m = scope.fromMonth; m <= scope.toMonth && out.length < 240; m = addMonths(m, 1)) out.push(m);
   return out;
@@ -86,7 +86,7 @@ export function inForceSql(scope: DashboardScope, day: CalendarDate): Prisma.Sql
 }
 
 /** Policies in force today whose last day is within the next 30 days, today included (I42). */
-export const ENDING_WITHIN_DAYS = 30;
+const ENDING_WITHIN_DAYS = 30;
 
 export function endingSoonSql(scope: DashboardScope): Prisma.Sql {
   const last = addDays(scope.today, ENDING_WITHIN_DAYS - 1);

@@ -5,7 +5,7 @@
  * 20261201070057_fund_dashboard) from its issue channel and, for online and terminal sales, its first payment's channel;
  * "TERMINAL" is a terminal sale whose payment is not recorded (none are in practice). Labels: dashboard.saleChannel.<KEY>.
  */
-export const SALE_CHANNELS = [
+const SALE_CHANNELS = [
   "PORTAL",
   "TUNDUK",
   "BANK_APP",

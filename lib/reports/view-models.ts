@@ -16,7 +16,7 @@ export type DashboardTable = {
   total: number[] | null;
 };
 
-export const DASHBOARD_TABLES = ["figures", "month", "office", "category", "channel", "refunds"] as const;
+const DASHBOARD_TABLES = ["figures", "month", "office", "category", "channel", "refunds"] as const;
 export type DashboardTableId = (typeof DASHBOARD_TABLES)[number];
 
 export function isDashboardTable(s: string): s is DashboardTableId {

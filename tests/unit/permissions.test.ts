@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   canPrintPolicyOf,
+  canViewFundDashboard,
+  canViewRegistries,
   canViewOfficeRecords,
   hasPermission,
   PERMISSIONS,
@@ -54,6 +56,18 @@ describe("lib/auth/permissions: each role gets its own workspace and nothing els
     for (const p of Object.keys(PERMISSIONS) as PermissionName[]) {
       expect(hasPermission(u, p), p).toBe(allowed.includes(p));
     }
+  });
+
+  it.each([
+    ["the analyst", analyst, true],
+    ["a refund officer", refunds, true],
+    ["an admin", admin, true],
+    ["a clerk", clerk, false],
+    ["a doctor", doctor, false],
+    ["nobody", null, false],
+  ] as const)("the Fund's dashboard and registries (issue 15): %s → %s", (_name, u, expected) => {
+    expect(canViewFundDashboard(u)).toBe(expected);
+    expect(canViewRegistries(u)).toBe(expected);
   });
 
   it("refuses a permission name it does not know", () => {
