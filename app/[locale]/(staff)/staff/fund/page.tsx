@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DashboardFilter } from "@/components/fund/dashboard-filter";
 import { DashboardTableSection } from "@/components/fund/dashboard-table";
 import { FundLinks } from "@/components/fund/fund-links";
+import { hasPermission } from "@/lib/auth/permissions";
 import { readDashboardParams } from "@/lib/reports/dashboard.schema";
 import { loadDashboard, resolveDashboardScope } from "@/lib/reports/queries";
 import { dashboardTables } from "@/lib/reports/view-models";
@@ -34,7 +35,7 @@ const CHARTS = {
  */
 export default async function FundDashboardPage({ params, searchParams }: Props) {
   const locale = await enterPage(params);
-  await requirePermission("fund.dashboard", locale);
+  const user = await requirePermission("fund.dashboard", locale);
   const { filter, kept, errors } = readDashboardParams(await searchParams);
   const [t, data] = await Promise.all([getTranslations(), resolveDashboardScope(filter).then(loadDashboard)]);
   const tables = dashboardTables(data, locale);
@@ -66,7 +67,18 @@ export default async function FundDashboardPage({ params, searchParams }: Props)
           csvHref={`${base}/csv/${table.id}${qs ? `?${qs}` : ""}`}
         />
       ))}
-      <FundLinks />
+      <FundLinks
+        allowed={(
+          [
+            ["registries", "fund.registries"],
+            ["refunds", "refund.approve"],
+            ["reconciliation", "payments.reconcile"],
+            ["statement", "people.statement"],
+          ] as const
+        )
+          .filter(([, permission]) => hasPermission(user, permission))
+          .map(([section]) => section)}
+      />
     </>
   );
 }
