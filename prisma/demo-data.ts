@@ -21,6 +21,8 @@ export const DEMO_USERS = [
   // a refund officer who prepared a case while a clerk (R-DEMO-000001): the one person who may not decide it
   { login: "refunds.preparer", fullName: "Келдибекова Динара Асановна", role: "REFUND_OFFICER" },
   { login: "admin", fullName: "Администратор Фонда ОМС", role: "ADMIN" },
+  // the Fund's analyst (issue 15): the dashboard and the registries, read-only; no second factor (lib/auth/second-factor.ts)
+  { login: "analyst", fullName: "Токтогулова Айпери Нурлановна", role: "ANALYST" },
 ] as const;
 
 /** Offsets are days from the seed day, so the demo keeps showing every case whenever it is seeded. */

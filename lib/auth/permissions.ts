@@ -3,7 +3,7 @@
  * role, a blocked account or a missing office gets nothing. Pages call `requirePermission`, server actions go
  * through `serverAction` (lib/web/action.ts), and both end here.
  */
-export type StaffRole = "CLERK" | "DOCTOR" | "REFUND_OFFICER" | "ADMIN";
+export type StaffRole = "CLERK" | "DOCTOR" | "REFUND_OFFICER" | "ADMIN" | "ANALYST";
 
 export type StaffUser = {
   id: string;
@@ -107,6 +107,22 @@ export function canViewPaymentStatement(user: StaffUser | null | undefined): boo
   return canUseOfficeWorkspace(user) || isRole(user, "REFUND_OFFICER");
 }
 
+/**
+ * The Fund's view (order on cost 3.3; issue 15): the monitoring dashboard and its CSV — the Fund's analyst (read-only),
+ * its refund officers and its administrators. National scope: these figures have no office of their own.
+ */
+export function canViewFundDashboard(user: StaffUser | null | undefined): boolean {
+  return isRole(user, "ANALYST") || isRole(user, "REFUND_OFFICER") || isRole(user, "ADMIN");
+}
+
+/**
+ * The national registries of persons, policies and payments (issue 15): the same people. Lists show PINs masked; the
+ * record page shows the full PIN and its every opening is audited.
+ */
+export function canViewRegistries(user: StaffUser | null | undefined): boolean {
+  return canViewFundDashboard(user);
+}
+
 /** Fund administrator: staff accounts and the audit log. */
 export function canManageUsers(user: StaffUser | null | undefined): boolean {
   return isRole(user, "ADMIN");
@@ -131,6 +147,8 @@ export const PERMISSIONS = {
   "people.statement": canViewPaymentStatement,
   "users.manage": canManageUsers,
   "audit.view": canViewAuditLog,
+  "fund.dashboard": canViewFundDashboard,
+  "fund.registries": canViewRegistries,
 } as const satisfies Record<string, (user: StaffUser | null | undefined) => boolean>;
 
 export type PermissionName = keyof typeof PERMISSIONS;
@@ -151,6 +169,8 @@ export function workspacePath(role: string | null | undefined): string | null {
       return "/staff/fund";
     case "ADMIN":
       return "/staff/admin";
+    case "ANALYST":
+      return "/staff/fund";
     default:
       return null;
   }

@@ -6,7 +6,8 @@ import type { StaffRole } from "./permissions";
 /**
  * The second factor (issue 11, hole 10): TOTP (RFC 6238, 30 s, 6 digits, SHA-1 — what every authenticator app
  * reads) with ten single-use recovery codes. Required for refund officers and admins (they move money and accounts);
- * optional for everyone else. The secret is stored encrypted (AES-256-GCM, key TOTP_ENCRYPTION_KEY or derived from
+ * optional for everyone else — also for the Fund's analyst, whose role changes nothing (issue 15: read-only; the
+ * record pages that show a full PIN are audited). The secret is stored encrypted (AES-256-GCM, key TOTP_ENCRYPTION_KEY or derived from
  * NEXTAUTH_SECRET); recovery codes only as SHA-256 hashes (they are random, 50 bits each).
  */
 const ISSUER = "ОМС КР";

@@ -12,6 +12,7 @@ import { ZodError } from "zod";
 import { openDb } from "../db/client";
 import { isAppError } from "../errors";
 import { generatePassword } from "../auth/password";
+import { secondFactorRequired } from "../auth/second-factor";
 import { createStaffUser } from "../users/mutations";
 
 function arg(name: string): string | undefined {
@@ -67,7 +68,11 @@ async function main() {
     console.log(`✔ Created ${user.role} ${user.login} (${user.id})`);
     if (generated) {
       console.log(`  Generated password (shown once, not stored anywhere in clear): ${input.password}`);
-      console.log("  Hand it over in person; the user signs in and enrols the second factor.");
+      console.log(
+        secondFactorRequired(user.role)
+          ? "  Hand it over in person; the user signs in and enrols the second factor."
+          : "  Hand it over in person.",
+      );
     }
   } finally {
     await close();
@@ -78,7 +83,7 @@ main().catch((e) => {
   if (e instanceof ZodError) {
     for (const issue of e.issues) console.error(`✖ ${issue.path.join(".") || "input"}: ${issue.message}`);
     console.error(
-      "Usage: npm run user:create -- --login <login> --name <full name> --role CLERK|DOCTOR|REFUND_OFFICER|ADMIN [--office <code>] [--health-org <code>] [--generate-password]",
+      "Usage: npm run user:create -- --login <login> --name <full name> --role CLERK|DOCTOR|REFUND_OFFICER|ADMIN|ANALYST [--office <code>] [--health-org <code>] [--generate-password]",
     );
   } else if (isAppError(e)) {
     console.error(`✖ ${e.field ?? "input"}: ${e.code}`);

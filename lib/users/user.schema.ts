@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 
-export const ROLES = ["CLERK", "DOCTOR", "REFUND_OFFICER", "ADMIN"] as const;
+export const ROLES = ["CLERK", "DOCTOR", "REFUND_OFFICER", "ADMIN", "ANALYST"] as const;
 
 // Error messages are translation keys (namespace "errors"); forms translate them.
 export const ZCreateStaffUserInput = z

@@ -11,6 +11,7 @@ const ROLES = [
   { login: "doctor", path: "/ru/staff/clinic", heading: ruClinic.title, role: ruStaff.roles.DOCTOR },
   { login: "refunds", path: "/ru/staff/fund", heading: ruStaff.fund.title, role: ruStaff.roles.REFUND_OFFICER },
   { login: "admin", path: "/ru/staff/admin", heading: ruStaff.admin.usersTitle, role: ruStaff.roles.ADMIN },
+  { login: "analyst", path: "/ru/staff/fund", heading: ruStaff.fund.title, role: ruStaff.roles.ANALYST },
 ];
 
 test.describe("staff sign-in", () => {
@@ -64,6 +65,18 @@ test.describe("each role sees only its own workspace", () => {
     { login: "doctor", forbidden: ["/ru/staff/office", "/ru/staff/fund", "/ru/staff/admin"] },
     { login: "refunds", forbidden: ["/ru/staff/office", "/ru/staff/admin"] },
     { login: "admin", forbidden: ["/ru/staff/office", "/ru/staff/clinic"] },
+    // read-only: the dashboard and the registries, nothing that decides or changes
+    {
+      login: "analyst",
+      forbidden: [
+        "/ru/staff/office",
+        "/ru/staff/clinic",
+        "/ru/staff/admin",
+        "/ru/staff/fund/refunds",
+        "/ru/staff/fund/reconciliation",
+        "/ru/staff/approvals",
+      ],
+    },
   ];
   for (const r of REFUSALS) {
     test(`${r.login} is refused other workspaces`, async ({ page }) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   canPrintPolicyOf,
+  canViewFundDashboard,
+  canViewRegistries,
   canViewOfficeRecords,
   hasPermission,
   PERMISSIONS,
@@ -16,6 +18,7 @@ const clerk = user("CLERK", 1);
 const doctor = user("DOCTOR", 1, 7);
 const refunds = user("REFUND_OFFICER");
 const admin = user("ADMIN");
+const analyst = user("ANALYST");
 
 // Each role has exactly its own workspace; every other cell must be false (refuse by default).
 const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
@@ -30,9 +33,19 @@ const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
   [
     "Fund refund officer",
     refunds,
-    ["fund.workspace", "refund.approve", "payments.reconcile", "people.statement", "payments.approve"],
+    [
+      "fund.workspace",
+      "refund.approve",
+      "payments.reconcile",
+      "people.statement",
+      "payments.approve",
+      "fund.dashboard",
+      "fund.registries",
+    ],
   ],
-  ["admin", admin, ["users.manage", "audit.view"]],
+  ["admin", admin, ["users.manage", "audit.view", "fund.dashboard", "fund.registries"]],
+  ["Fund analyst (read-only)", analyst, ["fund.dashboard", "fund.registries"]],
+  ["analyst with an office", user("ANALYST", 1), ["fund.dashboard", "fund.registries"]],
   ["unknown role", user("SUPERUSER"), []],
   ["empty role", user(""), []],
   ["no user", null, []],
@@ -43,6 +56,18 @@ describe("lib/auth/permissions: each role gets its own workspace and nothing els
     for (const p of Object.keys(PERMISSIONS) as PermissionName[]) {
       expect(hasPermission(u, p), p).toBe(allowed.includes(p));
     }
+  });
+
+  it.each([
+    ["the analyst", analyst, true],
+    ["a refund officer", refunds, true],
+    ["an admin", admin, true],
+    ["a clerk", clerk, false],
+    ["a doctor", doctor, false],
+    ["nobody", null, false],
+  ] as const)("the Fund's dashboard and registries (issue 15): %s → %s", (_name, u, expected) => {
+    expect(canViewFundDashboard(u)).toBe(expected);
+    expect(canViewRegistries(u)).toBe(expected);
   });
 
   it("refuses a permission name it does not know", () => {
@@ -75,6 +100,7 @@ describe("lib/auth/permissions: each role gets its own workspace and nothing els
     ["DOCTOR", "/staff/clinic"],
     ["REFUND_OFFICER", "/staff/fund"],
     ["ADMIN", "/staff/admin"],
+    ["ANALYST", "/staff/fund"],
     ["SUPERUSER", null],
     [undefined, null],
   ])("workspace of %s is %s", (role, path) => {

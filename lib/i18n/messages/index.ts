@@ -6,12 +6,14 @@ import kyBuy from "./ky/buy.json";
 import kyClinic from "./ky/clinic.json";
 import kyContracts from "./ky/contracts.json";
 import kyCommon from "./ky/common.json";
+import kyDashboard from "./ky/dashboard.json";
 import kyDesk from "./ky/desk.json";
 import kyErrors from "./ky/errors.json";
 import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
 import kyPrint from "./ky/print.json";
 import kyRefunds from "./ky/refunds.json";
+import kyRegistries from "./ky/registries.json";
 import kyRules from "./ky/rules.json";
 import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
@@ -23,12 +25,14 @@ import ruBuy from "./ru/buy.json";
 import ruClinic from "./ru/clinic.json";
 import ruContracts from "./ru/contracts.json";
 import ruCommon from "./ru/common.json";
+import ruDashboard from "./ru/dashboard.json";
 import ruDesk from "./ru/desk.json";
 import ruErrors from "./ru/errors.json";
 import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
 import ruPrint from "./ru/print.json";
 import ruRefunds from "./ru/refunds.json";
+import ruRegistries from "./ru/registries.json";
 import ruRules from "./ru/rules.json";
 import ruSecurity from "./ru/security.json";
 import ruStaff from "./ru/staff.json";
@@ -54,6 +58,8 @@ export const MESSAGES = {
     appeals: ruAppeals,
     approvals: ruApprovals,
     print: ruPrint,
+    dashboard: ruDashboard,
+    registries: ruRegistries,
   },
   ky: {
     common: kyCommon,
@@ -73,6 +79,8 @@ export const MESSAGES = {
     appeals: kyAppeals,
     approvals: kyApprovals,
     print: kyPrint,
+    dashboard: kyDashboard,
+    registries: kyRegistries,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

@@ -37,7 +37,11 @@ export default async function StaffLayout({
         },
         hasPermission(user, "payments.approve") && { href: "/staff/approvals", label: t("approvals.nav") },
         hasPermission(user, "clinic.workspace") && { href: "/staff/clinic", label: t("staff.nav.policies") },
-        hasPermission(user, "fund.workspace") && { href: "/staff/fund", label: t("staff.nav.sales") },
+        hasPermission(user, "fund.dashboard") && { href: "/staff/fund", label: t("dashboard.nav.dashboard") },
+        hasPermission(user, "fund.registries") && {
+          href: "/staff/registries/persons",
+          label: t("dashboard.nav.registries"),
+        },
         hasPermission(user, "refund.approve") && { href: "/staff/fund/refunds", label: t("refunds.nav.fund") },
         hasPermission(user, "users.manage") && { href: "/staff/admin", label: t("staff.nav.users") },
         hasPermission(user, "audit.view") && { href: "/staff/admin/audit", label: t("staff.nav.audit") },

@@ -1,54 +1,84 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { SalesTable } from "@/components/fund/sales-table";
-import { dayToInstant, todayInBishkek } from "@/lib/dates";
-import { Link } from "@/lib/i18n/navigation";
-import { summarizeSales } from "@/lib/reports/queries";
+import { getTranslations } from "next-intl/server";
+import { DashboardFilter } from "@/components/fund/dashboard-filter";
+import { DashboardTableSection } from "@/components/fund/dashboard-table";
+import { FundLinks } from "@/components/fund/fund-links";
+import { hasPermission } from "@/lib/auth/permissions";
+import { readDashboardParams } from "@/lib/reports/dashboard.schema";
+import { loadDashboard, resolveDashboardScope } from "@/lib/reports/queries";
+import { dashboardTables } from "@/lib/reports/view-models";
+import { enterPage, localeOf } from "@/lib/web/page-locale";
 import { requirePermission } from "@/lib/web/session";
-import { enterPage } from "@/lib/web/page-locale";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("staff.fund"))("title") };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const locale = await localeOf(params);
+  return { title: (await getTranslations({ locale, namespace: "staff.fund" }))("title") };
 }
 
-export default async function FundPage({ params }: { params: Promise<{ locale: string }> }) {
+const CHARTS = {
+  figures: null,
+  month: "bars",
+  office: "horizontal",
+  category: "horizontal",
+  channel: "horizontal",
+  refunds: "horizontal",
+} as const;
+
+/**
+ * The Fund's dashboard (order on cost 3.3; issue 15): sales by month, office, category and channel, policies in force,
+ * those ending soon, refunds — for the whole country or one office, over a period kept in the address.
+ */
+export default async function FundDashboardPage({ params, searchParams }: Props) {
   const locale = await enterPage(params);
-  await requirePermission("fund.workspace", locale);
-  const [t, format, lang, sales] = await Promise.all([
-    getTranslations(),
-    getFormatter(),
-    getLocale(),
-    summarizeSales(todayInBishkek()),
-  ]);
-  const month = format.dateTime(dayToInstant(`${sales.month}-01`), { year: "numeric", month: "long" });
-  const byOffice = [
-    ...sales.offices.map((o) => ({
-      label: lang === "ky" ? o.office.nameKy : o.office.nameRu,
-      count: o.count,
-      revenueSom: o.revenueSom,
-    })),
-    { label: t("staff.fund.noOffice"), count: sales.noOffice.count, revenueSom: sales.noOffice.revenueSom },
-  ];
-  const byChannel = sales.channels.map((r) => ({ ...r, label: t(`staff.channel.${r.key}`) }));
-  const byCategory = sales.categories.map((r) => ({ ...r, label: t(`rules.category.${r.key}.name`) }));
+  const user = await requirePermission("fund.dashboard", locale);
+  const { filter, kept, errors } = readDashboardParams(await searchParams);
+  const [t, data] = await Promise.all([getTranslations(), resolveDashboardScope(filter).then(loadDashboard)]);
+  const tables = dashboardTables(data, locale);
+  const base = `/${locale}/staff/fund`;
+  const qs = new URLSearchParams(kept).toString();
+  const office = data.offices.find((o) => o.id === data.scope.officeId);
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{t("staff.fund.title")}</h1>
-      <p className="mb-6">{t("staff.fund.lead", { month })}</p>
-      <SalesTable caption={t("staff.fund.byOffice")} rows={byOffice} total={sales.total} testId="sales-by-office" />
-      <SalesTable caption={t("staff.fund.byChannel")} rows={byChannel} total={sales.total} testId="sales-by-channel" />
-      <SalesTable
-        caption={t("staff.fund.byCategory")}
-        rows={byCategory}
-        total={sales.total}
-        testId="sales-by-category"
-      />
-      {/* The money to return is in one paged queue now (issue 14), not a list capped at 200 rows here. */}
-      <p className="mb-8">
-        <Link href="/staff/fund/refunds" data-testid="refund-queue-link">
-          {t("refunds.fund.title")}
-        </Link>
+      <p className="mb-2">{t("dashboard.lead")}</p>
+      <p className="mb-6" data-testid="dashboard-period">
+        {t("dashboard.period", {
+          from: data.scope.fromMonth.slice(0, 7),
+          to: data.scope.toMonth.slice(0, 7),
+          office: office ? (locale === "ky" ? office.nameKy : office.nameRu) : t("dashboard.wholeCountry"),
+        })}
       </p>
+      <DashboardFilter
+        action={base}
+        values={kept}
+        errors={errors}
+        offices={data.offices.map((o) => ({ code: o.code, name: locale === "ky" ? o.nameKy : o.nameRu }))}
+      />
+      {tables.map((table) => (
+        <DashboardTableSection
+          key={table.id}
+          table={table}
+          chart={CHARTS[table.id]}
+          csvHref={`${base}/csv/${table.id}${qs ? `?${qs}` : ""}`}
+        />
+      ))}
+      <FundLinks
+        allowed={(
+          [
+            ["registries", "fund.registries"],
+            ["refunds", "refund.approve"],
+            ["reconciliation", "payments.reconcile"],
+            ["statement", "people.statement"],
+          ] as const
+        )
+          .filter(([, permission]) => hasPermission(user, permission))
+          .map(([section]) => section)}
+      />
     </>
   );
 }
