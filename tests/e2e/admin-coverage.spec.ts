@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import kyAudit from "../../lib/i18n/messages/ky/audit.json";
-import kyCoverage from "../../lib/i18n/messages/ky/coverage.json";
-import ruAudit from "../../lib/i18n/messages/ru/audit.json";
-import ruCoverage from "../../lib/i18n/messages/ru/coverage.json";
+import kyAudit from "../../lib/i18n/messages/ky/audit.json" with { type: "json" };
+import kyCoverage from "../../lib/i18n/messages/ky/coverage.json" with { type: "json" };
+import ruAudit from "../../lib/i18n/messages/ru/audit.json" with { type: "json" };
+import ruCoverage from "../../lib/i18n/messages/ru/coverage.json" with { type: "json" };
 import { expectAccessible, signIn } from "./support";
 
 // Issue 15: the admin imports a small external-coverage file and sees the result (counts, the rejected row with its
@@ -42,7 +42,7 @@ for (const [locale, year] of [
     const form = page.getByTestId("coverage-upload-form");
     await form.locator("#periodFrom").fill(`${year}-12-31`);
     await form.locator("#periodTo").fill(`${year}-01-01`);
-    await form.getByRole("button").click();
+    await form.locator("button[type=submit]").click();
     await expect(page.getByTestId("error-summary")).toContainText(coverage.error.fileRequired);
     await expect(page.getByTestId("error-summary")).toContainText(coverage.error.period);
 
@@ -50,7 +50,7 @@ for (const [locale, year] of [
     await form.locator("#periodFrom").fill(`${year}-01-01`);
     await form.locator("#periodTo").fill(`${year}-12-31`);
     await form.locator("#file").setInputFiles({ name: "registry.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await form.getByRole("button").click();
+    await form.locator("button[type=submit]").click();
 
     await expect(page).toHaveURL(new RegExp(`/${locale}/staff/admin/coverage/[0-9a-f-]{36}$`));
     await expect(page.getByTestId("coverage-import-state")).toHaveText(coverage.status.COMPLETED, { timeout: 30_000 });

@@ -72,9 +72,6 @@ CREATE INDEX "AuditLog_action_id_idx" ON "AuditLog"("action", "id");
 CREATE INDEX "ExternalCoverage_importId_idx" ON "ExternalCoverage"("importId");
 
 -- AddForeignKey
-ALTER TABLE "ExternalCoverage" ADD CONSTRAINT "ExternalCoverage_importId_fkey" FOREIGN KEY ("importId") REFERENCES "ExternalCoverageImport"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "ExternalCoverageReject" ADD CONSTRAINT "ExternalCoverageReject_importId_fkey" FOREIGN KEY ("importId") REFERENCES "ExternalCoverageImport"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- A running import's accepted rows wait here until they replace the coverage in one transaction: not WAL-logged

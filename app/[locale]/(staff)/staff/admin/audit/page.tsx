@@ -69,7 +69,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
       <p className="mb-4">
         <Link href="/staff/admin">{t("back")}</Link>
       </p>
-      <h1 className="mb-2 text-3xl font-bold">{t("title")}</h1>
+      <h1 className="mb-2 text-3xl font-bold break-words hyphens-auto">{t("title")}</h1>
       <p className="mb-6 max-w-3xl">{t("lead")}</p>
       <section aria-labelledby="person-title" className="mb-6">
         <h2 id="person-title" className="mb-2 text-xl font-bold">

@@ -24,7 +24,7 @@ export default async function CoveragePage({ params }: { params: Promise<{ local
       <p className="mb-4">
         <Link href="/staff/admin">{t("back")}</Link>
       </p>
-      <h1 className="mb-2 text-3xl font-bold">{t("title")}</h1>
+      <h1 className="mb-2 text-3xl font-bold break-words hyphens-auto">{t("title")}</h1>
       <p className="mb-6 max-w-3xl">{t("lead")}</p>
       <section aria-labelledby="upload-title" className="mb-10">
         <h2 id="upload-title" className="mb-4 text-2xl font-bold">

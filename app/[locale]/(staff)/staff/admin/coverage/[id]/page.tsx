@@ -46,7 +46,7 @@ export default async function CoverageImportPage({
       <p className="mb-4">
         <Link href="/staff/admin/coverage">{t("import.back")}</Link>
       </p>
-      <h1 className="mb-2 text-3xl font-bold break-words">{t("import.title", { file: imp.fileName })}</h1>
+      <h1 className="mb-2 text-3xl font-bold break-words hyphens-auto">{t("import.title", { file: imp.fileName })}</h1>
       <p className="mb-2">
         {t(`source.${imp.source}`)}: {imp.periodFrom} — {imp.periodTo}
       </p>
