@@ -2,7 +2,7 @@ import { canViewAuditLog, type StaffUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /**
  * The audit viewer's filter (issue 15). Every part is optional; `before` is the keyset cursor (rows with a smaller

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { fromDbDate } from "@/lib/db/calendar";
 import type { CoverageImportView } from "./view-models";
 
-export const COVERAGE_HISTORY_SIZE = 50;
+const COVERAGE_HISTORY_SIZE = 50;
 export const COVERAGE_REJECTS_PAGE_SIZE = 100;
 /** Rows per read of the downloadable report. */
 const EXPORT_BATCH = 5000;
