@@ -32,7 +32,7 @@ const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
     refunds,
     ["fund.workspace", "refund.approve", "payments.reconcile", "people.statement", "payments.approve"],
   ],
-  ["admin", admin, ["users.manage", "audit.view"]],
+  ["admin", admin, ["users.manage", "audit.view", "coverage.import"]],
   ["unknown role", user("SUPERUSER"), []],
   ["empty role", user(""), []],
   ["no user", null, []],
