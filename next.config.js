@@ -10,9 +10,10 @@ const nextConfig = {
   // PGlite ships a WASM data bundle that Turbopack must not try to bundle (STACK.md).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "rate-limiter-flexible"],
   poweredByHeader: false,
-  // Next's own cap on a server action's body is the largest one: the providers' daily registry upload (CSV, up to
-  // 100 000 lines). Every other action is held to 1 MB by proxy.ts (lib/web/security-headers.ts), before Next reads it.
-  experimental: { serverActions: { bodySizeLimit: "10mb" } },
+  // Next's own cap on a server action's body is the largest one: the external-coverage registry (1 000 000 rows ≈ 40
+  // MB; the providers' daily registry and a contract's list take 10 MB). Every other action is held to 1 MB by
+  // proxy.ts (lib/web/security-headers.ts), before Next reads it.
+  experimental: { serverActions: { bodySizeLimit: "64mb" } },
   // CI type-checks with `tsc --noEmit` as a step of its own; a build may skip repeating it (benchmarks, parallel runs).
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   async headers() {

@@ -132,6 +132,11 @@ export function canViewAuditLog(user: StaffUser | null | undefined): boolean {
   return isRole(user, "ADMIN");
 }
 
+/** Fund administrator: the external-coverage registry (issue 15) — the files that make persons "already insured". */
+export function canImportExternalCoverage(user: StaffUser | null | undefined): boolean {
+  return isRole(user, "ADMIN");
+}
+
 /** Permissions by name, for the page guard and the action wrapper (which log refusals under this name). */
 export const PERMISSIONS = {
   "office.workspace": canUseOfficeWorkspace,
@@ -149,6 +154,7 @@ export const PERMISSIONS = {
   "audit.view": canViewAuditLog,
   "fund.dashboard": canViewFundDashboard,
   "fund.registries": canViewRegistries,
+  "coverage.import": canImportExternalCoverage,
 } as const satisfies Record<string, (user: StaffUser | null | undefined) => boolean>;
 
 export type PermissionName = keyof typeof PERMISSIONS;

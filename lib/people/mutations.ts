@@ -71,7 +71,15 @@ export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity): 
 
   if (pin) {
     const [known] = await lockByPin(tx, pin);
-    if (known) return known;
+    if (known) {
+      // A PIN registered by the external-coverage registry carries no name (README I39): the first purchase or
+      // registration that brings one completes the record.
+      if (who.lastName.trim() && who.firstName.trim()) {
+        await tx.$executeRaw`UPDATE "Person" SET "lastName" = ${who.lastName}, "firstName" = ${who.firstName},
+          "patronymic" = ${who.patronymic ?? null}, "updatedAt" = now() WHERE "id" = ${known.id}::uuid AND "lastName" = ''`;
+      }
+      return known;
+    }
     if (documentNumber) {
       const [byDocument] = await lockByDocumentNumber(tx, documentNumber);
       if (byDocument && byDocument.pin === null) {

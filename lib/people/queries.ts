@@ -106,3 +106,36 @@ export async function searchPeople(text: string): Promise<PersonSearchRow[]> {
   }
   return out;
 }
+
+/**
+ * The records an audit row may name for a person (the audit viewer's "by person" filter, issue 15): the person, their
+ * policies, the payments for those policies and their orders. Unknown PIN → null.
+ */
+export async function findAuditRecordIdsByPin(pin: string): Promise<{ personId: string; recordIds: string[] } | null> {
+  const person = await db.person.findUnique({
+    where: { pin },
+    select: { id: true, policies: { select: { id: true, payments: { select: { id: true } } } } },
+  });
+  if (!person) return null;
+  const orders = await db.purchaseOrder.findMany({ where: { pin }, select: { id: true } });
+  return {
+    personId: person.id,
+    recordIds: [
+      person.id,
+      ...person.policies.flatMap((p) => [p.id, ...p.payments.map((x) => x.id)]),
+      ...orders.map((o) => o.id),
+    ],
+  };
+}
+
+/** The same records by person id (the audit viewer keeps the person's id, never the PIN, in its URL). */
+export async function findAuditRecordIdsByPersonId(personId: string): Promise<string[]> {
+  const person = await db.person.findUnique({ where: { id: personId }, select: { pin: true } });
+  if (!person) return [];
+  if (person.pin) return (await findAuditRecordIdsByPin(person.pin))?.recordIds ?? [personId];
+  const policies = await db.policy.findMany({
+    where: { personId },
+    select: { id: true, payments: { select: { id: true } } },
+  });
+  return [personId, ...policies.flatMap((p) => [p.id, ...p.payments.map((x) => x.id)])];
+}

@@ -21,3 +21,4 @@ export * from "./tariffs";
 export * from "./walk-in-application";
 export * from "./working-days";
 export * from "./contracts";
+export * from "./external-coverage";

@@ -26,6 +26,9 @@ export const REFERRER_POLICY = "strict-origin-when-cross-origin";
 /** Server actions post at most this much; uploads (the providers' daily registry) have their own, larger limit. */
 const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 const UPLOAD_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+/** The external-coverage registry (a national file: 1 000 000 rows ≈ 40 MB; lib/coverage/coverage.schema.ts). */
+const COVERAGE_UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
+const COVERAGE_UPLOAD_PAGE = /^\/(ru|ky)\/staff\/admin\/coverage$/;
 /** Pages whose server actions take an uploaded file (their limit: UPLOAD_BODY_LIMIT_BYTES, also next.config.js). */
 const UPLOAD_PAGES = [
   /^\/(ru|ky)\/staff\/fund\/reconciliation(\/|$)/,
@@ -35,6 +38,7 @@ const UPLOAD_PAGES = [
 
 /** The body limit of a server-action POST to this path. */
 export function actionBodyLimit(pathname: string): number {
+  if (COVERAGE_UPLOAD_PAGE.test(pathname)) return COVERAGE_UPLOAD_LIMIT_BYTES;
   return UPLOAD_PAGES.some((re) => re.test(pathname)) ? UPLOAD_BODY_LIMIT_BYTES : ACTION_BODY_LIMIT_BYTES;
 }
 

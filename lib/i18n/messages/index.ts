@@ -1,5 +1,7 @@
 // Each JSON file is a namespace; both languages must have the same keys (tests/unit/i18n.test.ts).
 import kyAppeals from "./ky/appeals.json";
+import kyAudit from "./ky/audit.json";
+import kyCoverage from "./ky/coverage.json";
 import kyApprovals from "./ky/approvals.json";
 import kyAuth from "./ky/auth.json";
 import kyBuy from "./ky/buy.json";
@@ -19,6 +21,8 @@ import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
 import ruAppeals from "./ru/appeals.json";
+import ruAudit from "./ru/audit.json";
+import ruCoverage from "./ru/coverage.json";
 import ruApprovals from "./ru/approvals.json";
 import ruAuth from "./ru/auth.json";
 import ruBuy from "./ru/buy.json";
@@ -60,6 +64,8 @@ export const MESSAGES = {
     print: ruPrint,
     dashboard: ruDashboard,
     registries: ruRegistries,
+    coverage: ruCoverage,
+    audit: ruAudit,
   },
   ky: {
     common: kyCommon,
@@ -81,6 +87,8 @@ export const MESSAGES = {
     print: kyPrint,
     dashboard: kyDashboard,
     registries: kyRegistries,
+    coverage: kyCoverage,
+    audit: kyAudit,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

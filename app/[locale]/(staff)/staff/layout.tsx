@@ -45,6 +45,7 @@ export default async function StaffLayout({
         hasPermission(user, "refund.approve") && { href: "/staff/fund/refunds", label: t("refunds.nav.fund") },
         hasPermission(user, "users.manage") && { href: "/staff/admin", label: t("staff.nav.users") },
         hasPermission(user, "audit.view") && { href: "/staff/admin/audit", label: t("staff.nav.audit") },
+        hasPermission(user, "coverage.import") && { href: "/staff/admin/coverage", label: t("coverage.nav") },
       ].filter((l): l is { href: string; label: string } => Boolean(l))
     : [];
   // The staff screens' client components translate in the browser: they get the messages (citizen pages do not).
