@@ -11,6 +11,7 @@ import kyCommon from "./ky/common.json";
 import kyDashboard from "./ky/dashboard.json";
 import kyDesk from "./ky/desk.json";
 import kyErrors from "./ky/errors.json";
+import kyFailure from "./ky/failure.json";
 import kyNotifications from "./ky/notifications.json";
 import kyPayments from "./ky/payments.json";
 import kyPrint from "./ky/print.json";
@@ -32,6 +33,7 @@ import ruCommon from "./ru/common.json";
 import ruDashboard from "./ru/dashboard.json";
 import ruDesk from "./ru/desk.json";
 import ruErrors from "./ru/errors.json";
+import ruFailure from "./ru/failure.json";
 import ruNotifications from "./ru/notifications.json";
 import ruPayments from "./ru/payments.json";
 import ruPrint from "./ru/print.json";
@@ -50,6 +52,7 @@ export const MESSAGES = {
     auth: ruAuth,
     staff: ruStaff,
     errors: ruErrors,
+    failure: ruFailure,
     rules: ruRules,
     notifications: ruNotifications,
     buy: ruBuy,
@@ -73,6 +76,7 @@ export const MESSAGES = {
     auth: kyAuth,
     staff: kyStaff,
     errors: kyErrors,
+    failure: kyFailure,
     rules: kyRules,
     notifications: kyNotifications,
     buy: kyBuy,
