@@ -5,7 +5,15 @@
 type Env = Record<string, string | undefined>;
 
 export type LimitName =
-  "statusIp" | "statusPin" | "verifyIp" | "purchaseStartIp" | "signInAccount" | "signInIp" | "terminalProvider";
+  | "statusIp"
+  | "statusPin"
+  | "verifyIp"
+  | "appealStatusIp"
+  | "appealStatusNumber"
+  | "purchaseStartIp"
+  | "signInAccount"
+  | "signInIp"
+  | "terminalProvider";
 
 export type LimitSpec = {
   /** environment variable that sets `points` */
@@ -23,6 +31,10 @@ const DEFAULTS: Record<LimitName, LimitSpec> = {
   statusPin: { envVar: "RATE_LIMIT_STATUS_PIN_PER_HOUR", points: 30, duration: 3600 },
   // the paper policy's verification page (its QR code): requests per IP per minute
   verifyIp: { envVar: "RATE_LIMIT_VERIFY_PER_MINUTE", points: 60, duration: 60 },
+  // an appeal's status by number and PIN (cl. 36–37): checks per IP per minute, and tries of one appeal number per
+  // hour from any address — a wrong PIN answers "not found", so guessing it is what these limit
+  appealStatusIp: { envVar: "RATE_LIMIT_APPEAL_STATUS_PER_MINUTE", points: 10, duration: 60 },
+  appealStatusNumber: { envVar: "RATE_LIMIT_APPEAL_STATUS_NUMBER_PER_HOUR", points: 10, duration: 3600 },
   // orders started (sent to the acquirer) per IP per hour
   purchaseStartIp: { envVar: "RATE_LIMIT_PURCHASE_START_PER_HOUR", points: 20, duration: 3600 },
   // failed sign-ins of one account in 15 minutes, then locked for RATE_LIMIT_SIGN_IN_LOCKOUT_MINUTES (default 15)

@@ -85,6 +85,16 @@ describe("hole 5: no brakes", () => {
     });
   });
 
+  it("an appeal's status (number + PIN): tries of one appeal number are limited from any address", async () => {
+    vi.stubEnv("RATE_LIMIT_APPEAL_STATUS_NUMBER_PER_HOUR", "3");
+    for (let i = 0; i < 3; i++) await enforceRateLimit("appealStatusNumber", "A-2026-000777");
+    await expect(enforceRateLimit("appealStatusNumber", "A-2026-000777")).rejects.toMatchObject({
+      code: "security.tooManyRequests",
+    });
+    // another appeal is not held up by it
+    await enforceRateLimit("appealStatusNumber", "A-2026-000778");
+  });
+
   it("sign-in: locked per IP across accounts", async () => {
     vi.stubEnv("RATE_LIMIT_SIGN_IN_FAILURES_PER_IP", "2");
     const req = { headers: { "x-forwarded-for": "192.0.2.99" } };

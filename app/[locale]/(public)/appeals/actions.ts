@@ -6,6 +6,7 @@ import { findAppealStatus } from "@/lib/appeals/queries";
 import { todayInBishkek } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { serverAction } from "@/lib/web/action";
+import { enforceRateLimit } from "@/lib/web/rate-limit";
 import { appealStatusText } from "./status-text";
 
 /** A citizen files an appeal online (cl. 36–37); the confirmation shows its number (not the PIN). */
@@ -21,6 +22,8 @@ export const fileAppealAction = serverAction(
 export const appealStatusAction = serverAction(
   { name: "appeals.status", schema: ZAppealStatusInput },
   async ({ input, locale }) => {
+    await enforceRateLimit("appealStatusIp");
+    await enforceRateLimit("appealStatusNumber", input.number);
     const found = await findAppealStatus(input.number, input.pin);
     if (!found) throw new AppError("appeals.status.notFound");
     return appealStatusText(found, locale);
