@@ -191,6 +191,24 @@ async function insertRejects(importId: string, rows: Reject[]): Promise<void> {
     ON CONFLICT DO NOTHING`;
 }
 
+/**
+ * A PIN the portal has not met becomes a person with what the PIN carries (sex, birth date; SPEC §8) and no name: the
+ * status check and the purchase find coverage through the person (I39). Done per batch while the file is read, in
+ * short statements of their own: inside the final transaction a million new PINs would hold their unique-index
+ * entries for minutes, and a purchase by one of those PINs would wait for it. A person registered for an import that
+ * then fails stays registered, without coverage — as if they had checked their status.
+ */
+async function registerPins(rows: StageRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  return db.$executeRaw`INSERT INTO "Person" ("id", "pin", "lastName", "firstName", "birthDate", "sex", "category",
+      "updatedAt")
+    SELECT gen_random_uuid(), t."pin", '', '', t."birthDate", t."sex"::"Sex", 'CITIZEN', now()
+    FROM UNNEST(${rows.map((r) => r.pin)}::text[], ${rows.map((r) => r.birthDate)}::date[],
+      ${rows.map((r) => r.sex)}::text[]) AS t("pin", "birthDate", "sex")
+    WHERE NOT EXISTS (SELECT 1 FROM "Person" p WHERE p."pin" = t."pin")
+    ON CONFLICT DO NOTHING`;
+}
+
 /** A staged row as a line of COPY's text format (no value here can hold a tab, a newline or a backslash). */
 const copyLine = (importId: string, r: StageRow) =>
   `${importId}\t${r.line}\t${r.pin}\t${r.birthDate}\t${r.sex}\t${r.validFrom}\t${r.validTo}\n`;
@@ -213,17 +231,19 @@ async function runCoverageImport(
   let readRows = 0;
   let acceptedRows = 0;
   let rejectedRows = 0;
+  let personsCreated = 0;
   let stage: StageRow[] = [];
   let rejects: Reject[] = [];
   const flush = async () => {
     if (copy) await copy.write(stage.map((r) => copyLine(importId, r)).join(""));
     else await insertStage(importId, stage);
     await insertRejects(importId, rejects);
+    personsCreated += await registerPins(stage);
     stage = [];
     rejects = [];
     await db.externalCoverageImport.update({
       where: { id: importId },
-      data: { bytesRead: BigInt(bytesRead), readRows, acceptedRows, rejectedRows },
+      data: { bytesRead: BigInt(bytesRead), readRows, acceptedRows, rejectedRows, personsCreated },
     });
   };
   try {
@@ -277,16 +297,6 @@ async function applyCoverageImport(importId: string, key: Key, actor: AuditActor
       const previous = others.map((o) => o.id);
       // the planner's row counts for the staging table (autovacuum has not seen it): hash joins, not index loops
       await tx.$executeRaw`ANALYZE "ExternalCoverageStage"`;
-      // A PIN the portal has not met becomes a person with what the PIN carries (sex, birth date; SPEC §8) and no
-      // name: the status check and the purchase find coverage through the person (I39).
-      const personsCreated =
-        await tx.$executeRaw`INSERT INTO "Person" ("id", "pin", "lastName", "firstName", "birthDate",
-          "sex", "category", "updatedAt")
-        SELECT gen_random_uuid(), s."pin", '', '', s."birthDate", s."sex", 'CITIZEN', now()
-        FROM (SELECT DISTINCT ON ("pin") "pin", "birthDate", "sex" FROM "ExternalCoverageStage"
-              WHERE "importId" = ${importId}::uuid ORDER BY "pin") s
-        WHERE NOT EXISTS (SELECT 1 FROM "Person" p WHERE p."pin" = s."pin")
-        ON CONFLICT DO NOTHING`;
       const replacedRows =
         previous.length === 0
           ? 0
@@ -306,7 +316,7 @@ async function applyCoverageImport(importId: string, key: Key, actor: AuditActor
       await tx.externalCoverageStage.deleteMany({ where: { importId } });
       const done = await tx.externalCoverageImport.update({
         where: { id: importId },
-        data: { status: "COMPLETED", coverageRows, personsCreated, replacedRows, finishedAt: new Date() },
+        data: { status: "COMPLETED", coverageRows, replacedRows, finishedAt: new Date() },
       });
       await writeAudit(tx, {
         actor,
@@ -322,7 +332,7 @@ async function applyCoverageImport(importId: string, key: Key, actor: AuditActor
           acceptedRows: done.acceptedRows,
           rejectedRows: done.rejectedRows,
           coverageRows,
-          personsCreated,
+          personsCreated: done.personsCreated,
         },
       });
     },

@@ -116,7 +116,8 @@ async function* xlsxRows(path: string, onBytes: (n: number) => void): AsyncGener
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
-    styles: "ignore",
+    // the styles say which numbers are dates: without them a date cell reads as its serial number
+    styles: "cache",
     worksheets: "emit",
     entries: "emit",
   });

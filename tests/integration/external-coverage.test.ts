@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
@@ -12,6 +13,7 @@ import { todayInBishkek } from "../../lib/dates";
 import { db } from "../../lib/db";
 import type { ExternalCoverageSource } from "../../lib/generated/prisma/client";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
+import { findOrCreatePersonForUpdate } from "../../lib/people/mutations";
 import { createPerson, makePin } from "../support/factories";
 
 // Issue 15: the external-coverage registry. An imported file makes a person insured for the status check and the
@@ -108,6 +110,20 @@ describe("the external-coverage registry (issue 15, I39)", () => {
     expect(order.ok).toBe(false);
     if (!order.ok) expect(order.refusals.map((r) => r.code)).toContain("INSURED_ELSEWHERE");
     expect(await db.purchaseOrder.count({ where: { pin: unknownPin } })).toBe(0);
+
+    // the first registration that brings a name completes the person the file registered (I39)
+    await db.$transaction((tx) =>
+      findOrCreatePersonForUpdate(tx, {
+        pin: unknownPin,
+        lastName: "Асанова",
+        firstName: "Айгуль",
+        category: "CITIZEN",
+      }),
+    );
+    expect(await db.person.findUniqueOrThrow({ where: { pin: unknownPin } })).toMatchObject({
+      lastName: "Асанова",
+      firstName: "Айгуль",
+    });
   });
 
   it("leaves the same rows when the same file is imported twice", async () => {
@@ -188,6 +204,33 @@ describe("the external-coverage registry (issue 15, I39)", () => {
     expect(await db.person.count({ where: { pin: bad } })).toBe(0);
     expect(await coverageOf("EMPLOYMENT", "2033-01-01", "2033-03-31")).toEqual([`${good} 2033-01-01 2033-03-31`]);
     expect(await db.externalCoverageStage.count({ where: { importId: started.id } })).toBe(0);
+  });
+
+  it("reads an XLSX file (a PIN typed as a number, dates as date cells)", async () => {
+    const pin = makePin("FEMALE", "1991-09-09");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Реестр");
+    sheet.addRow(["ПИН", "Источник", "Действует с", "Действует по"]);
+    sheet.addRow([Number(pin), "государство", new Date("2035-01-01T00:00:00Z"), new Date("2035-06-30T00:00:00Z")]);
+    sheet.addRow(["bad", "", "2035-01-01", "2035-06-30"]);
+    const path = join(tmpdir(), `coverage-test-${randomUUID()}.xlsx`);
+    await workbook.xlsx.writeFile(path);
+    const started = await startCoverageImport(admin, {
+      source: "STATE",
+      periodFrom: "2035-01-01",
+      periodTo: "2035-12-31",
+      fileName: "registry.xlsx",
+      path,
+      removeFile: true,
+    });
+    await waitForJob(started.id);
+    expect(await findCoverageImport(admin, started.id)).toMatchObject({
+      status: "COMPLETED",
+      acceptedRows: 1,
+      rejectedRows: 1,
+    });
+    expect(await coverageOf("STATE", "2035-01-01", "2035-12-31")).toEqual([`${pin} 2035-01-01 2035-06-30`]);
+    expect((await listCoverageRejects(admin, started.id, 1)).rows).toEqual([{ line: 3, reason: "PIN_NOT_DIGITS" }]);
   });
 
   it("refuses a file of another type and a non-admin, writing nothing", async () => {
