@@ -14,8 +14,12 @@ export type PublicActionContext<I> = { input: I };
 export type FormAction<T> = (prev: ActionResult<T>, formData: FormData) => Promise<ActionResult<T>>;
 
 type StaffSpec<S> = { permission: PermissionName; schema: S; redirect?: boolean };
-/** Citizens have no account: a public action is named (for the error log) instead of checking a permission. */
-type PublicSpec<S> = { name: string; schema: S; redirect?: boolean };
+/**
+ * Citizens have no account: a public action is named (for the error log) instead of checking a permission. Its input
+ * is the form's text without secrets, unless a field is named in `secretFields` (a new password set through a one-time
+ * link): that one reaches the schema but is never echoed back.
+ */
+type PublicSpec<S> = { name: string; schema: S; redirect?: boolean; secretFields?: readonly string[] };
 
 /**
  * The one wrapper every server action goes through (STYLE §2). For staff: re-reads the session and checks the named
@@ -49,7 +53,8 @@ export function serverAction<S extends z.ZodType, T>(
       }
     }
     // Staff forms may carry files (registry uploads); public forms are text only and never echo secrets.
-    const input = "permission" in spec ? formInput(formData) : values;
+    const input =
+      "permission" in spec ? formInput(formData) : { ...values, ...secretInput(formData, spec.secretFields) };
     const parsed = spec.schema.safeParse(input);
     if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error), values };
     const name = "permission" in spec ? spec.permission : spec.name;
@@ -58,6 +63,15 @@ export function serverAction<S extends z.ZodType, T>(
     if (result.ok && spec.redirect && typeof result.data === "string") redirect(result.data);
     return result;
   };
+}
+
+function secretInput(formData: FormData, names: readonly string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const v = formData.get(name);
+    if (typeof v === "string") out[name] = v;
+  }
+  return out;
 }
 
 /** A form's fields; a name that repeats (a checklist's checkboxes) becomes a list of its values. */

@@ -1,4 +1,5 @@
 // Each JSON file is a namespace; both languages must have the same keys (tests/unit/i18n.test.ts).
+import kyAdministration from "./ky/administration.json";
 import kyAppeals from "./ky/appeals.json";
 import kyApprovals from "./ky/approvals.json";
 import kyAuth from "./ky/auth.json";
@@ -16,6 +17,7 @@ import kyRules from "./ky/rules.json";
 import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
+import ruAdministration from "./ru/administration.json";
 import ruAppeals from "./ru/appeals.json";
 import ruApprovals from "./ru/approvals.json";
 import ruAuth from "./ru/auth.json";
@@ -54,6 +56,7 @@ export const MESSAGES = {
     appeals: ruAppeals,
     approvals: ruApprovals,
     print: ruPrint,
+    administration: ruAdministration,
   },
   ky: {
     common: kyCommon,
@@ -73,6 +76,7 @@ export const MESSAGES = {
     appeals: kyAppeals,
     approvals: kyApprovals,
     print: kyPrint,
+    administration: kyAdministration,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 
