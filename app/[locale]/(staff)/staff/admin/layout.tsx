@@ -2,10 +2,19 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { hasPermission } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
+import { enterPage } from "@/lib/web/page-locale";
 import { getStaffUser } from "@/lib/web/session";
 
 /** The administration's sections (issue 15), for admins only; each page still checks its own permission. */
-export default async function AdminLayout({ children }: { children: ReactNode }) {
+export default async function AdminLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
+  // this layout renders on its own: its language from the URL, set before anything is translated
+  await enterPage(params);
   const [user, t] = await Promise.all([getStaffUser(), getTranslations("administration.nav")]);
   const links = [
     hasPermission(user, "users.manage") && { href: "/staff/admin", label: t("users") },
