@@ -3,7 +3,24 @@
  * role, a blocked account or a missing office gets nothing. Pages call `requirePermission`, server actions go
  * through `serverAction` (lib/web/action.ts), and both end here.
  */
-export type StaffRole = "CLERK" | "DOCTOR" | "REFUND_OFFICER" | "ADMIN" | "ANALYST";
+/** The staff roles — the one list (forms, the role filter, labels under `staff.roles.*`): a new role is one line here. */
+export const STAFF_ROLES = ["CLERK", "DOCTOR", "REFUND_OFFICER", "ADMIN", "ANALYST"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/**
+ * Where a role works, so an account of it must name one: a clerk a ТУ (cl. 10–16), a family doctor a health
+ * organization (cl. 24–26); every other role works for the Fund as a whole.
+ */
+export function placeOfRole(role: StaffRole): "office" | "healthOrganization" | null {
+  switch (role) {
+    case "CLERK":
+      return "office";
+    case "DOCTOR":
+      return "healthOrganization";
+    default:
+      return null;
+  }
+}
 
 export type StaffUser = {
   id: string;
@@ -128,6 +145,14 @@ export function canManageUsers(user: StaffUser | null | undefined): boolean {
   return isRole(user, "ADMIN");
 }
 
+/**
+ * Fund administrator: the data that drives the rules (issue 15) — tariffs, states with an education agreement,
+ * territorial offices and health organizations, the working-day calendar. Every change is audited with before/after.
+ */
+export function canAdministerReferenceData(user: StaffUser | null | undefined): boolean {
+  return isRole(user, "ADMIN");
+}
+
 export function canViewAuditLog(user: StaffUser | null | undefined): boolean {
   return isRole(user, "ADMIN");
 }
@@ -151,6 +176,7 @@ export const PERMISSIONS = {
   "payments.approve": canDecideLatePayments,
   "people.statement": canViewPaymentStatement,
   "users.manage": canManageUsers,
+  "reference.administer": canAdministerReferenceData,
   "audit.view": canViewAuditLog,
   "fund.dashboard": canViewFundDashboard,
   "fund.registries": canViewRegistries,

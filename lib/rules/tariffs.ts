@@ -2,7 +2,7 @@
 // payment is priced by the row in force on its payment day. A missing row is a refusal (NO_TARIFF), never a zero.
 
 import { CATEGORIES, isCategory, isFreeCategory, type Category } from "./categories";
-import { compareDates, isCalendarDate, type CalendarDate } from "./dates";
+import { addDays, compareDates, isCalendarDate, type CalendarDate } from "./dates";
 
 export type TariffRow = {
   category: Category;
@@ -252,4 +252,47 @@ export function validateTariffRows(rows: readonly TariffRow[]): TariffProblem[] 
     if (overlaps) problems.push({ index: i, problem: "OVERLAP" });
   });
   return problems;
+}
+
+export type TariffAddition<R extends TariffRow> =
+  | {
+      ok: true;
+      /** the new row's last day: the day before a later row already added for the same category and term */
+      effectiveTo: CalendarDate | null;
+      /** the row in force before the new one, to be closed the day before it takes effect (null: nothing to close) */
+      close: { row: R; effectiveTo: CalendarDate } | null;
+    }
+  | { ok: false; reason: "NOT_IN_FUTURE" | "SAME_DAY_EXISTS" | "FREE_CATEGORY" };
+
+/**
+ * Adding a price (issue 15; interpretation I38): history is never edited, so a new row may only start tomorrow or
+ * later — today's and earlier payments keep the price they were quoted. The row in force before it is closed the day
+ * before it (effectiveTo), so no two rows overlap (validateTariffRows); a row slotted before a later one already added
+ * ends the day before that one. Free categories have no rows (FREE_POLICY_RULES).
+ */
+export function planTariffAddition<R extends TariffRow>(
+  rows: readonly R[],
+  row: { category: Category; termMonths: number; effectiveFrom: CalendarDate },
+  today: CalendarDate,
+): TariffAddition<R> {
+  if (isFreeCategory(row.category)) return { ok: false, reason: "FREE_CATEGORY" };
+  if (compareDates(row.effectiveFrom, today) <= 0) return { ok: false, reason: "NOT_IN_FUTURE" };
+  const same = rows.filter((r) => r.category === row.category && r.termMonths === row.termMonths);
+  if (same.some((r) => r.effectiveFrom === row.effectiveFrom)) return { ok: false, reason: "SAME_DAY_EXISTS" };
+  const earlier = same.filter((r) => compareDates(r.effectiveFrom, row.effectiveFrom) < 0);
+  const later = same.filter((r) => compareDates(r.effectiveFrom, row.effectiveFrom) > 0);
+  const previous = earlier.reduce<R | null>(
+    (best, r) => (best === null || compareDates(r.effectiveFrom, best.effectiveFrom) > 0 ? r : best),
+    null,
+  );
+  const next = later.reduce<R | null>(
+    (best, r) => (best === null || compareDates(r.effectiveFrom, best.effectiveFrom) < 0 ? r : best),
+    null,
+  );
+  const dayBefore = addDays(row.effectiveFrom, -1);
+  const close =
+    previous && (previous.effectiveTo === null || compareDates(previous.effectiveTo, dayBefore) > 0)
+      ? { row: previous, effectiveTo: dayBefore }
+      : null;
+  return { ok: true, effectiveTo: next ? addDays(next.effectiveFrom, -1) : null, close };
 }

@@ -10,7 +10,45 @@ import {
 } from "@/lib/auth/second-factor";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { ZCreateStaffUserInput, type TCreateStaffUserInput } from "./user.schema";
+import { hashResetToken, newResetToken, RESET_LINK_HOURS } from "@/lib/auth/reset-token";
+import { placeOfRole, type StaffRole } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  ZChangeStaffRoleInput,
+  ZCreateStaffUserInput,
+  ZResetPasswordInput,
+  type TChangeStaffRoleInput,
+  type TCreateStaffUserInput,
+} from "./user.schema";
+
+/** The office / health organization a role's account is bound to (`placeOfRole`); codes of others are ignored. */
+async function resolvePlace(
+  tx: Prisma.TransactionClient,
+  input: { role: StaffRole; officeCode?: string; healthOrganizationCode?: string },
+): Promise<{ officeId: number | null; healthOrganizationId: number | null }> {
+  const place = placeOfRole(input.role);
+  if (place === "healthOrganization") {
+    const org = await tx.healthOrganization.findUnique({ where: { code: input.healthOrganizationCode ?? "" } });
+    if (!org) throw new AppError("errors.healthOrganizationUnknown", { field: "healthOrganizationCode" });
+    // a family doctor belongs to the office their organization belongs to
+    return { officeId: org.officeId, healthOrganizationId: org.id };
+  }
+  if (place === "office") {
+    const office = await tx.territorialOffice.findUnique({ where: { code: input.officeCode ?? "" } });
+    if (!office) throw new AppError("errors.officeUnknown", { field: "officeCode" });
+    return { officeId: office.id, healthOrganizationId: null };
+  }
+  return { officeId: null, healthOrganizationId: null };
+}
+
+const ACCOUNT_FIELDS = {
+  id: true,
+  login: true,
+  role: true,
+  officeId: true,
+  healthOrganizationId: true,
+  active: true,
+} as const;
 
 /** Creates a staff account (CLI `npm run user:create`, the admin workspace, the demo seed). */
 export async function createStaffUser(actor: AuditActor, raw: TCreateStaffUserInput, client: Db = defaultDb) {
@@ -18,18 +56,7 @@ export async function createStaffUser(actor: AuditActor, raw: TCreateStaffUserIn
   if (isBreachedPassword(input.password)) throw new AppError("auth.passwordBreached", { field: "password" });
   const passwordHash = await hashPassword(input.password);
   return client.$transaction(async (tx) => {
-    let officeId: number | null = null;
-    let healthOrganizationId: number | null = null;
-    if (input.role === "DOCTOR") {
-      const org = await tx.healthOrganization.findUnique({ where: { code: input.healthOrganizationCode! } });
-      if (!org) throw new AppError("errors.healthOrganizationUnknown", { field: "healthOrganizationCode" });
-      healthOrganizationId = org.id;
-      officeId = org.officeId;
-    } else if (input.role === "CLERK") {
-      const office = await tx.territorialOffice.findUnique({ where: { code: input.officeCode! } });
-      if (!office) throw new AppError("errors.officeUnknown", { field: "officeCode" });
-      officeId = office.id;
-    }
+    const { officeId, healthOrganizationId } = await resolvePlace(tx, input);
     const existing = await tx.user.findUnique({ where: { login: input.login } });
     if (existing) throw new AppError("errors.loginTaken", { field: "login" });
     const user = await tx.user.create({
@@ -56,7 +83,11 @@ export async function createStaffUser(actor: AuditActor, raw: TCreateStaffUserIn
   });
 }
 
-/** Blocks or unblocks an account; the user's next request is refused (the session callback re-reads `active`). */
+/**
+ * Blocks or unblocks an account. A blocked account cannot sign in (auth-options checks `active`) and its sessions end
+ * at their next request: the session check re-reads `active`, and blocking also moves `sessionVersion` on, so a
+ * session from before the block stays dead after an unblock.
+ */
 export async function setStaffUserActive(actor: AuditActor, userId: string, active: boolean, client: Db = defaultDb) {
   return client.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { id: true, login: true, active: true } });
@@ -64,7 +95,7 @@ export async function setStaffUserActive(actor: AuditActor, userId: string, acti
     if (actor.id === userId && !active) throw new AppError("errors.cannotBlockSelf");
     const after = await tx.user.update({
       where: { id: userId },
-      data: { active },
+      data: active ? { active } : { active, sessionVersion: { increment: 1 } },
       select: { id: true, login: true, active: true },
     });
     await writeAudit(tx, {
@@ -161,5 +192,99 @@ export async function signOutEverywhere(actor: AuditActor, userId: string, clien
   await client.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
     await writeAudit(tx, { actor, action: "auth.sign_out_everywhere", entity: "User", entityId: userId });
+  });
+}
+
+/**
+ * The admin changes an account's role and its office or health organization (issue 15). The account's sessions end
+ * (sessionVersion): it signs in again under the new role. Audited with before/after.
+ */
+export async function changeStaffRole(actor: AuditActor, raw: TChangeStaffRoleInput, client: Db = defaultDb) {
+  const input = ZChangeStaffRoleInput.parse(raw);
+  return client.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: ACCOUNT_FIELDS });
+    if (!before) throw new AppError("errors.notFound");
+    if (actor.id === input.userId && input.role !== before.role)
+      throw new AppError("administration.errors.cannotChangeOwnRole", { field: "role" });
+    const place = await resolvePlace(tx, input);
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { role: input.role, ...place, sessionVersion: { increment: 1 } },
+      select: ACCOUNT_FIELDS,
+    });
+    await writeAudit(tx, { actor, action: "user.change_role", entity: "User", entityId: after.id, before, after });
+    return after;
+  });
+}
+
+/**
+ * Issues a one-time password-reset link for an account (issue 15): returns the token, which the admin sees once; only
+ * its hash is stored. Older unused links of the account stop working. Audited without the token.
+ */
+export async function issuePasswordReset(
+  actor: AuditActor,
+  userId: string,
+  at: Date = new Date(),
+  client: Db = defaultDb,
+): Promise<{ token: string; expiresAt: Date; login: string }> {
+  const token = newResetToken();
+  const expiresAt = new Date(at.getTime() + RESET_LINK_HOURS * 3600_000);
+  return client.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, login: true, active: true } });
+    if (!user) throw new AppError("errors.notFound");
+    if (!user.active) throw new AppError("administration.errors.resetBlockedAccount");
+    await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: at } });
+    await tx.passwordResetToken.create({ data: { userId, tokenHash: hashResetToken(token), expiresAt } });
+    await writeAudit(tx, {
+      actor,
+      action: "user.password_reset_link",
+      entity: "User",
+      entityId: userId,
+      after: { login: user.login, expiresAt: expiresAt.toISOString() },
+    });
+    return { token, expiresAt, login: user.login };
+  });
+}
+
+/**
+ * Sets a new password through a one-time link: the password policy first (length, breached list), then in one
+ * transaction the link is spent by a conditional update (unused, unexpired — two tabs cannot both use it), the
+ * password replaced and every session of the account ended. An unknown, used or expired link is one translated error.
+ */
+export async function resetPasswordWithToken(
+  raw: { token: string; password: string; passwordConfirm: string },
+  at: Date = new Date(),
+  client: Db = defaultDb,
+): Promise<{ login: string }> {
+  const input = ZResetPasswordInput.parse(raw);
+  if (isBreachedPassword(input.password)) throw new AppError("auth.passwordBreached", { field: "password" });
+  const passwordHash = await hashPassword(input.password);
+  return client.$transaction(async (tx) => {
+    const tokenHash = hashResetToken(input.token);
+    const spent = await tx.passwordResetToken.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: at }, user: { active: true } },
+      data: { usedAt: at },
+    });
+    if (spent.count !== 1) {
+      const link = await tx.passwordResetToken.findUnique({ where: { tokenHash }, select: { usedAt: true } });
+      throw new AppError(
+        link && link.usedAt === null
+          ? "administration.errors.resetLinkExpired"
+          : "administration.errors.resetLinkInvalid",
+      );
+    }
+    const { userId } = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash } });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { id: true, login: true },
+    });
+    await writeAudit(tx, {
+      actor: { id: user.id, label: user.login },
+      action: "user.password_reset",
+      entity: "User",
+      entityId: user.id,
+    });
+    return { login: user.login };
   });
 }

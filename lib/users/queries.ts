@@ -1,4 +1,5 @@
 import { canManageUsers, type StaffUser } from "@/lib/auth/permissions";
+import { hashResetToken } from "@/lib/auth/reset-token";
 import { db } from "@/lib/db";
 
 export async function listStaffUsers(user: StaffUser) {
@@ -16,6 +17,41 @@ export async function listStaffUsers(user: StaffUser) {
     },
     orderBy: [{ role: "asc" }, { login: "asc" }],
   });
+}
+
+/** One account for the admin's account page (null for anyone else, or when there is none). */
+export async function findStaffUserForAdmin(user: StaffUser, id: string) {
+  if (!canManageUsers(user)) return null;
+  return db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      login: true,
+      fullName: true,
+      role: true,
+      active: true,
+      office: { select: { code: true, nameRu: true, nameKy: true } },
+      healthOrganization: { select: { code: true, nameRu: true, nameKy: true } },
+    },
+  });
+}
+
+/**
+ * What a password-reset link is worth when opened (issue 15): "valid" (with the account's login, for the form's
+ * heading), "expired", or "invalid" (unknown, already used or retired, or the account is blocked).
+ */
+export async function findResetLinkState(
+  token: string,
+  at: Date = new Date(),
+): Promise<{ state: "valid"; login: string } | { state: "expired" | "invalid" }> {
+  if (token.length > 200) return { state: "invalid" };
+  const link = await db.passwordResetToken.findUnique({
+    where: { tokenHash: hashResetToken(token) },
+    select: { usedAt: true, expiresAt: true, user: { select: { login: true, active: true } } },
+  });
+  if (!link || link.usedAt !== null || !link.user.active) return { state: "invalid" };
+  if (link.expiresAt <= at) return { state: "expired" };
+  return { state: "valid", login: link.user.login };
 }
 
 export async function listOfficesAndOrganizations() {

@@ -19,8 +19,12 @@ export type PublicActionContext<I> = { input: I; locale: Locale };
 export type FormAction<T> = (prev: ActionResult<T>, formData: FormData) => Promise<ActionResult<T>>;
 
 type StaffSpec<S> = { permission: PermissionName; schema: S; redirect?: boolean };
-/** Citizens have no account: a public action is named (for the error log) instead of checking a permission. */
-type PublicSpec<S> = { name: string; schema: S; redirect?: boolean };
+/**
+ * Citizens have no account: a public action is named (for the error log) instead of checking a permission. Its input
+ * is the form's text without secrets, unless a field is named in `secretFields` (a new password set through a one-time
+ * link): that one reaches the schema but is never echoed back.
+ */
+type PublicSpec<S> = { name: string; schema: S; redirect?: boolean; secretFields?: readonly string[] };
 
 /**
  * The one wrapper every server action goes through (STYLE §2). For staff: re-reads the session and checks the named
@@ -69,7 +73,7 @@ async function runAction<S extends z.ZodType, T>(
     }
   }
   // Staff forms may carry files (registry uploads); public forms are text only and never echo secrets.
-  const input = "permission" in spec ? formInput(formData) : values;
+  const input = "permission" in spec ? formInput(formData) : { ...values, ...secretInput(formData, spec.secretFields) };
   const parsed = spec.schema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error), values };
   const name = "permission" in spec ? spec.permission : spec.name;
@@ -110,6 +114,15 @@ async function errorMessages(
     form = result.errorId ? `${message} (${result.errorId})` : message;
   }
   return { fields, form, summaryTitle: t("errors.summaryTitle"), titlePrefix: t("common.errorTitlePrefix") };
+}
+
+function secretInput(formData: FormData, names: readonly string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const v = formData.get(name);
+    if (typeof v === "string") out[name] = v;
+  }
+  return out;
 }
 
 /** A form's fields; a name that repeats (a checklist's checkboxes) becomes a list of its values. */

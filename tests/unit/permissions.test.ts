@@ -43,7 +43,11 @@ const MATRIX: [string, StaffUser | null, PermissionName[]][] = [
       "fund.registries",
     ],
   ],
-  ["admin", admin, ["users.manage", "audit.view", "fund.dashboard", "fund.registries", "coverage.import"]],
+  [
+    "admin",
+    admin,
+    ["users.manage", "reference.administer", "audit.view", "fund.dashboard", "fund.registries", "coverage.import"],
+  ],
   ["Fund analyst (read-only)", analyst, ["fund.dashboard", "fund.registries"]],
   ["analyst with an office", user("ANALYST", 1), ["fund.dashboard", "fund.registries"]],
   ["unknown role", user("SUPERUSER"), []],

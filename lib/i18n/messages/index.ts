@@ -1,4 +1,5 @@
 // Each JSON file is a namespace; both languages must have the same keys (tests/unit/i18n.test.ts).
+import kyAdministration from "./ky/administration.json";
 import kyAppeals from "./ky/appeals.json";
 import kyAudit from "./ky/audit.json";
 import kyCoverage from "./ky/coverage.json";
@@ -21,6 +22,7 @@ import kyRules from "./ky/rules.json";
 import kySecurity from "./ky/security.json";
 import kyStaff from "./ky/staff.json";
 import kyStatus from "./ky/status.json";
+import ruAdministration from "./ru/administration.json";
 import ruAppeals from "./ru/appeals.json";
 import ruAudit from "./ru/audit.json";
 import ruCoverage from "./ru/coverage.json";
@@ -69,6 +71,7 @@ export const MESSAGES = {
     registries: ruRegistries,
     coverage: ruCoverage,
     audit: ruAudit,
+    administration: ruAdministration,
   },
   ky: {
     common: kyCommon,
@@ -93,6 +96,7 @@ export const MESSAGES = {
     registries: kyRegistries,
     coverage: kyCoverage,
     audit: kyAudit,
+    administration: kyAdministration,
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 

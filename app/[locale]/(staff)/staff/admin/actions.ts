@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { serverAction } from "@/lib/web/action";
-import { createStaffUser, setStaffUserActive } from "@/lib/users/mutations";
-import { ZCreateStaffUserInput } from "@/lib/users/user.schema";
+import { portalBaseUrl } from "@/lib/web/portal-url";
+import { changeStaffRole, createStaffUser, issuePasswordReset, setStaffUserActive } from "@/lib/users/mutations";
+import { ZChangeStaffRoleInput, ZCreateStaffUserInput } from "@/lib/users/user.schema";
 
 export const createStaffUserAction = serverAction(
   { permission: "users.manage", schema: ZCreateStaffUserInput },
@@ -21,7 +22,30 @@ export const setStaffUserActiveAction = serverAction(
   { permission: "users.manage", schema: ZSetActive },
   async ({ actor, input }) => {
     await setStaffUserActive(actor, input.userId, input.active === "true");
-    revalidatePath("/[locale]/staff/admin", "page");
+    revalidatePath("/[locale]/staff/admin", "layout");
     return null;
+  },
+);
+
+export const changeStaffRoleAction = serverAction(
+  { permission: "users.manage", schema: ZChangeStaffRoleInput },
+  async ({ actor, input }) => {
+    await changeStaffRole(actor, input);
+    revalidatePath("/[locale]/staff/admin", "layout");
+    return null;
+  },
+);
+
+const ZIssueReset = z.object({ userId: z.uuid("errors.notFound"), locale: z.enum(["ru", "ky"]).catch("ru") });
+
+/** The one-time link is shown to the admin once, in the action's answer; only its hash is stored. */
+export const issuePasswordResetAction = serverAction(
+  { permission: "users.manage", schema: ZIssueReset },
+  async ({ actor, input }) => {
+    const { token, expiresAt } = await issuePasswordReset(actor, input.userId);
+    return {
+      link: `${await portalBaseUrl()}/${input.locale}/staff/reset/${token}`,
+      expiresAt: expiresAt.toISOString(),
+    };
   },
 );

@@ -4,7 +4,8 @@ import { CreateUserForm } from "@/components/staff/create-user-form";
 import { UserActiveToggle } from "@/components/staff/user-active-toggle";
 import { requirePermission } from "@/lib/web/session";
 import { listOfficesAndOrganizations, listStaffUsers } from "@/lib/users/queries";
-import { ROLES } from "@/lib/users/user.schema";
+import { STAFF_ROLES } from "@/lib/auth/permissions";
+import { Link } from "@/lib/i18n/navigation";
 import { createStaffUserAction, setStaffUserActiveAction } from "./actions";
 import { DataTable } from "@/components/ui/data-table";
 import { enterPage } from "@/lib/web/page-locale";
@@ -48,14 +49,23 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
                 <td className="py-2 pr-3">{u.healthOrganization ? name(u.healthOrganization) : name(u.office)}</td>
                 <td className="py-2 pr-3">{u.active ? t("staff.admin.active") : t("staff.admin.blocked")}</td>
                 <td className="py-2">
-                  {u.id !== user.id && (
-                    <UserActiveToggle
-                      action={setStaffUserActiveAction}
-                      userId={u.id}
-                      active={u.active}
-                      login={u.login}
-                    />
-                  )}
+                  <div className="flex flex-wrap items-center gap-3">
+                    <Link
+                      href={`/staff/admin/users/${u.id}`}
+                      aria-label={t("administration.users.changeLabel", { login: u.login })}
+                      data-testid={`edit-${u.login}`}
+                    >
+                      {t("administration.users.change")}
+                    </Link>
+                    {u.id !== user.id && (
+                      <UserActiveToggle
+                        action={setStaffUserActiveAction}
+                        userId={u.id}
+                        active={u.active}
+                        login={u.login}
+                      />
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
@@ -66,7 +76,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
         <h2 className="mb-4 text-2xl font-bold">{t("staff.admin.createTitle")}</h2>
         <CreateUserForm
           action={createStaffUserAction}
-          roles={ROLES.map((r) => ({ value: r, label: t(`staff.roles.${r}`) }))}
+          roles={STAFF_ROLES.map((r) => ({ value: r, label: t(`staff.roles.${r}`) }))}
           offices={offices.map((o) => ({ value: o.code, label: name(o) }))}
           organizations={organizations.map((o) => ({ value: o.code, label: name(o) }))}
         />

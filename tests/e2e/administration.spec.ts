@@ -1,0 +1,117 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import ruAdmin from "../../lib/i18n/messages/ru/administration.json" with { type: "json" };
+import kyAdmin from "../../lib/i18n/messages/ky/administration.json" with { type: "json" };
+import ruStaff from "../../lib/i18n/messages/ru/staff.json" with { type: "json" };
+import kyStaff from "../../lib/i18n/messages/ky/staff.json" with { type: "json" };
+import { expectAccessible, signIn } from "./support";
+
+// Issue 15, administration: an admin adds a tariff effective next month (the API shows it from that day, today's
+// price stands) and blocks an account (its open session ends, it can no longer sign in). In Russian and Kyrgyz.
+
+// Every test here signs the demo admin in, whose TOTP code is single-use: one worker, one after the other (the
+// sign-in helper then waits for the next 30-second step instead of racing another worker for the same one).
+test.describe.configure({ mode: "serial" });
+
+/** Today and the first day of next month, in Bishkek (UTC+6). */
+function bishkekDays() {
+  const now = new Date(Date.now() + 6 * 3600_000);
+  const today = now.toISOString().slice(0, 10);
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  const nextMonth = next.toISOString().slice(0, 10);
+  const dayBefore = new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10);
+  return { today, nextMonth, dayBefore };
+}
+
+async function priceOn(request: APIRequestContext, category: string, on?: string): Promise<number | undefined> {
+  const res = await request.get(`/api/v1/tariffs${on ? `?on=${on}` : ""}`);
+  expect(res.ok()).toBe(true);
+  const body = (await res.json()) as { tariffs: { category: string; termMonths: number; priceSom: number }[] };
+  return body.tariffs.find((t) => t.category === category && t.termMonths === 12)?.priceSom;
+}
+
+// Each language changes its own category, so the two tests (and the other specs' purchases) do not meet.
+const CASES = [
+  { locale: "ru" as const, category: "REFUGEE", messages: ruAdmin, staff: ruStaff },
+  { locale: "ky" as const, category: "ASYLUM_SEEKER", messages: kyAdmin, staff: kyStaff },
+];
+
+for (const { locale, category, messages, staff } of CASES) {
+  test(`${locale}: an admin adds a tariff from next month and blocks an account`, async ({
+    page,
+    browser,
+    request,
+  }) => {
+    const { today, nextMonth, dayBefore } = bishkekDays();
+    const before = await priceOn(request, category);
+    expect(before).toBeGreaterThan(0);
+    const newPrice = before! + 260;
+
+    // A clerk account, signed in elsewhere.
+    const login = `e2e.blk.${locale}.${Date.now().toString(36)}`;
+    const password = "a-long-enough-password-1";
+    await signIn(page, "admin", locale);
+    await page.goto(`/${locale}/staff/admin`);
+    const create = page.getByTestId("create-user-form");
+    await create.locator("#login").fill(login);
+    await create.locator("#fullName").fill("Блокируемый Сотрудник");
+    await create.locator("#role").selectOption("CLERK");
+    await create.locator("#officeCode").selectOption("TALAS");
+    await create.locator("#password").fill(password);
+    await create.getByRole("button").click();
+    await expect(page.getByTestId(`user-row-${login}`)).toBeVisible();
+    const clerkContext = await browser.newContext();
+    const clerk = await clerkContext.newPage();
+    await signIn(clerk, login, locale, password);
+    await expect(clerk).toHaveURL(new RegExp(`/${locale}/staff/office`));
+
+    // The tariff: today refused (translated), next month accepted.
+    await page.goto(`/${locale}/staff/admin/tariffs`);
+    await expectAccessible(page);
+    const form = page.getByTestId("tariff-form");
+    await form.locator("#category").selectOption(category);
+    await form.locator("#termMonths").fill("12");
+    await form.locator("#priceSom").fill(String(newPrice));
+    await form.locator("#effectiveFrom").fill(today);
+    await form.locator("#legalBasisRu").fill("Приказ ФОМС № 99 (e2e)");
+    await form.locator("#legalBasisKy").fill("ФМСФ № 99 буйругу (e2e)");
+    await form.getByRole("button").click();
+    await expect(page.getByTestId("effectiveFrom-error")).toHaveText(messages.errors.tariffNotInFuture);
+    await expectAccessible(page);
+    await form.locator("#effectiveFrom").fill(nextMonth);
+    await form.getByRole("button").click();
+    await expect(page.getByTestId("tariff-form-done")).toHaveText(messages.tariffs.added);
+    await expect(page.getByTestId("tariffs-table")).toContainText(String(newPrice));
+    await expectAccessible(page);
+
+    // The API: the new price from its first day; today and the day before it, the old one.
+    expect(await priceOn(request, category, nextMonth)).toBe(newPrice);
+    expect(await priceOn(request, category, dayBefore)).toBe(before);
+    expect(await priceOn(request, category)).toBe(before);
+
+    // Blocking: the clerk's open session ends, and signing in again is refused.
+    await page.goto(`/${locale}/staff/admin`);
+    await page.getByTestId(`edit-${login}`).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(messages.users.title.replace("{login}", login));
+    await expectAccessible(page);
+    await page.getByTestId(`toggle-${login}`).getByRole("button").click();
+    await expect(page.getByTestId("account-state")).toHaveText(staff.admin.blocked);
+
+    await clerk.reload();
+    await expect(clerk).toHaveURL(new RegExp(`/${locale}/staff/sign-in`));
+    await signIn(clerk, login, locale, password);
+    await expect(clerk.getByTestId("error-summary")).toBeVisible();
+    await expect(clerk).toHaveURL(new RegExp(`/${locale}/staff/sign-in`));
+    await clerkContext.close();
+  });
+}
+
+test("ru and ky: the other administration pages open for an admin, accessible", async ({ page }) => {
+  await signIn(page, "admin");
+  for (const locale of ["ru", "ky"]) {
+    for (const path of ["education-states", "offices", "offices/BISHKEK", "organizations/new", "calendar"]) {
+      const res = await page.goto(`/${locale}/staff/admin/${path}`);
+      expect(res?.status(), path).toBe(200);
+      await expectAccessible(page);
+    }
+  }
+});
