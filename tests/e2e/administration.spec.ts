@@ -115,3 +115,39 @@ test("ru and ky: the other administration pages open for an admin, accessible", 
     }
   }
 });
+
+test("ky: a one-time link sets a new password once; opened again it says so", async ({ page, browser }) => {
+  const login = `e2e.rst.${Date.now().toString(36)}`;
+  await signIn(page, "admin", "ky");
+  await page.goto("/ky/staff/admin");
+  const create = page.getByTestId("create-user-form");
+  await create.locator("#login").fill(login);
+  await create.locator("#fullName").fill("Жаңы Сырсөз");
+  await create.locator("#role").selectOption("REFUND_OFFICER");
+  await create.locator("#password").fill("first-password-12345");
+  await create.getByRole("button").click();
+  await page.getByTestId(`edit-${login}`).click();
+  await page.getByTestId("reset-link-form").getByRole("button").click();
+  const link = (await page.getByTestId("reset-link").textContent())!.trim();
+  expect(link).toMatch(/\/ky\/staff\/reset\/[A-Za-z0-9_-]{43}$/);
+  await expectAccessible(page);
+
+  const other = await browser.newContext();
+  const person = await other.newPage();
+  await person.goto(link);
+  const form = person.getByTestId("reset-password-form");
+  await form.locator("#password").fill("second-password-12345");
+  await form.locator("#passwordConfirm").fill("another-password-12345");
+  await form.getByRole("button").click();
+  await expect(person.getByTestId("passwordConfirm-error")).toHaveText(kyAdmin.errors.passwordsDiffer);
+  await expectAccessible(person);
+  await form.locator("#password").fill("second-password-12345");
+  await form.locator("#passwordConfirm").fill("second-password-12345");
+  await form.getByRole("button").click();
+  await expect(person.getByTestId("reset-done")).toContainText(kyAdmin.reset.done);
+
+  await person.goto(link);
+  await expect(person.getByTestId("reset-unusable")).toHaveText(kyAdmin.errors.resetLinkInvalid);
+  await expectAccessible(person);
+  await other.close();
+});
