@@ -13,6 +13,8 @@ import { addTariff } from "../../lib/administration/mutations/tariffs";
 import { findTariffsInForce } from "../../lib/policies/queries";
 import { todayInBishkek } from "../../lib/dates";
 import { addDays, quotePrice } from "../../lib/rules";
+import { recordPayment } from "../../lib/payments/record-payment";
+import { makePin } from "../support/factories";
 import { findTariffRows } from "../../lib/policies/queries";
 
 // Issue 15: the admin's changes to the data that drives the rules — each audited with before/after, each refusal a
@@ -52,6 +54,26 @@ describe("tariffs: a new row from tomorrow on, history never edited (I38)", () =
     const [closed] = await audit("tariff.close", String(old.id));
     expect(closed!.before).toEqual({ effectiveTo: null });
     expect(closed!.after).toEqual({ effectiveTo: TODAY });
+
+    // A purchase today is priced as before: a terminal payment of the old price makes its policy; the new price is
+    // refused as the wrong amount (it is not in force until tomorrow).
+    const pin = makePin("FEMALE", "1990-04-12");
+    const paid = (amountSom: number) =>
+      recordPayment({
+        channel: "QUICKPAY",
+        externalTxnId: `QP-tariff-${amountSom}-${Date.now()}`,
+        account: pin,
+        beneficiary: { pin, lastName: "Тарифова", firstName: "Айгуль", category: "CITIZEN" },
+        paidAt: new Date(),
+        receivedAt: new Date(),
+        amountSom,
+        payer: { name: "" },
+        termMonths: 12,
+        issueChannel: "TERMINAL",
+        actor: { id: null, label: "terminal:quickpay" },
+      });
+    expect(await paid(2100)).toMatchObject({ outcome: "wrong_amount", expectedSom: 1840 });
+    expect(await paid(1840)).toMatchObject({ outcome: "created" });
   });
 
   it.each([
