@@ -1,12 +1,17 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { resolveDbTarget, type DbTarget } from "./target";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
-export type OpenDb = { db: Db; close: () => Promise<void> };
+/**
+ * `pool`: on PostgreSQL, the pg pool Prisma itself runs on — the hot paths (the public status check, issue 17) send
+ * their one SQL statement through it without Prisma's query engine in between; null on PGlite.
+ */
+export type OpenDb = { db: Db; pool: pg.Pool | null; close: () => Promise<void> };
 
 /**
  * Limits on a PostgreSQL pool (issue 16). An overloaded portal sheds load instead of queueing forever: a request that
@@ -56,23 +61,32 @@ export function poolLimitsFromEnv(env: Record<string, string | undefined> = proc
 /** A new PrismaClient for a target. Scripts and tests use this; the app uses the `db` singleton in ./index. */
 export function openDb(target: DbTarget = resolveDbTarget(), limits: PoolLimits = poolLimitsFromEnv()): OpenDb {
   if (target.kind === "postgres") {
-    const db = new PrismaClient({
-      adapter: new PrismaPg({
-        connectionString: target.url,
-        max: limits.size,
-        connectionTimeoutMillis: limits.connectMs,
-        statement_timeout: limits.statementMs,
-        lock_timeout: limits.lockMs,
-        idle_in_transaction_session_timeout: limits.idleInTransactionMs,
-      }),
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: limits.size,
+      connectionTimeoutMillis: limits.connectMs,
+      statement_timeout: limits.statementMs,
+      lock_timeout: limits.lockMs,
+      idle_in_transaction_session_timeout: limits.idleInTransactionMs,
     });
-    return { db, close: () => db.$disconnect() };
+    // An idle connection the server closes (restart, failover) must not crash the process; the next query reconnects.
+    pool.on("error", () => undefined);
+    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      db,
+      pool,
+      close: async () => {
+        await db.$disconnect();
+        await pool.end();
+      },
+    };
   }
   // PGlite has no cross-process lock: only one process may open a directory at a time (see README).
   const pglite = new PGlite(target.dir);
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     db,
+    pool: null,
     close: async () => {
       await db.$disconnect();
       await pglite.close();

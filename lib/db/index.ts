@@ -23,6 +23,24 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
+/**
+ * One SQL statement with $1… parameters, its rows — for a hot read path that must not pay for Prisma's query engine
+ * (issue 17): straight on the pg pool Prisma runs on; on PGlite through Prisma's raw query. JSON columns come back
+ * parsed either way.
+ */
+export async function sqlRows<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]> {
+  holder.__omsDb ??= openDb();
+  const { pool, db: client } = holder.__omsDb;
+  if (pool) return (await pool.query<T>(text, params)).rows;
+  const rows = await client.$queryRawUnsafe<T[]>(text, ...params);
+  return rows.map(
+    (row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [k, typeof v === "string" && /^[[{]/.test(v) ? JSON.parse(v) : v]),
+      ) as T,
+  );
+}
+
 /** Scripts and tests: close the connection (PGlite otherwise keeps the process alive for seconds). */
 export async function closeDb(): Promise<void> {
   const open = holder.__omsDb;
