@@ -8,7 +8,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { queuePolicyNotifications } from "@/lib/notifications/mutations";
 import { findOrCreatePersonForUpdate, type PersonIdentity } from "@/lib/people/mutations";
 import { nextElectronicPolicyNumber } from "@/lib/policies/mutations";
-import { findCoverage, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
+import { findCoverageOfPerson, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
 import {
   bishkekDate,
   classifyStudentPayment,
@@ -259,10 +259,12 @@ async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordP
       async (tx) => {
         const person = await findOrCreatePersonForUpdate(tx, req.beneficiary);
         // A concurrent duplicate waited on the person's lock while the first request committed: it is the same
-        // transaction, not a second purchase (which the rules would refuse as POLICY_ALREADY_PAID).
-        const committed = await existingOutcome(req, tx);
+        // transaction, not a second purchase (which the rules would refuse as POLICY_ALREADY_PAID). A person this
+        // transaction has just registered has no payment anyone committed (issue 17: one round trip less); the
+        // unique (channel, externalTxnId) still decides below, as for every payment.
+        const committed = person.createdNow ? null : await existingOutcome(req, tx);
         if (committed) throw new Abort(committed);
-        const [coverage, tariffs] = await Promise.all([findCoverage({ id: person.id }, tx), findTariffRows(tx)]);
+        const [coverage, tariffs] = await Promise.all([findCoverageOfPerson(person.id, tx), findTariffRows(tx)]);
         const category = req.beneficiary.category;
         // cl. 4 note, SPEC §2: a student's payment is the full price, a first half, or the second half of the
         // person's unfinished student policy — the sum decides unless the channel asked the payer.

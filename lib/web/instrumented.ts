@@ -1,6 +1,7 @@
 import "server-only";
 import { log, requestIdFrom, withRequestId } from "@/lib/log";
 import { observeRequest } from "@/lib/metrics";
+import { API_CSP, HSTS, REFERRER_POLICY } from "./security-headers";
 
 /**
  * A route handler that counts its requests and their latency under a fixed route pattern (issue 16: "request counts
@@ -10,19 +11,36 @@ import { observeRequest } from "@/lib/metrics";
 export function instrumented<A extends unknown[]>(
   route: string,
   handler: (request: Request, ...rest: A) => Response | Promise<Response>,
+  options: { outsideProxy?: boolean } = {},
 ): (request: Request, ...rest: A) => Promise<Response> {
-  return (request, ...rest) =>
-    withRequestId(requestIdFrom(request.headers.get("x-request-id")), async () => {
+  return (request, ...rest) => {
+    const requestId = requestIdFrom(request.headers.get("x-request-id"));
+    return withRequestId(requestId, async () => {
       const started = performance.now();
       let status = 500;
       try {
         const response = await handler(request, ...rest);
         status = response.status;
-        return response;
+        return options.outsideProxy ? withProxyHeaders(response, requestId) : response;
       } finally {
         const seconds = (performance.now() - started) / 1000;
         observeRequest(route, request.method, status, seconds);
         log.info({ route, method: request.method, status, ms: Math.round(seconds * 1000) }, "request");
       }
     });
+  };
+}
+
+/**
+ * A route the proxy skips (proxy.ts, its matcher: the status API and the terminals, issue 17) sets what the proxy
+ * would have: the request id for support to quote, and the security headers (issue 11, hole 7) of an API answer.
+ */
+function withProxyHeaders(response: Response, requestId: string): Response {
+  const headers = response.headers;
+  headers.set("X-Request-Id", requestId);
+  headers.set("Content-Security-Policy", API_CSP);
+  headers.set("Referrer-Policy", REFERRER_POLICY);
+  headers.set("X-Frame-Options", "DENY");
+  if (process.env.NODE_ENV === "production") headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
