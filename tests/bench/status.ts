@@ -186,6 +186,8 @@ async function wrk(port: number, script: string, pinsFile: string, seconds: numb
       `-c${CONNECTIONS}`,
       `-d${seconds}s`,
       "--latency",
+      "--timeout",
+      "10s",
       "-s",
       script,
       `http://127.0.0.1:${port}/api/v1/status`,

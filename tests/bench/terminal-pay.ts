@@ -87,9 +87,15 @@ type LoadResult = {
 };
 
 /** Sends the `pay` requests (10 % duplicates) to one server and counts what its database holds afterwards. */
-async function load(base: string, runId: number, pinOffset: number, client: pg.Client): Promise<LoadResult> {
+async function load(
+  base: string,
+  runId: number,
+  pinOffset: number,
+  client: pg.Client,
+  requests = REQUESTS,
+): Promise<LoadResult> {
   const jobs: { txn: string; pin: string }[] = [];
-  for (let i = 0; i < REQUESTS; i++)
+  for (let i = 0; i < requests; i++)
     jobs.push({ txn: `${runId}${String(i).padStart(6, "0")}`, pin: pinFor(pinOffset + i) });
   // 10 % duplicates: the same request again, queued right behind the original.
   const queue = jobs.flatMap((j, i) => (i % 10 === 0 ? [j, j] : [j]));
@@ -185,7 +191,8 @@ async function main() {
 
     const runId = Date.now() % 100_000;
     // warm-up: a few payments each (connections, compiled queries)
-    await load(`http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`, runId * 10 + 1, 90_000, client);
+    await load(`http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`, runId * 10 + 1, 90_000, client, 200);
+    await load(`http://127.0.0.1:${BARE_PORT}/`, runId * 10 + 4, 95_000, client, 200);
     const ours = await load(`http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`, runId * 10 + 2, 0, client);
     const theirs = await load(`http://127.0.0.1:${BARE_PORT}/`, runId * 10 + 3, 40_000, client);
 
