@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/mutations";
 import { writeAudits } from "@/lib/audit/mutations";
-import { db } from "@/lib/db";
+import { db, sqlRows } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
@@ -150,6 +150,15 @@ async function existingOutcome(
   };
 }
 
+/** Is (channel, externalTxnId) already recorded? One statement on the pool (issue 17), outside any transaction. */
+async function paymentRecorded(req: RecordPaymentRequest): Promise<boolean> {
+  const rows = await sqlRows<{ one: number }>(
+    `SELECT 1 AS "one" FROM "Payment" WHERE "channel" = $1::"PaymentChannel" AND "externalTxnId" = $2`,
+    [req.channel, req.externalTxnId],
+  );
+  return rows.length > 0;
+}
+
 function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
@@ -244,7 +253,8 @@ async function extendStudentPolicy(
  * Every channel that takes money for a policy — the portal's acquirer, terminals, cash-desk receipts — comes here.
  */
 async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordPaymentResult> {
-  const known = await existingOutcome(request);
+  // A replay is answered before any transaction; most requests are new, and learn it from one plain statement.
+  const known = (await paymentRecorded(request)) ? await existingOutcome(request) : null;
   if (known) return known;
   // Issue 11, hole 4 (I33): the date decides nothing before it is checked against when the payment reached us.
   const dates = decidePaymentDate({

@@ -285,11 +285,18 @@ export async function findUnfinishedStudentPolicy(
 
 // ── Tariffs (cost 1.1–1.3) ──
 
+/** findTariffRows' rows and order in plain SQL (an enum sorts in its declared order, as Prisma's orderBy does). */
+const TARIFF_ROWS_SQL = `SELECT "id", "category"::text AS "category", "termMonths", "priceSom",
+  "effectiveFrom"::text AS "effectiveFrom", "effectiveTo"::text AS "effectiveTo", "legalBasisRu", "legalBasisKy"
+  FROM "Tariff" ORDER BY "effectiveFrom", "category", "termMonths"`;
+
 /**
  * The tariff table as lib/rules wants it (with the row ids, for Policy.tariffId). Rows are few (one per category,
  * term and order), so all are read — through `client` when the caller holds a transaction.
  */
 export async function findTariffRows(client: Prisma.TransactionClient = db): Promise<(TariffRow & { id: number })[]> {
+  // Outside a transaction (every terminal request, issue 17): one plain statement on the pool, not the query engine.
+  if (client === db) return sqlRows<TariffRow & { id: number }>(TARIFF_ROWS_SQL, []);
   const rows = await client.tariff.findMany({
     orderBy: [{ effectiveFrom: "asc" }, { category: "asc" }, { termMonths: "asc" }],
   });
