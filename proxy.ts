@@ -52,6 +52,8 @@ function bodyTooLarge(request: NextRequest): Response | null {
 }
 
 export const config = {
-  // Not the build's static files: they carry no script of ours and are cached.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)" }],
+  // Not the build's static files: they carry no script of ours and are cached. Not the machine APIs on the hottest
+  // paths either (issue 17): the status check and the terminals (no body limit applies to them) set the same request
+  // id and security headers themselves (lib/web/instrumented.ts, `outsideProxy`).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/status$|api/v1/terminal/).*)" }],
 };

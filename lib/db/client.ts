@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { WatchedPool } from "./availability";
@@ -7,7 +8,11 @@ import { resolveDbTarget, type DbTarget } from "./target";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
-export type OpenDb = { db: Db; close: () => Promise<void> };
+/**
+ * `pool`: on PostgreSQL, the pg pool Prisma itself runs on — the hot paths (the public status check, issue 17) send
+ * their one SQL statement through it without Prisma's query engine in between; null on PGlite.
+ */
+export type OpenDb = { db: Db; pool: pg.Pool | null; close: () => Promise<void> };
 
 /**
  * Limits on a PostgreSQL pool (issue 16). An overloaded portal sheds load instead of queueing forever: a request that
@@ -69,6 +74,7 @@ export function openDb(target: DbTarget = resolveDbTarget(), limits: PoolLimits 
     const db = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       db,
+      pool,
       close: async () => {
         await db.$disconnect();
         await pool.end().catch(() => undefined);
@@ -80,6 +86,7 @@ export function openDb(target: DbTarget = resolveDbTarget(), limits: PoolLimits 
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     db,
+    pool: null,
     close: async () => {
       await db.$disconnect();
       await pglite.close();

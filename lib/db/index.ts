@@ -24,12 +24,16 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
-function getReadDb(): Db {
+function getReadOpen(): OpenDb {
   if (holder.__omsReadDb === undefined) {
     const url = process.env.DATABASE_REPLICA_URL?.trim();
     holder.__omsReadDb = url && resolveDbTarget().kind === "postgres" ? openDb({ kind: "postgres", url }) : null;
   }
-  return holder.__omsReadDb?.db ?? getDb();
+  return holder.__omsReadDb ?? (holder.__omsDb ??= openDb());
+}
+
+function getReadDb(): Db {
+  return getReadOpen().db;
 }
 
 /**
@@ -45,6 +49,32 @@ export const readDb: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/**
+ * One SQL statement with $1… parameters, its rows — for a hot read path that must not pay for Prisma's query engine
+ * (issue 17): straight on the pg pool Prisma runs on; on PGlite through Prisma's raw query. JSON columns come back
+ * parsed either way.
+ */
+export async function sqlRows<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]> {
+  return rowsOn((holder.__omsDb ??= openDb()), text, params);
+}
+
+/** `sqlRows` for a read that may lag the primary (see `readDb`): the public status check. */
+export async function readSqlRows<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]> {
+  return rowsOn(getReadOpen(), text, params);
+}
+
+async function rowsOn<T extends Record<string, unknown>>(open: OpenDb, text: string, params: unknown[]): Promise<T[]> {
+  const { pool, db: client } = open;
+  if (pool) return (await pool.query<T>(text, params)).rows;
+  const rows = await client.$queryRawUnsafe<T[]>(text, ...params);
+  return rows.map(
+    (row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [k, typeof v === "string" && /^[[{]/.test(v) ? JSON.parse(v) : v]),
+      ) as T,
+  );
+}
 
 /** Scripts and tests: close the connection (PGlite otherwise keeps the process alive for seconds). */
 export async function closeDb(): Promise<void> {

@@ -28,12 +28,24 @@ const g = globalThis as typeof globalThis & { __omsRateLimits?: Store };
 function store(): Store {
   if (!g.__omsRateLimits) {
     const url = process.env.DATABASE_URL;
-    const pool = url && /^postgres(ql)?:/.test(url) ? new pg.Pool({ connectionString: url, max: 3 }) : null;
+    // Issue 17: a count is a write, and its commit need not wait for the disk (synchronous_commit off, for these
+    // connections only): a counter is still shared and exact between instances, only a crash may forget the last
+    // fraction of a second of counts. Waiting for the WAL flush made every status check two disk syncs.
+    const pool =
+      url && /^postgres(ql)?:/.test(url)
+        ? new pg.Pool({ connectionString: url, max: limitStorePoolSize(), options: "-c synchronous_commit=off" })
+        : null;
     // An idle connection the server closes (restart, failover) must not crash the process; the next query reconnects.
     pool?.on("error", (e) => log.warn({ error: e.message }, "rate-limit store: idle connection lost"));
     g.__omsRateLimits = { pool, limiters: new Map() };
   }
   return g.__omsRateLimits;
+}
+
+/** The counters' own connections: a few, or DATABASE_POOL_SIZE's half when that is larger (a busy instance). */
+function limitStorePoolSize(): number {
+  const size = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  return Number.isInteger(size) && size > 6 ? Math.ceil(size / 2) : 3;
 }
 
 function limiter(name: LimitName): RateLimiterAbstract {

@@ -1,14 +1,14 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/mutations";
 import { writeAudits } from "@/lib/audit/mutations";
-import { db } from "@/lib/db";
+import { db, sqlRows } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
 import { queuePolicyNotifications } from "@/lib/notifications/mutations";
 import { findOrCreatePersonForUpdate, type PersonIdentity } from "@/lib/people/mutations";
 import { nextElectronicPolicyNumber } from "@/lib/policies/mutations";
-import { findCoverage, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
+import { findCoverageOfPerson, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
 import {
   bishkekDate,
   classifyStudentPayment,
@@ -150,6 +150,15 @@ async function existingOutcome(
   };
 }
 
+/** Is (channel, externalTxnId) already recorded? One statement on the pool (issue 17), outside any transaction. */
+async function paymentRecorded(req: RecordPaymentRequest): Promise<boolean> {
+  const rows = await sqlRows<{ one: number }>(
+    `SELECT 1 AS "one" FROM "Payment" WHERE "channel" = $1::"PaymentChannel" AND "externalTxnId" = $2`,
+    [req.channel, req.externalTxnId],
+  );
+  return rows.length > 0;
+}
+
 function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
@@ -244,7 +253,8 @@ async function extendStudentPolicy(
  * Every channel that takes money for a policy — the portal's acquirer, terminals, cash-desk receipts — comes here.
  */
 async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordPaymentResult> {
-  const known = await existingOutcome(request);
+  // A replay is answered before any transaction; most requests are new, and learn it from one plain statement.
+  const known = (await paymentRecorded(request)) ? await existingOutcome(request) : null;
   if (known) return known;
   // Issue 11, hole 4 (I33): the date decides nothing before it is checked against when the payment reached us.
   const dates = decidePaymentDate({
@@ -259,10 +269,12 @@ async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordP
       async (tx) => {
         const person = await findOrCreatePersonForUpdate(tx, req.beneficiary);
         // A concurrent duplicate waited on the person's lock while the first request committed: it is the same
-        // transaction, not a second purchase (which the rules would refuse as POLICY_ALREADY_PAID).
-        const committed = await existingOutcome(req, tx);
+        // transaction, not a second purchase (which the rules would refuse as POLICY_ALREADY_PAID). A person this
+        // transaction has just registered has no payment anyone committed (issue 17: one round trip less); the
+        // unique (channel, externalTxnId) still decides below, as for every payment.
+        const committed = person.createdNow ? null : await existingOutcome(req, tx);
         if (committed) throw new Abort(committed);
-        const [coverage, tariffs] = await Promise.all([findCoverage({ id: person.id }, tx), findTariffRows(tx)]);
+        const [coverage, tariffs] = await Promise.all([findCoverageOfPerson(person.id, tx), findTariffRows(tx)]);
         const category = req.beneficiary.category;
         // cl. 4 note, SPEC §2: a student's payment is the full price, a first half, or the second half of the
         // person's unfinished student policy — the sum decides unless the channel asked the payer.

@@ -30,7 +30,15 @@ export type PersonIdentity = {
 };
 
 /** The locked row: birth date and sex are null only for a foreigner to be completed (README I23). */
-type LockedPerson = { id: string; pin: string | null; birthDate: Date | null; sex: Sex | null; category: Category };
+type LockedPerson = {
+  id: string;
+  pin: string | null;
+  birthDate: Date | null;
+  sex: Sex | null;
+  category: Category;
+  /** inserted by this transaction: nothing else can have been recorded for them yet */
+  createdNow?: true;
+};
 
 function lockByPin(tx: Tx, pin: string) {
   return tx.$queryRaw<LockedPerson[]>`SELECT "id", "pin", "birthDate", "sex", "category" FROM "Person"
@@ -96,8 +104,9 @@ export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity): 
   }
 
   // A new person is inserted (ON CONFLICT DO NOTHING: safe when the same new person arrives twice at once) and then
-  // found and locked the same way.
-  await tx.person.createMany({
+  // found and locked the same way. A row this transaction inserted is its own until it commits: by PIN (unique) it is
+  // the row lockByPin would find, so it needs no second read (issue 17: one round trip less per new payer).
+  const created = await tx.person.createManyAndReturn({
     data: [
       {
         pin,
@@ -114,7 +123,9 @@ export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity): 
       },
     ],
     skipDuplicates: true,
+    select: { id: true, pin: true, birthDate: true, sex: true, category: true },
   });
+  if (pin && created[0]?.pin === pin) return { ...created[0], createdNow: true };
   const [person] = pin ? await lockByPin(tx, pin) : await lockByDocumentNumber(tx, documentNumber!);
   if (!person) throw new Error("The person could not be registered");
   return person;

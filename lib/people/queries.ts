@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, sqlRows } from "@/lib/db";
 import { fromDbDateOrNull } from "@/lib/db/calendar";
 import { normalizeDocumentNumber, type CalendarDate, type Category, type Sex } from "@/lib/rules";
 import { fullName } from "./full-name";
@@ -23,13 +23,21 @@ export type PersonByAccount = {
 export async function findPersonByAccount(
   account: { pin: string } | { documentNumber: string },
 ): Promise<PersonByAccount | null> {
-  const person =
-    "pin" in account
-      ? await db.person.findUnique({ where: { pin: account.pin } })
-      : await db.person.findFirst({
-          where: { documentNumber: normalizeDocumentNumber(account.documentNumber) },
-          orderBy: [{ pin: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-        });
+  if ("pin" in account) {
+    // by PIN, every terminal request (issue 17): one plain statement on the pool, not the query engine
+    const [row] = await sqlRows<PersonByAccount & { lastName: string; firstName: string; patronymic: string | null }>(
+      `SELECT "id", "category"::text AS "category", "birthDate"::text AS "birthDate", "sex"::text AS "sex",
+              "lastName", "firstName", "patronymic", "phone" FROM "Person" WHERE "pin" = $1`,
+      [account.pin],
+    );
+    if (!row) return null;
+    const { lastName, firstName, patronymic, ...rest } = row;
+    return { ...rest, fullName: fullName({ lastName, firstName, patronymic }) };
+  }
+  const person = await db.person.findFirst({
+    where: { documentNumber: normalizeDocumentNumber(account.documentNumber) },
+    orderBy: [{ pin: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+  });
   if (!person) return null;
   return {
     id: person.id,

@@ -6,12 +6,13 @@ import {
   canUseOfficeWorkspace,
   type StaffUser,
 } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { db, readSqlRows, sqlRows } from "@/lib/db";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
 import { findPersonIdByDocumentNumber } from "@/lib/people/queries";
 import { handoverSelect, toHandoverView } from "./paper/queries";
+import { COVERAGE_BY_PERSON_ID_SQL, COVERAGE_BY_PIN_SQL, type CoverageRow } from "./status-sql";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
 import {
   STUDENT_CATEGORIES,
@@ -191,7 +192,32 @@ export async function findCoverage(
  * reveals whether someone is in the register, and never returns a name (cl. 12.3).
  */
 export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise<InsuredStatus> {
-  return insuredStatusOn(await findCoverageByPin(pin), on);
+  return insuredStatusOn(await coverageByPinInOneQuery(pin), on);
+}
+
+/**
+ * findCoverageByPin in one SQL statement on the pool (issue 17: the status check is the portal's hottest path; the
+ * Prisma form above costs a query engine pass and two or three round trips). Same answer, field for field.
+ */
+async function coverageByPinInOneQuery(pin: string): Promise<CoverageInput> {
+  // the public status check may read a replica (DATABASE_REPLICA_URL): a moment's lag changes nothing it answers
+  const [row] = await readSqlRows<CoverageRow>(COVERAGE_BY_PIN_SQL, [pin]);
+  return toCoverageInput(row);
+}
+
+/**
+ * findCoverage({ id }) in one statement (issue 17: Prisma's nested read is three round trips), read through `client`
+ * — the payment transaction's, which holds the person's lock. Same answer, field for field.
+ */
+export async function findCoverageOfPerson(
+  personId: string,
+  client: Prisma.TransactionClient = db,
+): Promise<CoverageInput> {
+  const rows = await client.$queryRawUnsafe<Record<keyof CoverageRow, unknown>[]>(COVERAGE_BY_PERSON_ID_SQL, personId);
+  const row = rows[0];
+  if (!row) return toCoverageInput(undefined);
+  const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+  return toCoverageInput({ policies: json(row.policies), external: json(row.external) } as CoverageRow);
 }
 
 /**
@@ -201,6 +227,23 @@ export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise
 export async function checkInsuredStatusByDocument(documentNumber: string, on: CalendarDate): Promise<InsuredStatus> {
   const personId = await findPersonIdByDocumentNumber(documentNumber);
   return insuredStatusOn(personId ? await findCoverageByPersonId(personId) : { policies: [], external: [] }, on);
+}
+
+function toCoverageInput(row: CoverageRow | undefined): CoverageInput {
+  if (!row) return { policies: [], external: [] };
+  return {
+    policies: row.policies.map(([number, status, validFrom, validTo]) => ({
+      number,
+      status: status as CoverageInput["policies"][number]["status"],
+      validFrom,
+      validTo,
+    })),
+    external: row.external.map(([validFrom, validTo, source]) => ({
+      validFrom,
+      validTo,
+      source: source as CoverageInput["external"][number]["source"],
+    })),
+  };
 }
 
 /**
@@ -243,11 +286,18 @@ export async function findUnfinishedStudentPolicy(
 
 // ── Tariffs (cost 1.1–1.3) ──
 
+/** findTariffRows' rows and order in plain SQL (an enum sorts in its declared order, as Prisma's orderBy does). */
+const TARIFF_ROWS_SQL = `SELECT "id", "category"::text AS "category", "termMonths", "priceSom",
+  "effectiveFrom"::text AS "effectiveFrom", "effectiveTo"::text AS "effectiveTo", "legalBasisRu", "legalBasisKy"
+  FROM "Tariff" ORDER BY "effectiveFrom", "category", "termMonths"`;
+
 /**
  * The tariff table as lib/rules wants it (with the row ids, for Policy.tariffId). Rows are few (one per category,
  * term and order), so all are read — through `client` when the caller holds a transaction.
  */
 export async function findTariffRows(client: Prisma.TransactionClient = db): Promise<(TariffRow & { id: number })[]> {
+  // Outside a transaction (every terminal request, issue 17): one plain statement on the pool, not the query engine.
+  if (client === db) return sqlRows<TariffRow & { id: number }>(TARIFF_ROWS_SQL, []);
   const rows = await client.tariff.findMany({
     orderBy: [{ effectiveFrom: "asc" }, { category: "asc" }, { termMonths: "asc" }],
   });

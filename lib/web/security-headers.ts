@@ -21,6 +21,13 @@ export function contentSecurityPolicy(nonce: string, { dev }: { dev: boolean }):
 }
 
 export const HSTS = "max-age=63072000; includeSubDomains";
+
+/**
+ * The machine APIs the proxy skips (issue 17: the status check and the terminals are the hottest paths, and a proxy
+ * pass costs more than their own work) answer with these headers instead, set by their route (lib/web/instrumented.ts).
+ * A JSON or XML answer loads nothing, so its policy allows nothing.
+ */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 export const REFERRER_POLICY = "strict-origin-when-cross-origin";
 
 /** Server actions post at most this much; uploads (the providers' daily registry) have their own, larger limit. */

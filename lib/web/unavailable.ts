@@ -32,6 +32,11 @@ function apiUnavailable(request: Pick<Request, "headers">): Response {
   return jsonError(request, 503, "security.unavailable.api", { seconds: RETRY_AFTER_SECONDS }, headers);
 }
 
+/** A route the proxy skips (the status API, the terminals): 503 at once while the database is known to be away. */
+export function apiUnavailableWhileDown(request: Pick<Request, "headers">): Response | null {
+  return databaseDownSince() === null ? null : apiUnavailable(request);
+}
+
 /** An API handler threw because the database cannot be reached: 503 in the API's error shape, else null. */
 export function databaseUnavailableResponse(request: Pick<Request, "headers">, error: unknown): Response | null {
   return isDatabaseUnavailableError(error) ? apiUnavailable(request) : null;

@@ -1,15 +1,19 @@
 /**
  * Benchmark (not a test): terminal `pay` under 50 concurrent connections against PostgreSQL.
- *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:terminals [-- --requests 3000 --concurrency 50]
- * Builds and serves the app (tests/e2e/serve.ts) on a fresh database of that server, sends `pay` requests for
+ *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:terminals [-- --requests 3000 --concurrency 50 --rebuild]
+ * Builds (once, into .next-bench, shared with bench:status; --rebuild builds again) and serves the app (tests/e2e/serve.ts) on a fresh database of that server, sends `pay` requests for
  * distinct people over keep-alive connections — 10 % of them re-sent at once as duplicates — and prints payments
  * accepted per second, p50/p99 latency, and the duplicate count found in the database afterwards (must be 0).
+ * Then the same load against a bare reference on the same database (tests/bench/terminal-pay-bare-server.ts: node:http
+ * + pg, the same writes in plain SQL) and the ratio of the two (issue 17).
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import pg from "pg";
-import { pgConfigFromUrl } from "../../lib/db/target";
+import os from "node:os";
+import { pgConfigFromUrl, withDatabase } from "../../lib/db/target";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,7 +21,10 @@ const arg = (name: string, fallback: number) => {
 };
 const REQUESTS = arg("requests", 3000);
 const CONCURRENCY = arg("concurrency", 50);
+const REBUILD = process.argv.includes("--rebuild");
 const PORT = 3300;
+const BARE_PORT = 3301;
+const POOL_SIZE = process.env.DATABASE_POOL_SIZE ?? "20";
 const CREDENTIALS = "bench:bench-secret";
 const AUTH = `Basic ${Buffer.from(CREDENTIALS).toString("base64")}`;
 const root = path.resolve(import.meta.dirname, "../..");
@@ -67,6 +74,79 @@ async function waitForServer(url: string, ms: number) {
   throw new Error("server did not start");
 }
 
+type LoadResult = {
+  seconds: number;
+  sent: number;
+  distinct: number;
+  answers: Map<number, number>;
+  p50: string;
+  p99: string;
+  payments: number;
+  txns: number;
+  policies: number;
+};
+
+/** Sends the `pay` requests (10 % duplicates) to one server and counts what its database holds afterwards. */
+async function load(
+  base: string,
+  runId: number,
+  pinOffset: number,
+  client: pg.Client,
+  requests = REQUESTS,
+): Promise<LoadResult> {
+  const jobs: { txn: string; pin: string }[] = [];
+  for (let i = 0; i < requests; i++)
+    jobs.push({ txn: `${runId}${String(i).padStart(6, "0")}`, pin: pinFor(pinOffset + i) });
+  // 10 % duplicates: the same request again, queued right behind the original.
+  const queue = jobs.flatMap((j, i) => (i % 10 === 0 ? [j, j] : [j]));
+  const latencies: number[] = [];
+  const answers = new Map<number, number>();
+  let next = 0;
+  const url = (j: { txn: string; pin: string }) =>
+    `${base}?${new URLSearchParams({ command: "pay", txn_id: j.txn, account: j.pin, sum: "1840", service: "citizen", txn_date: txnDate(), fio: "Бенчмарков Тест", phone: "0700000000" })}`;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < queue.length) {
+        const job = queue[next++]!;
+        const t0 = performance.now();
+        const res = await get(url(job));
+        latencies.push(performance.now() - t0);
+        const code = Number(/<result>(\d+)<\/result>/.exec(res.body)?.[1] ?? -1);
+        answers.set(code, (answers.get(code) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+  const counts = (
+    await client.query(
+      `SELECT count(*)::int AS payments, count(DISTINCT "externalTxnId")::int AS txns,
+              (SELECT count(*)::int FROM "Policy" p JOIN "Payment" x ON x."policyId" = p.id WHERE x."externalTxnId" LIKE $1) AS policies
+         FROM "Payment" WHERE channel = 'QUICKPAY' AND "externalTxnId" LIKE $1`,
+      [`${runId}%`],
+    )
+  ).rows[0];
+  return { seconds, sent: queue.length, distinct: jobs.length, answers, p50: pct(50), p99: pct(99), ...counts };
+}
+
+function report(name: string, r: LoadResult) {
+  console.log(`\n${name}`);
+  console.log(
+    `  requests sent:           ${r.sent} (${r.distinct} distinct + ${r.sent - r.distinct} duplicates), ${CONCURRENCY} concurrent connections`,
+  );
+  console.log(`  answers:                 ${[...r.answers.entries()].map(([k, v]) => `result ${k}: ${v}`).join(", ")}`);
+  console.log(
+    `  payments accepted/s:     ${(r.payments / r.seconds).toFixed(1)}  (requests/s ${(r.sent / r.seconds).toFixed(1)}, ${r.seconds.toFixed(1)} s)`,
+  );
+  console.log(`  latency p50 / p99:       ${r.p50} ms / ${r.p99} ms`);
+  console.log(`  payments in DB:          ${r.payments} for ${r.txns} transaction ids, ${r.policies} policies`);
+  console.log(`  duplicates in DB:        ${r.payments - r.txns + (r.policies - r.payments)}`);
+  if ((r.answers.get(0) ?? 0) !== r.sent) console.log("  (every request, duplicates included, should answer 0)");
+}
+
 async function main() {
   console.log(`Starting the app on :${PORT} (build + fresh PostgreSQL database)…`);
   const server = spawn("npx", ["tsx", "tests/e2e/serve.ts"], {
@@ -76,7 +156,10 @@ async function main() {
       ...process.env,
       E2E_PORT: String(PORT),
       NEXT_DIST_DIR: ".next-bench",
-      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
+      // the build of `npm run bench:status` (or an earlier run) is reused; --rebuild builds again
+      E2E_SKIP_BUILD: !REBUILD && fs.existsSync(path.join(root, ".next-bench/BUILD_ID")) ? "1" : "0",
+      NEXT_SKIP_TYPECHECK: "1",
+      DATABASE_POOL_SIZE: POOL_SIZE,
       TERMINAL_AUTH_QUICKPAY: CREDENTIALS,
       // a load test is given its own limit (README, Security): none
       RATE_LIMIT_TERMINAL_PER_MINUTE: "0",
@@ -84,76 +167,51 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
+  let bare: ReturnType<typeof spawn> | null = null;
+  let client: pg.Client | null = null;
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/api/health/ready`, 300_000);
-    const base = `http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`;
-    const runId = Date.now() % 1_000_000;
-    const jobs: { txn: string; pin: string }[] = [];
-    for (let i = 0; i < REQUESTS; i++) jobs.push({ txn: `${runId}${String(i).padStart(6, "0")}`, pin: pinFor(i) });
-    // 10 % duplicates: the same request again, queued right behind the original.
-    const queue = jobs.flatMap((j, i) => (i % 10 === 0 ? [j, j] : [j]));
-    const latencies: number[] = [];
-    const results = new Map<number, number>();
-    let next = 0;
-    const url = (j: { txn: string; pin: string }) =>
-      `${base}?${new URLSearchParams({ command: "pay", txn_id: j.txn, account: j.pin, sum: "1840", service: "citizen", txn_date: txnDate(), fio: "Бенчмарков Тест", phone: "0700000000" })}`;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < queue.length) {
-          const job = queue[next++]!;
-          const t0 = performance.now();
-          const res = await get(url(job));
-          latencies.push(performance.now() - t0);
-          const code = Number(/<result>(\d+)<\/result>/.exec(res.body)?.[1] ?? -1);
-          results.set(code, (results.get(code) ?? 0) + 1);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-
-    // Count in the database the server used (the newest oms_e2e_* database on this server).
+    // The database the server uses (the newest oms_e2e_* database on this server): both servers write to it.
     const admin = new pg.Client({ ...pgConfigFromUrl(process.env.DATABASE_URL!), database: "postgres" });
     await admin.connect();
     const { rows } = await admin.query(
       `SELECT datname FROM pg_database WHERE datname LIKE 'oms_e2e_%' ORDER BY oid DESC LIMIT 1`,
     );
     await admin.end();
-    const client = new pg.Client({ ...pgConfigFromUrl(process.env.DATABASE_URL!), database: rows[0].datname });
+    const dbUrl = withDatabase(process.env.DATABASE_URL!, rows[0].datname);
+    client = new pg.Client(pgConfigFromUrl(dbUrl));
     await client.connect();
-    const counts = (
-      await client.query(
-        `SELECT count(*)::int AS payments, count(DISTINCT "externalTxnId")::int AS txns,
-                (SELECT count(*)::int FROM "Policy" p JOIN "Payment" x ON x."policyId" = p.id WHERE x."externalTxnId" LIKE $1) AS policies
-           FROM "Payment" WHERE channel = 'QUICKPAY' AND "externalTxnId" LIKE $1`,
-        [`${runId}%`],
-      )
-    ).rows[0];
-    await client.end();
+    bare = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/bench/terminal-pay-bare-server.ts")], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(BARE_PORT), POOL_SIZE },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    });
+    await waitForServer(`http://127.0.0.1:${BARE_PORT}/?command=check`, 60_000);
 
-    const accepted = results.get(0) ?? 0;
-    console.log("\nTerminal `pay` benchmark (QuickPay, PostgreSQL, 2 cores)");
+    const runId = Date.now() % 100_000;
+    // warm-up: a few payments each (connections, compiled queries)
+    await load(`http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`, runId * 10 + 1, 90_000, client, 200);
+    await load(`http://127.0.0.1:${BARE_PORT}/`, runId * 10 + 4, 95_000, client, 200);
+    const ours = await load(`http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`, runId * 10 + 2, 0, client);
+    const theirs = await load(`http://127.0.0.1:${BARE_PORT}/`, runId * 10 + 3, 40_000, client);
+
     console.log(
-      `  requests sent:           ${queue.length} (${jobs.length} distinct + ${queue.length - jobs.length} duplicates), ${CONCURRENCY} concurrent connections`,
+      `\nTerminal \`pay\` benchmark (QuickPay, PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})`,
     );
-    console.log(`  answers:                 ${[...results.entries()].map(([k, v]) => `result ${k}: ${v}`).join(", ")}`);
-    console.log(
-      `  payments accepted/s:     ${(counts.payments / seconds).toFixed(1)}  (requests/s ${(queue.length / seconds).toFixed(1)}, ${seconds.toFixed(1)} s)`,
-    );
-    console.log(`  latency p50 / p99:       ${pct(50)} ms / ${pct(99)} ms`);
-    console.log(
-      `  payments in DB:          ${counts.payments} for ${counts.txns} transaction ids, ${counts.policies} policies`,
-    );
-    console.log(`  duplicates in DB:        ${counts.payments - counts.txns + (counts.policies - counts.payments)}`);
-    if (accepted !== queue.length) console.log("  (every request, duplicates included, should answer 0)");
+    report("the portal (next start, recordPayment):", ours);
+    report("bare reference (node:http + pg, the same writes in plain SQL, no rules):", theirs);
+    const rate = (r: LoadResult) => r.payments / r.seconds;
+    console.log(`\nratio portal / bare (payments accepted/s): ${((100 * rate(ours)) / rate(theirs)).toFixed(0)} %`);
+    console.log(`target: ≥ 500 payments/s at ${CONCURRENCY} connections, p99 < 200 ms, duplicates 0`);
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* already gone */
+    await client?.end().catch(() => undefined);
+    for (const child of [server, bare]) {
+      try {
+        if (child) process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
     }
     agent.destroy();
   }

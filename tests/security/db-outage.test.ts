@@ -97,6 +97,11 @@ describe.skipIf(!own)("the database goes away and comes back (issue 16)", () => 
     expect(body.error.code).toBe("security.unavailable.api");
     expect(body.error.messages.ky).toMatch(/маалымат базасы/);
 
+    // the status API, which the proxy skips (issue 17), answers the same by itself
+    const statusApi = await fetch(`${base}/api/v1/status?pin=21505198500017`);
+    expect(statusApi.status).toBe(503);
+    expect(((await statusApi.json()) as { error: { code: string } }).error.code).toBe("security.unavailable.api");
+
     const ru = await fetch(`${base}/ru/status`);
     expect(ru.status).toBe(503);
     const ruHtml = await ru.text();

@@ -43,4 +43,4 @@ async function statusResponse(request: Request): Promise<Response> {
   return jsonOk(toStatusApiBody(await checkInsuredStatus(parsed.data.pin, parsed.data.on ?? todayInBishkek())));
 }
 
-export const GET = instrumented("/api/v1/status", get);
+export const GET = instrumented("/api/v1/status", get, { outsideProxy: true });

@@ -21,5 +21,5 @@ async function post(request: Request, { params }: Params) {
   return terminalHttpResponse(request, now(), provider);
 }
 
-export const GET = instrumented("/api/v1/terminal/[provider]", get);
-export const POST = instrumented("/api/v1/terminal/[provider]", post);
+export const GET = instrumented("/api/v1/terminal/[provider]", get, { outsideProxy: true });
+export const POST = instrumented("/api/v1/terminal/[provider]", post, { outsideProxy: true });

@@ -20,5 +20,5 @@ async function post(request: Request, { params }: Params) {
   return terminalHttpResponse(request, now(), provider, service);
 }
 
-export const GET = instrumented("/api/v1/terminal/[provider]/[service]", get);
-export const POST = instrumented("/api/v1/terminal/[provider]/[service]", post);
+export const GET = instrumented("/api/v1/terminal/[provider]/[service]", get, { outsideProxy: true });
+export const POST = instrumented("/api/v1/terminal/[provider]/[service]", post, { outsideProxy: true });

@@ -1,0 +1,21 @@
+/**
+ * The public status check's one SQL statement (issue 17): a person's policies and coverage from other sources by PIN,
+ * in one round trip, as two JSON arrays of [number, status, validFrom, validTo] and [validFrom, validTo, source]
+ * (dates as 'YYYY-MM-DD'). No row: an unknown PIN (answered like an uninsured person). Shared with the benchmark's
+ * bare reference server (tests/bench/status-bare-server.ts), so both measure the same query.
+ */
+const coverageSql = (where: string) => `SELECT
+  COALESCE((SELECT json_agg(json_build_array(po."number", po."status", po."validFrom", po."validTo"))
+              FROM "Policy" po WHERE po."personId" = p."id"), '[]'::json) AS "policies",
+  COALESCE((SELECT json_agg(json_build_array(e."validFrom", e."validTo", e."source"))
+              FROM "ExternalCoverage" e WHERE e."personId" = p."id"), '[]'::json) AS "external"
+FROM "Person" p WHERE ${where}`;
+
+export const COVERAGE_BY_PIN_SQL = coverageSql(`p."pin" = $1`);
+/** The same by the person's id: the payment transaction reads the coverage it decides on in one statement. */
+export const COVERAGE_BY_PERSON_ID_SQL = coverageSql(`p."id" = $1::uuid`);
+
+export type CoverageRow = {
+  policies: [string, string, string | null, string | null][];
+  external: [string, string, string][];
+};
