@@ -1,43 +1,20 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { secretFor } from "@/lib/secrets";
+import { openSearch, sealSearch, type SealedSearch } from "@/lib/secrets";
 
-// The journal's search by name or PIN travels in the page's address sealed (AES-256-GCM), for the clerk who made it
-// and for two hours: paging and the exports keep the search, and no PIN or name lands in a URL, a proxy's log or the
-// browser's history (issue 12; common rules: a PIN is searched by POST).
-
-const MAX_AGE_MS = 2 * 60 * 60 * 1000;
-
-function key(): Buffer {
-  return createHash("sha256").update(secretFor("journal-search", "JOURNAL_SEARCH_SECRET")).digest();
-}
+// The journal's search by name or PIN travels in the page's address sealed for the clerk who made it and for two
+// hours (lib/secrets.ts, sealSearch): paging and the exports keep the search, and no PIN or name lands in a URL, a
+// proxy's log or the browser's history (issue 12; common rules: a PIN is searched by POST).
+const JOURNAL_SEARCH: SealedSearch = {
+  purpose: "journal-search",
+  envVar: "JOURNAL_SEARCH_SECRET",
+  maxAgeMs: 2 * 60 * 60 * 1000,
+};
 
 export function sealJournalSearch(who: string, userId: string, issuedAt = Date.now()): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key(), iv);
-  const body = Buffer.concat([
-    cipher.update(JSON.stringify({ w: who, u: userId, t: issuedAt }), "utf8"),
-    cipher.final(),
-  ]);
-  return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+  return sealSearch(JOURNAL_SEARCH, who, userId, issuedAt);
 }
 
 /** The search text, or undefined when the token is missing, altered, expired or another user's. */
 export function openJournalSearch(token: string | undefined, userId: string, now = Date.now()): string | undefined {
-  if (!token) return undefined;
-  try {
-    const [iv, tag, body] = token.split(".").map((p) => Buffer.from(p, "base64url"));
-    if (!iv || !tag || !body || iv.length !== 12 || tag.length !== 16) return undefined;
-    const decipher = createDecipheriv("aes-256-gcm", key(), iv);
-    decipher.setAuthTag(tag);
-    const json = JSON.parse(Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8")) as {
-      w?: unknown;
-      u?: unknown;
-      t?: unknown;
-    };
-    if (json.u !== userId || typeof json.t !== "number" || now - json.t > MAX_AGE_MS) return undefined;
-    return typeof json.w === "string" ? json.w : undefined;
-  } catch {
-    return undefined;
-  }
+  return openSearch(JOURNAL_SEARCH, token, userId, now);
 }
