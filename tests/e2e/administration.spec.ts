@@ -3,6 +3,8 @@ import ruAdmin from "../../lib/i18n/messages/ru/administration.json" with { type
 import kyAdmin from "../../lib/i18n/messages/ky/administration.json" with { type: "json" };
 import ruStaff from "../../lib/i18n/messages/ru/staff.json" with { type: "json" };
 import kyStaff from "../../lib/i18n/messages/ky/staff.json" with { type: "json" };
+import ruAudit from "../../lib/i18n/messages/ru/audit.json" with { type: "json" };
+import kyAudit from "../../lib/i18n/messages/ky/audit.json" with { type: "json" };
 import { expectAccessible, signIn } from "./support";
 
 // Issue 15, administration: an admin adds a tariff effective next month (the API shows it from that day, today's
@@ -31,11 +33,11 @@ async function priceOn(request: APIRequestContext, category: string, on?: string
 
 // Each language changes its own category, so the two tests (and the other specs' purchases) do not meet.
 const CASES = [
-  { locale: "ru" as const, category: "REFUGEE", messages: ruAdmin, staff: ruStaff },
-  { locale: "ky" as const, category: "ASYLUM_SEEKER", messages: kyAdmin, staff: kyStaff },
+  { locale: "ru" as const, category: "REFUGEE", messages: ruAdmin, staff: ruStaff, audit: ruAudit },
+  { locale: "ky" as const, category: "ASYLUM_SEEKER", messages: kyAdmin, staff: kyStaff, audit: kyAudit },
 ];
 
-for (const { locale, category, messages, staff } of CASES) {
+for (const { locale, category, messages, staff, audit } of CASES) {
   test(`${locale}: an admin adds a tariff from next month and blocks an account`, async ({
     page,
     browser,
@@ -87,6 +89,17 @@ for (const { locale, category, messages, staff } of CASES) {
     expect(await priceOn(request, category, nextMonth)).toBe(newPrice);
     expect(await priceOn(request, category, dayBefore)).toBe(before);
     expect(await priceOn(request, category)).toBe(before);
+
+    // The audit viewer finds the change, in words: the action's label and the new price among the changed fields.
+    await page.goto(`/${locale}/staff/admin/audit`);
+    await page.getByTestId("audit-filter").locator("#action").selectOption("tariff.create");
+    await page.getByTestId("audit-apply").click();
+    const row = page.getByTestId("audit-row").first();
+    await expect(row.getByTestId("audit-action")).toHaveText(audit.actions.tariff.create);
+    // (numbers are grouped in the staff's language: "2 100")
+    const changes = (await row.getByTestId("audit-changes").textContent()) ?? "";
+    expect(changes.replace(/[\s\u00a0\u202f]/g, "")).toContain(String(newPrice));
+    await expect(page.getByTestId("audit-table")).not.toContainText("tariff.create");
 
     // Blocking: the clerk's open session ends, and signing in again is refused.
     await page.goto(`/${locale}/staff/admin`);
