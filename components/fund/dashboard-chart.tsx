@@ -45,8 +45,16 @@ export function DashboardChart({
   }, [data, horizontal]);
   const height = horizontal ? Math.max(160, labels.length * 28 + 40) : 260;
   return (
-    <div className="relative mb-3 w-full max-w-3xl" style={{ height }}>
-      <canvas ref={canvas} role="img" aria-label={description} data-testid="dashboard-chart" />
+    // the canvas never wider than its box: chart.js resizes it after the viewport changes (a ResizeObserver, later),
+    // and until then a phone must not scroll sideways
+    <div className="relative mb-3 w-full max-w-3xl overflow-hidden" style={{ height }}>
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={description}
+        data-testid="dashboard-chart"
+        className="block max-w-full"
+      />
     </div>
   );
 }

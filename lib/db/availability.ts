@@ -61,6 +61,16 @@ function markDatabaseUp(): void {
   console.warn(JSON.stringify({ level: 40, msg: "database reachable again" }));
 }
 
+/**
+ * A query failed because the database is away (a connection the server dropped, seen by the caller rather than by
+ * the pool): answer 503 from now on, as when the pool fails to connect. Needs a pool to have been made (its settings
+ * are what the probe connects with).
+ */
+export function reportDatabaseUnavailable(): void {
+  const config = state().probeConfig;
+  if (config) markDatabaseDown(config);
+}
+
 /** The pool failed to connect: answer 503 from now on, and probe until the database answers. */
 function markDatabaseDown(config: pg.ClientConfig): void {
   const s = state();
@@ -105,6 +115,7 @@ export class WatchedPool extends pg.Pool {
   constructor(config: pg.PoolConfig) {
     super(config);
     this.watchConfig = config;
+    state().probeConfig ??= config;
     // An idle client whose server went away emits "error" on the pool: without a listener the process would crash.
     this.on("error", (e) => {
       if (isDatabaseUnavailableError(e)) markDatabaseDown(this.watchConfig);

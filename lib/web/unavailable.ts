@@ -1,4 +1,4 @@
-import { databaseDownSince, isDatabaseUnavailableError } from "@/lib/db/availability";
+import { databaseDownSince, isDatabaseUnavailableError, reportDatabaseUnavailable } from "@/lib/db/availability";
 import { translatorFor } from "@/lib/i18n/translate";
 import { jsonError } from "./api-errors";
 
@@ -39,7 +39,10 @@ export function apiUnavailableWhileDown(request: Pick<Request, "headers">): Resp
 
 /** An API handler threw because the database cannot be reached: 503 in the API's error shape, else null. */
 export function databaseUnavailableResponse(request: Pick<Request, "headers">, error: unknown): Response | null {
-  return isDatabaseUnavailableError(error) ? apiUnavailable(request) : null;
+  if (!isDatabaseUnavailableError(error)) return null;
+  // the next requests are answered at once, and the probe looks for the database's return
+  reportDatabaseUnavailable();
+  return apiUnavailable(request);
 }
 
 const escapeHtml = (s: string) =>

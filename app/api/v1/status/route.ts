@@ -6,6 +6,7 @@ import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies
 import { toStatusApiBody } from "@/lib/policies/status-api";
 import { ZStatusDocumentQuery, ZStatusQuery } from "@/lib/policies/status.schema";
 import { instrumented } from "@/lib/web/instrumented";
+import { databaseUnavailableResponse } from "@/lib/web/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,8 @@ async function get(request: Request) {
   try {
     return await statusResponse(request);
   } catch (e) {
-    return jsonUnexpected(logUnexpectedError(e, "GET /api/v1/status"));
+    // the database away (issue 16): 503, the client retries; anything else is unexpected
+    return databaseUnavailableResponse(request, e) ?? jsonUnexpected(logUnexpectedError(e, "GET /api/v1/status"));
   }
 }
 
