@@ -12,7 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
 import { findPersonIdByDocumentNumber } from "@/lib/people/queries";
 import { handoverSelect, toHandoverView } from "./paper/queries";
-import { COVERAGE_BY_PERSON_ID_SQL, COVERAGE_BY_PIN_SQL, type CoverageRow } from "./status-sql";
+import { COVERAGE_BY_PERSON_ID_SQL, COVERAGE_BY_PIN_SQL, toCoverageInput, type CoverageRow } from "./status-sql";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
 import {
   STUDENT_CATEGORIES,
@@ -227,23 +227,6 @@ export async function findCoverageOfPerson(
 export async function checkInsuredStatusByDocument(documentNumber: string, on: CalendarDate): Promise<InsuredStatus> {
   const personId = await findPersonIdByDocumentNumber(documentNumber);
   return insuredStatusOn(personId ? await findCoverageByPersonId(personId) : { policies: [], external: [] }, on);
-}
-
-function toCoverageInput(row: CoverageRow | undefined): CoverageInput {
-  if (!row) return { policies: [], external: [] };
-  return {
-    policies: row.policies.map(([number, status, validFrom, validTo]) => ({
-      number,
-      status: status as CoverageInput["policies"][number]["status"],
-      validFrom,
-      validTo,
-    })),
-    external: row.external.map(([validFrom, validTo, source]) => ({
-      validFrom,
-      validTo,
-      source: source as CoverageInput["external"][number]["source"],
-    })),
-  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { CoverageInput } from "@/lib/rules";
+
 /**
  * The public status check's one SQL statement (issue 17): a person's policies and coverage from other sources by PIN,
  * in one round trip, as two JSON arrays of [number, status, validFrom, validTo] and [validFrom, validTo, source]
@@ -19,3 +21,21 @@ export type CoverageRow = {
   policies: [string, string, string | null, string | null][];
   external: [string, string, string][];
 };
+
+/** A row of these statements as the rules' coverage (no row: nothing, answered like an uninsured person). */
+export function toCoverageInput(row: CoverageRow | undefined): CoverageInput {
+  if (!row) return { policies: [], external: [] };
+  return {
+    policies: row.policies.map(([number, status, validFrom, validTo]) => ({
+      number,
+      status: status as CoverageInput["policies"][number]["status"],
+      validFrom,
+      validTo,
+    })),
+    external: row.external.map(([validFrom, validTo, source]) => ({
+      validFrom,
+      validTo,
+      source: source as CoverageInput["external"][number]["source"],
+    })),
+  };
+}

@@ -5,28 +5,11 @@
  */
 import http from "node:http";
 import pg from "pg";
-import { COVERAGE_BY_PIN_SQL, type CoverageRow } from "../../lib/policies/status-sql";
+import { COVERAGE_BY_PIN_SQL, toCoverageInput, type CoverageRow } from "../../lib/policies/status-sql";
 import { toStatusApiBody } from "../../lib/policies/status-api";
-import { bishkekDate, insuredStatusOn, type CoverageInput } from "../../lib/rules";
+import { bishkekDate, insuredStatusOn } from "../../lib/rules";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
-
-function toCoverage(row: CoverageRow | undefined): CoverageInput {
-  if (!row) return { policies: [], external: [] };
-  return {
-    policies: row.policies.map(([number, status, validFrom, validTo]) => ({
-      number,
-      status: status as CoverageInput["policies"][number]["status"],
-      validFrom,
-      validTo,
-    })),
-    external: row.external.map(([validFrom, validTo, source]) => ({
-      validFrom,
-      validTo,
-      source: source as CoverageInput["external"][number]["source"],
-    })),
-  };
-}
 
 const server = http.createServer((req, res) => {
   const pin = new URL(req.url ?? "/", "http://x").searchParams.get("pin") ?? "";
@@ -36,7 +19,7 @@ const server = http.createServer((req, res) => {
   }
   pool.query<CoverageRow>(COVERAGE_BY_PIN_SQL, [pin]).then(
     ({ rows }) => {
-      const body = JSON.stringify(toStatusApiBody(insuredStatusOn(toCoverage(rows[0]), bishkekDate(new Date()))));
+      const body = JSON.stringify(toStatusApiBody(insuredStatusOn(toCoverageInput(rows[0]), bishkekDate(new Date()))));
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(body);
     },
     (e: Error) => {
