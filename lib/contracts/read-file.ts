@@ -1,11 +1,10 @@
 import { Readable } from "node:stream";
-import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import { AppError } from "@/lib/errors";
+import { readTableFile, type TableSpec } from "@/lib/files/table-file";
 import type { RawContractRow } from "@/lib/rules";
 
-// The list of persons of a contract (cl. 29) as a CSV or XLSX file, read as a stream with maintained parsers
-// (csv-parse, exceljs' streaming WorkbookReader): a row at a time, so a 20 000-row file never sits in memory as rows.
+// The list of persons of a contract (cl. 29) as a CSV or XLSX file, read a row at a time (lib/files/table-file.ts), so
+// a 20 000-row file never sits in memory as rows.
 
 /** The largest file accepted (a 20 000-row list is about 1.5 MB as CSV). */
 export const CONTRACT_FILE_MAX_BYTES = 5 * 1024 * 1024;
@@ -86,29 +85,12 @@ function isUtf8Prefix(bytes: Uint8Array): boolean {
   return false;
 }
 
-function normalizeHeader(h: unknown): string {
-  return String(h ?? "")
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .toLowerCase()
-    .replace(/\s*\(.*\)$/, "");
-}
-
-/** Maps the header row's cells to template columns; a missing required column fails the whole file. */
-function columnsOf(header: unknown[]): (Column | null)[] {
-  const columns = header.map((h) => {
-    const n = normalizeHeader(h);
-    if ((TEMPLATE_COLUMNS as readonly string[]).includes(n)) return n as Column;
-    return HEADER_ALIASES[n] ?? null;
-  });
-  if (REQUIRED_COLUMNS.some((c) => !columns.includes(c))) {
-    throw new AppError("contracts.error.header", { values: { columns: TEMPLATE_COLUMNS.join(", ") } });
-  }
-  return columns;
-}
-
-function toRaw(columns: (Column | null)[], cells: unknown[]): RawContractRow {
-  const raw: RawContractRow = {
+const CONTRACT_LIST: TableSpec<Column, RawContractRow> = {
+  columns: TEMPLATE_COLUMNS,
+  required: REQUIRED_COLUMNS,
+  aliases: HEADER_ALIASES,
+  fieldOf: FIELD_OF,
+  emptyRow: () => ({
     lastName: "",
     firstName: "",
     patronymic: "",
@@ -117,92 +99,17 @@ function toRaw(columns: (Column | null)[], cells: unknown[]): RawContractRow {
     documentNumber: "",
     category: "",
     termMonths: "",
-  };
-  columns.forEach((c, i) => {
-    if (c) raw[FIELD_OF[c]] = cellText(cells[i]);
-  });
-  return raw;
-}
-
-/** A spreadsheet cell as text: numbers without exponent (a PIN typed as a number), formulas by their result. */
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isInteger(v) ? v.toFixed(0) : String(v);
-  if (typeof v === "string") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (o.richText) return o.richText.map((r) => r.text).join("");
-    if (o.text !== undefined) return cellText(o.text);
-    if (o.result !== undefined) return cellText(o.result);
-  }
-  return String(v);
-}
-
-function isBlank(cells: unknown[]): boolean {
-  return cells.every((c) => cellText(c).trim() === "");
-}
-
-async function* csvRows(bytes: Uint8Array): AsyncGenerator<FileRow> {
-  const parser = Readable.from([Buffer.from(bytes)]).pipe(
-    parse({
-      bom: true,
-      delimiter: [",", ";", "\t"],
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
-  let columns: (Column | null)[] | null = null;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (columns === null) {
-        columns = columnsOf(record);
-        continue;
-      }
-      if (isBlank(record)) continue;
-      yield { rowNumber: info.lines, raw: toRaw(columns, record) };
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError("contracts.error.unreadable");
-  }
-  if (columns === null) throw new AppError("contracts.error.empty");
-}
-
-async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "ignore",
-    worksheets: "emit",
-    entries: "emit",
-  });
-  let columns: (Column | null)[] | null = null;
-  try {
-    // The first worksheet is the list; others (notes, a copy) are not read.
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        // row.values is 1-based: index 0 is empty
-        const cells = (row.values as unknown[]).slice(1);
-        if (columns === null) {
-          if (isBlank(cells)) continue;
-          columns = columnsOf(cells);
-          continue;
-        }
-        if (isBlank(cells)) continue;
-        yield { rowNumber: row.number, raw: toRaw(columns, cells) };
-      }
-      break;
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError("contracts.error.unreadable");
-  }
-  if (columns === null) throw new AppError("contracts.error.empty");
-}
+  }),
+  errors: {
+    header: "contracts.error.header",
+    unreadable: "contracts.error.unreadable",
+    empty: "contracts.error.empty",
+  },
+};
 
 /** The file's rows after its header, blank rows skipped, each with its line (CSV) or row (XLSX) number. */
-export function readContractFile(format: ContractFileFormat, bytes: Uint8Array): AsyncGenerator<FileRow> {
-  return format === "XLSX" ? xlsxRows(bytes) : csvRows(bytes);
+export async function* readContractFile(format: ContractFileFormat, bytes: Uint8Array): AsyncGenerator<FileRow> {
+  for await (const row of readTableFile(CONTRACT_LIST, format, Readable.from([Buffer.from(bytes)]))) {
+    yield { rowNumber: row.line, raw: row.raw };
+  }
 }
