@@ -5,8 +5,8 @@ import { jsonError } from "./api-errors";
 /** How long a client is asked to wait before trying again (the probe looks every 2 s). */
 const RETRY_AFTER_SECONDS = 10;
 
-/** Liveness stays 200 while the database is away (the process is fine; restarting it would not help). */
-const ALWAYS_ANSWERED = /^\/api\/health\/?$/;
+/** The health checks answer for themselves: liveness stays 200 (restarting the process would not help), readiness 503. */
+const HEALTH = /^\/api\/health(\/|$)/;
 
 /**
  * Issue 16: while the database is known to be away (lib/db/availability.ts), every request is answered at once with
@@ -17,19 +17,19 @@ const ALWAYS_ANSWERED = /^\/api\/health\/?$/;
 export function unavailableResponse(request: Request & { nextUrl: URL }): Response | null {
   if (databaseDownSince() === null) return null;
   const path = request.nextUrl.pathname;
-  if (ALWAYS_ANSWERED.test(path) || path.startsWith("/api/health/")) return null;
-  const headers = { "Retry-After": String(RETRY_AFTER_SECONDS) };
+  if (HEALTH.test(path)) return null;
   if (path.startsWith("/api/")) return apiUnavailable(request);
   const locale = path.startsWith("/ky") ? "ky" : "ru";
   return new Response(unavailablePage(locale, path), {
     status: 503,
-    headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    headers: { ...RETRY_AFTER, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
   });
 }
 
+const RETRY_AFTER = { "Retry-After": String(RETRY_AFTER_SECONDS) };
+
 function apiUnavailable(request: Pick<Request, "headers">): Response {
-  const headers = { "Retry-After": String(RETRY_AFTER_SECONDS) };
-  return jsonError(request, 503, "security.unavailable.api", { seconds: RETRY_AFTER_SECONDS }, headers);
+  return jsonError(request, 503, "security.unavailable.api", { seconds: RETRY_AFTER_SECONDS }, RETRY_AFTER);
 }
 
 /** A route the proxy skips (the status API, the terminals): 503 at once while the database is known to be away. */
@@ -54,7 +54,7 @@ function unavailablePage(locale: "ru" | "ky", path: string): string {
   const title = escapeHtml(t("security.unavailable.title"));
   const other = locale === "ru" ? "ky" : "ru";
   const otherTitle = escapeHtml(translatorFor(other)("security.unavailable.title"));
-  const here = escapeHtml(path.startsWith("/api/") ? `/${locale}` : path);
+  const here = escapeHtml(path);
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS}"><title>${title}</title>
