@@ -11,6 +11,7 @@ import { baseSecret } from "@/lib/secrets";
 import { limitSpec, type LimitName } from "./config";
 import { log } from "@/lib/log";
 import { countRateLimited } from "@/lib/metrics";
+import { WrittenBehindLimit } from "./written-behind";
 
 export type { LimitName } from "./config";
 
@@ -22,7 +23,11 @@ export type { LimitName } from "./config";
  */
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-type Store = { pool: pg.Pool | null; limiters: Map<string, RateLimiterAbstract> };
+type Store = {
+  pool: pg.Pool | null;
+  limiters: Map<string, RateLimiterAbstract>;
+  counters: Map<string, WrittenBehindLimit>;
+};
 const g = globalThis as typeof globalThis & { __omsRateLimits?: Store };
 
 function store(): Store {
@@ -37,7 +42,7 @@ function store(): Store {
         : null;
     // An idle connection the server closes (restart, failover) must not crash the process; the next query reconnects.
     pool?.on("error", (e) => log.warn({ error: e.message }, "rate-limit store: idle connection lost"));
-    g.__omsRateLimits = { pool, limiters: new Map() };
+    g.__omsRateLimits = { pool, limiters: new Map(), counters: new Map() };
   }
   return g.__omsRateLimits;
 }
@@ -72,6 +77,24 @@ function limiter(name: LimitName): RateLimiterAbstract {
   return l;
 }
 
+/**
+ * A limit without a lockout on PostgreSQL (the status check, verification, appeals, purchases, terminals — the busy
+ * ones) counts written behind (issue 17, ./written-behind.ts): exact between processes from half the limit on, one
+ * upsert for all keys every 100 ms below it. Sign-in lockouts keep rate-limiter-flexible's store.
+ */
+function writtenBehind(name: LimitName): WrittenBehindLimit | null {
+  const spec = limitSpec(name);
+  const s = store();
+  if (!s.pool || spec.blockDuration !== undefined) return null;
+  const id = `${name}:${spec.points}:${spec.duration}`;
+  let counter = s.counters.get(id);
+  if (!counter) {
+    counter = new WrittenBehindLimit(s.pool, name, spec.points, spec.duration * 1000);
+    s.counters.set(id, counter);
+  }
+  return counter;
+}
+
 function hashKey(name: LimitName, key: string): string {
   return createHmac("sha256", baseSecret() ?? "rate-limit")
     .update(`${name}:${key}`)
@@ -83,6 +106,13 @@ const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNe
 /** Counts one request (or one failure) against the limit; over it → refused with the seconds to wait. */
 export async function consumeLimit(name: LimitName, key: string): Promise<LimitDecision> {
   if (limitSpec(name).points === 0) return { ok: true };
+  const counter = writtenBehind(name);
+  if (counter) {
+    const verdict = await counter.consume(hashKey(name, key));
+    if (verdict.ok) return verdict;
+    countRateLimited(name);
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(verdict.msBeforeNext / 1000)) };
+  }
   try {
     await limiter(name).consume(hashKey(name, key));
     return { ok: true };

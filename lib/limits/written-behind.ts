@@ -1,0 +1,154 @@
+import type pg from "pg";
+import { log } from "@/lib/log";
+
+/**
+ * A shared counter of one rate limit (issue 17) in rate-limiter-flexible's table ("rate_limit"."counters": key,
+ * points, expire in ms), counted with fewer round trips than one upsert per request:
+ *
+ * - the first request of a key this process sees in a window counts in PostgreSQL at once, and learns the count every
+ *   other process has made;
+ * - further requests of that key count in memory while the key is below half its limit, and are written every
+ *   `flushMs` (one statement for all keys), each write bringing back the shared count;
+ * - from half its limit on, every request counts in PostgreSQL at once, so the limit itself is exact between
+ *   processes: a key used up on one instance is refused on every other (tests/security/http.test.ts).
+ *
+ * What this gives up: below half its limit, a key's requests on several instances may be seen by each other up to
+ * `flushMs` late. A crash forgets the counts of the last `flushMs`. A sign-in lockout (a block duration, peeks and
+ * resets) stays on rate-limiter-flexible's own store: it counts failures, which are few.
+ */
+export type Verdict = { ok: true } | { ok: false; msBeforeNext: number };
+
+type Entry = {
+  /** the window's end, ms since the epoch, as PostgreSQL last said (or as this process opened it) */
+  expireAt: number;
+  /** the count PostgreSQL last returned for this window: every process's requests up to then */
+  shared: number;
+  /** counted here, not yet sent */
+  pending: number;
+  /** sent in a write that has not answered yet */
+  inFlight: number;
+  /** the last request of the key here: a key idle for a second is forgotten (its count stays in PostgreSQL) */
+  seenAt: number;
+};
+
+const IDLE_MS = 1_000;
+
+type Row = { key: string; points: number; expire: string };
+
+// One statement for one key or many: a key's window restarts when its row has expired (rate-limiter-flexible's rule).
+// Keys are sorted by the caller: two processes writing the same keys lock them in one order (no deadlock).
+const UPSERT = `
+  INSERT INTO "rate_limit"."counters" ("key", "points", "expire")
+  SELECT t."key", t."points", $3::bigint FROM unnest($1::text[], $2::int[]) AS t("key", "points")
+  ON CONFLICT ("key") DO UPDATE SET
+    "points" = CASE WHEN "counters"."expire" > $4::bigint THEN "counters"."points" + EXCLUDED."points"
+                    ELSE EXCLUDED."points" END,
+    "expire" = CASE WHEN "counters"."expire" > $4::bigint THEN "counters"."expire" ELSE EXCLUDED."expire" END
+  RETURNING "key", "points", "expire"`;
+
+export class WrittenBehindLimit {
+  private readonly entries = new Map<string, Entry>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly prefix: string,
+    private readonly points: number,
+    private readonly durationMs: number,
+    flushMs = 100,
+  ) {
+    this.timer = setInterval(() => void this.flush(), flushMs);
+    this.timer.unref();
+  }
+
+  async consume(key: string, now = Date.now()): Promise<Verdict> {
+    const k = `${this.prefix}:${key}`;
+    let entry = this.entries.get(k);
+    if (entry && entry.expireAt <= now) {
+      // the window is over; what is still pending counts into the next one
+      entry = { ...entry, expireAt: now + this.durationMs, shared: 0 };
+      this.entries.set(k, entry);
+    }
+    if (!entry) {
+      entry = { expireAt: now + this.durationMs, shared: 0, pending: 0, inFlight: 0, seenAt: now };
+      this.entries.set(k, entry);
+      return this.countNow(k, entry, now);
+    }
+    entry.seenAt = now;
+    const used = entry.shared + entry.pending + entry.inFlight;
+    if (used >= this.points) return { ok: false, msBeforeNext: Math.max(1, entry.expireAt - now) };
+    if ((used + 1) * 2 >= this.points) return this.countNow(k, entry, now);
+    entry.pending += 1;
+    return { ok: true };
+  }
+
+  /** Counts this request (and whatever is pending for the key) in PostgreSQL now; the shared count decides. */
+  private async countNow(k: string, entry: Entry, now: number): Promise<Verdict> {
+    const sent = entry.pending + 1;
+    entry.pending = 0;
+    entry.inFlight += sent;
+    let row: Row | undefined;
+    try {
+      row = (await this.pool.query<Row>(UPSERT, [[k], [sent], now + this.durationMs, now])).rows[0];
+    } catch (e) {
+      // the store is unreachable: count here alone until it answers again (rate-limiter-flexible's insurance)
+      log.warn({ error: (e as Error).message }, "rate-limit store: counting in memory");
+      entry.inFlight -= sent;
+      entry.pending += sent;
+      const used = entry.shared + entry.pending + entry.inFlight;
+      return used <= this.points ? { ok: true } : { ok: false, msBeforeNext: Math.max(1, entry.expireAt - now) };
+    }
+    entry.inFlight -= sent;
+    if (!row) return { ok: true };
+    this.learn(entry, row);
+    return row.points <= this.points
+      ? { ok: true }
+      : { ok: false, msBeforeNext: Math.max(1, Number(row.expire) - Date.now()) };
+  }
+
+  private learn(entry: Entry, row: Row) {
+    const expireAt = Number(row.expire);
+    entry.shared = expireAt === entry.expireAt ? Math.max(entry.shared, row.points) : row.points;
+    entry.expireAt = expireAt;
+  }
+
+  /**
+   * Writes every key's pending count in one statement, and forgets keys that are written and idle (a status check's
+   * PIN is usually seen once: memory stays bounded by the keys of the last second, whatever the window).
+   */
+  async flush(now = Date.now()): Promise<void> {
+    const keys: string[] = [];
+    const counts: number[] = [];
+    for (const [k, entry] of this.entries) {
+      if (entry.pending > 0) keys.push(k);
+      else if (entry.inFlight === 0 && (entry.expireAt <= now || entry.seenAt < now - IDLE_MS)) this.entries.delete(k);
+    }
+    if (keys.length === 0) return;
+    keys.sort();
+    for (const k of keys) {
+      const entry = this.entries.get(k)!;
+      counts.push(entry.pending);
+      entry.inFlight += entry.pending;
+      entry.pending = 0;
+    }
+    let rows: Row[] = [];
+    try {
+      rows = (await this.pool.query<Row>(UPSERT, [keys, counts, now + this.durationMs, now])).rows;
+    } catch (e) {
+      log.warn({ error: (e as Error).message }, "rate-limit store: write failed, kept in memory");
+    }
+    const answered = new Map(rows.map((r) => [r.key, r]));
+    keys.forEach((k, i) => {
+      const entry = this.entries.get(k);
+      if (!entry) return;
+      entry.inFlight -= counts[i]!;
+      const row = answered.get(k);
+      if (row) this.learn(entry, row);
+      else entry.pending += counts[i]!;
+    });
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
