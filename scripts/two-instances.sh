@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# compose.yaml's topology on one machine without containers (issue 16): two `next start` processes on the same
+# compose.yaml's topology on one machine without containers (issue 16): two production servers (`server.js`) on the same
 # PostgreSQL behind Debian's nginx. For tests that need two instances (a shared rate limit, a job that must run once).
 #
 #   DATABASE_URL=postgresql://… scripts/two-instances.sh            # after `next build` (NEXT_DIST_DIR honoured)
@@ -61,8 +61,8 @@ stop() {
 trap stop EXIT
 trap 'exit 0' INT TERM
 
-node node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$APP1_PORT" & pids+=($!)
-node node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$APP2_PORT" & pids+=($!)
+node server.js -H 127.0.0.1 -p "$APP1_PORT" & pids+=($!)
+node server.js -H 127.0.0.1 -p "$APP2_PORT" & pids+=($!)
 "$NGINX" -p "$work" -c "$work/nginx.conf" -e "$work/logs/error.log" & pids+=($!)
 
 for port in "$APP1_PORT" "$APP2_PORT"; do

@@ -1,8 +1,10 @@
+import { now } from "@/lib/dates";
 import { isTerminalProvider } from "@/lib/payments/channels";
 import { terminalAccess } from "@/lib/payments/terminals/auth";
 import { handleTerminalRequest } from "@/lib/payments/terminals/handle-request";
 import { isTerminalService, toXml } from "@/lib/payments/terminals/protocol";
 import { clientAddress } from "./client-address";
+import { instrumented } from "./instrumented";
 import { rateLimitRequest } from "./rate-limit";
 
 const XML = { "Content-Type": "text/xml; charset=utf-8", "Cache-Control": "no-store" };
@@ -26,7 +28,7 @@ async function requestParams(request: Request): Promise<URLSearchParams> {
  * is 429 (issue 11); every other answer is 200 with the protocol's XML, nothing
  * before its declaration. The protocol itself is lib/payments/terminals; this is its HTTP side.
  */
-export async function terminalHttpResponse(
+async function terminalHttpResponse(
   request: Request,
   now: Date,
   provider: string,
@@ -47,3 +49,26 @@ export async function terminalHttpResponse(
   const response = await handleTerminalRequest(provider, await requestParams(request), now, service);
   return new Response(toXml(response), { status: 200, headers: XML });
 }
+
+type TerminalParams = { params: Promise<{ provider: string; service?: string }> };
+
+async function terminalRoute(request: Request, { params }: TerminalParams) {
+  const { provider, service } = await params;
+  return terminalHttpResponse(request, now(), provider, service);
+}
+
+/**
+ * GET or POST /api/v1/terminal/<quickpay|megacom|pay24>?command=check|pay&txn_id=…&account=…[&sum=…]
+ *   [&service=citizen|foreigner|student][&txn_date=YYYYMMDDHHMMSS&fio=…&phone=…] — the terminals' provider protocol
+ * (issues 5, 18); without `service`, the citizens' policy. The production server answers it before Next (issue 17,
+ * ./fast-lane.ts); `next dev` through app/api/v1/terminal/[provider]/route.ts.
+ */
+export const terminalApi = instrumented("/api/v1/terminal/[provider]", terminalRoute, { outsideProxy: true });
+
+/**
+ * GET or POST /api/v1/terminal/<provider>/<citizen|foreigner|student>?command=… — one menu item per service
+ * (issue 18): the path names the service, the rest is the protocol of /api/v1/terminal/<provider>.
+ */
+export const terminalServiceApi = instrumented("/api/v1/terminal/[provider]/[service]", terminalRoute, {
+  outsideProxy: true,
+});

@@ -1,7 +1,7 @@
 /**
  * Crash safety, shown (issue 16) — a script, not a test:
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run crash:terminals [-- --kills 3 --burst 300]
- * Builds the app once (CRASH_SKIP_BUILD=1 reuses .next-crash), serves it with `next start` on a fresh PostgreSQL
+ * Builds the app once (CRASH_SKIP_BUILD=1 reuses .next-crash), serves it with `server.js` (`npm run start`) on a fresh PostgreSQL
  * database of that server, and for each kill: sends a burst of terminal `pay` requests (unique txn_ids, 20 at a time),
  * kills the server with SIGKILL in the middle of the burst, restarts it, lets the "terminals" retry every request that
  * got no answer (same txn_id, same txn_date — as OSMP terminals do) until each is answered, then checks in the
@@ -102,7 +102,7 @@ async function ready(ms: number): Promise<void> {
 
 function startServer(env: NodeJS.ProcessEnv): ChildProcess {
   // node + next's bin directly, in its own process group: SIGKILL reaches the server itself, not a wrapper.
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+  return spawn(process.execPath, ["server.js", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: root,
     env,
     stdio: ["ignore", "ignore", "inherit"],

@@ -5,7 +5,7 @@
  * 1. The data set: the database "oms_bench_status" on that server — migrated, then 1 000 000 persons each with a
  *    policy loaded by generate_series in one INSERT each (a few minutes once); reused while it is complete (the
  *    database's comment records the count), rebuilt otherwise.
- * 2. The portal's production build in .next-bench (`next build` once; --rebuild builds again), served by `next start`
+ * 2. The portal's production build in .next-bench (`next build` once; --rebuild builds again), served by `server.js` (`npm run start`)
  *    (NODE_ENV=production, that database, the status API's rate limits relaxed to 1 000 000 000 — still counted), and
  *    the bare server (tests/bench/status-bare-server.ts: node:http + pg, the same SQL, rules and JSON body).
  * 3. wrk at 100 connections with random PINs of the data set, alternating rounds (3 × 15 s each; --quick: 2 × 5 s),
@@ -255,7 +255,7 @@ async function main() {
   const [portalPort, barePort] = [await freePort(), await freePort()];
   const portal = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(portalPort)],
+    [path.join(root, "server.js"), "-H", "127.0.0.1", "-p", String(portalPort)],
     {
       cwd: root,
       env: {
@@ -335,7 +335,7 @@ async function main() {
     );
     console.log("| server | requests/s (mean) | p50 (median) | p99 (median) | errors |");
     console.log("|---|---|---|---|---|");
-    console.log(row("portal (`next start`)", ours));
+    console.log(row("portal (`npm run start`)", ours));
     console.log(row("bare node:http + pg, same SQL", theirs));
     console.log(`ratio portal / bare: ${(ratio * 100).toFixed(0)} %   (target ≥ 50 %)`);
     console.log(`portal p99 (median): ${median(ours.map((r) => r.p99)).toFixed(1)} ms   (target < 100 ms)`);

@@ -151,7 +151,7 @@ async function main() {
   console.log(`Starting the app on :${PORT} (build + fresh PostgreSQL database)…`);
   const server = spawn("npx", ["tsx", "tests/e2e/serve.ts"], {
     cwd: root,
-    // `next start` is production: terminals authenticate with HTTP Basic, as they will in service.
+    // the production server is production: terminals authenticate with HTTP Basic, as they will in service.
     env: {
       ...process.env,
       E2E_PORT: String(PORT),
@@ -199,7 +199,7 @@ async function main() {
     console.log(
       `\nTerminal \`pay\` benchmark (QuickPay, PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})`,
     );
-    report("the portal (next start, recordPayment):", ours);
+    report("the portal (npm run start, recordPayment):", ours);
     report("bare reference (node:http + pg, the same writes in plain SQL, no rules):", theirs);
     const rate = (r: LoadResult) => r.payments / r.seconds;
     console.log(`\nratio portal / bare (payments accepted/s): ${((100 * rate(ours)) / rate(theirs)).toFixed(0)} %`);

@@ -1,6 +1,6 @@
 /**
  * The end-to-end web server: a database of its own (a fresh PostgreSQL database when DATABASE_URL is set, else a
- * fresh PGlite directory), migrated and seeded with the demo data, then `next build` and `next start`.
+ * fresh PGlite directory), migrated and seeded with the demo data, then `next build` and the production server (`server.js`, what `npm run start` runs).
  * Removes its database when stopped.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -70,7 +70,7 @@ async function main() {
       process.exit(build.status ?? 1);
     }
   }
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { cwd: root, env, stdio: "inherit" });
+  const server = spawn(process.execPath, ["server.js", "-H", "127.0.0.1", "-p", port], { cwd: root, env, stdio: "inherit" });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

@@ -59,7 +59,7 @@ describe.skipIf(!own)("the database goes away and comes back (issue 16)", () => 
     await relay.open();
     db.hostname = "127.0.0.1";
     db.port = String(relay.port);
-    server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    server = spawn(process.execPath, ["server.js", "-H", "127.0.0.1", "-p", String(PORT)], {
       env: {
         ...own!.env,
         DATABASE_URL: db.toString(),

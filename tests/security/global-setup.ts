@@ -1,6 +1,6 @@
 /**
  * Starts what the security suite talks to (issue 11): a fresh PostgreSQL database (migrated, reference and demo data:
- * the demo admin and refund officer have a second factor) and TWO `next start` processes of one production build on
+ * the demo admin and refund officer have a second factor) and TWO production servers (`server.js`, as `npm run start`) of one production build on
  * it, so a rate limit must be shared through the database to hold. Each server's stdout and stderr go to a file the
  * suite scans for PINs at the end. The build is reused when SECURITY_REUSE_BUILD=1 and one exists (npm test runs
  * this right after the e2e suite built the app); otherwise `next build` runs first.
@@ -19,7 +19,8 @@ import { TEST_TERMINAL_ENV } from "../support/terminal-auth";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    securityServers: { urls: string[]; logFiles: string[]; statusLimitPerMinute: number };
+    /** metricsToken: the servers' METRICS_TOKEN when this setup started them (null with BASE_URL: not known) */
+    securityServers: { urls: string[]; logFiles: string[]; statusLimitPerMinute: number; metricsToken: string | null };
     /** for suites that start a server of their own on the same build (db-outage.test.ts); null with BASE_URL */
     ownServer: { databaseUrl: string; env: Record<string, string> } | null;
   }
@@ -28,6 +29,7 @@ declare module "vitest" {
 const root = path.resolve(import.meta.dirname, "../..");
 /** Low, so that the suite reaches it in a few requests; the second server must see the first one's count. */
 const STATUS_LIMIT = 5;
+const METRICS_TOKEN = "security-suite-metrics-token";
 
 async function waitForHealth(url: string, server: ChildProcess, ms = 120_000) {
   const until = Date.now() + ms;
@@ -55,6 +57,7 @@ export default async function setup(project: TestProject) {
       urls: urls.map((u) => u.replace(/\/$/, "")),
       logFiles: [],
       statusLimitPerMinute: Number(process.env.RATE_LIMIT_STATUS_PER_MINUTE ?? 60),
+      metricsToken: process.env.METRICS_TOKEN ?? null,
     });
     project.provide("ownServer", null);
     return;
@@ -83,6 +86,8 @@ export default async function setup(project: TestProject) {
   Object.assign(base, TEST_TERMINAL_ENV, {
     RATE_LIMIT_STATUS_PER_MINUTE: String(STATUS_LIMIT),
     RATE_LIMIT_STATUS_PIN_PER_HOUR: "1000",
+    // issue 17: the fast lane's requests are counted in the one registry /api/metrics reads (http.test.ts)
+    METRICS_TOKEN,
   });
 
   const built = fs.existsSync(path.join(root, ".next", "BUILD_ID"));
@@ -102,7 +107,7 @@ export default async function setup(project: TestProject) {
     const out = fs.openSync(logFile, "a");
     const env = { ...base, PORTAL_URL: urls[i], NEXTAUTH_URL: urls[i] };
     servers.push(
-      spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+      spawn(process.execPath, ["server.js", "-H", "127.0.0.1", "-p", String(port)], {
         cwd: root,
         env,
         stdio: ["ignore", out, out],
@@ -128,7 +133,12 @@ export default async function setup(project: TestProject) {
     await stop();
     throw e;
   }
-  project.provide("securityServers", { urls, logFiles, statusLimitPerMinute: STATUS_LIMIT });
+  project.provide("securityServers", {
+    urls,
+    logFiles,
+    statusLimitPerMinute: STATUS_LIMIT,
+    metricsToken: METRICS_TOKEN,
+  });
   const ownEnv = Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined));
   project.provide("ownServer", { databaseUrl: url, env: ownEnv });
   return async () => {

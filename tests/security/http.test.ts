@@ -7,7 +7,7 @@ import { findPins } from "../support/log-capture";
 import { TEST_TERMINAL_CREDENTIALS } from "../support/terminal-auth";
 
 // Issue 11, acceptance: the HTTP-level checks against a production build on PostgreSQL (tests/security/global-setup.ts).
-const { urls, logFiles, statusLimitPerMinute } = inject("securityServers");
+const { urls, logFiles, statusLimitPerMinute, metricsToken } = inject("securityServers");
 const [first, second] = urls as [string, string | undefined];
 const terminalCredentials = process.env.TERMINAL_AUTH_QUICKPAY ?? TEST_TERMINAL_CREDENTIALS.quickpay;
 const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString("base64")}`;
@@ -89,6 +89,75 @@ describe("hole 5: rate limits are shared by every app process", () => {
     expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
     const body = (await over.json()) as { error: { message: string } };
     expect(body.error.message.length).toBeGreaterThan(0);
+  });
+});
+
+describe("issue 17: the fast lane (server.js answers the status API and the terminals before Next)", () => {
+  // The suite's status limit is 5 a minute per address: these requests name their own (TRUSTED_PROXIES is unset, so
+  // the rightmost X-Forwarded-For entry is the client — README "Security").
+  let n = 0;
+  const own = (extra: Record<string, string> = {}) => ({ "x-forwarded-for": `203.0.113.${++n}`, ...extra });
+  it("a status answer carries what Next's would: security headers, request id, JSON with its length", async () => {
+    const res = await fetch(`${first}/api/v1/status?pin=${pin()}`, { headers: own() });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("referrer-policy")).toBeTruthy();
+    expect(res.headers.get("permissions-policy")).toContain("camera=()");
+    expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const text = await res.text();
+    expect(Number(res.headers.get("content-length"))).toBe(Buffer.byteLength(text));
+    expect(JSON.parse(text)).toMatchObject({ insured: false });
+  });
+
+  it("a malformed PIN is a translated 400 in the caller's language", async () => {
+    const res = await fetch(`${first}/api/v1/status?pin=123`, { headers: own({ "accept-language": "ky" }) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { field: string; message: string; messages: { ky: string } } };
+    expect(body.error.field).toBe("pin");
+    expect(body.error.message).toBe(body.error.messages.ky);
+  });
+
+  it("what the lane does not take is Next's: a trailing slash, another method", async () => {
+    const slash = await fetch(`${first}/api/v1/status/?pin=${pin()}`, { redirect: "manual", headers: own() });
+    expect(slash.status).toBe(308);
+    expect((await fetch(`${first}/api/v1/status`, { method: "POST" })).status).toBe(405);
+    expect((await fetch(`${first}/api/v1/terminal/nobody?command=check`)).status).toBe(404);
+  });
+
+  it("a terminal's form POST is answered like its GET; a body over 16 KB is refused unread (413)", async () => {
+    const form = new URLSearchParams({ command: "check", txn_id: String(Date.now()), account: pin(), sum: "1840" });
+    const posted = await fetch(`${first}/api/v1/terminal/quickpay`, {
+      method: "POST",
+      headers: { authorization: basic(terminalCredentials), "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
+    });
+    expect(posted.status).toBe(200);
+    expect(posted.headers.get("content-type")).toMatch(/^text\/xml/);
+    expect(await posted.text()).toMatch(/^<\?xml[\s\S]*<result>\d+<\/result>/);
+    const big = await fetch(`${first}/api/v1/terminal/quickpay`, {
+      method: "POST",
+      headers: { authorization: basic(terminalCredentials), "content-type": "application/x-www-form-urlencoded" },
+      body: `command=check&fio=${"А".repeat(10_000)}`,
+    });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { code: string } }).error.code).toBe("security.payloadTooLarge");
+  });
+
+  it.skipIf(!metricsToken)("its requests are counted in the registry /api/metrics reads", async () => {
+    const scrape = async () =>
+      await (await fetch(`${first}/api/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+    const count = (text: string) =>
+      Number(
+        /oms_http_requests_total\{[^}]*route="\/api\/v1\/status"[^}]*status="200"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0,
+      );
+    const before = count(await scrape());
+    expect((await fetch(`${first}/api/v1/status?pin=${pin()}`, { headers: own() })).status).toBe(200);
+    expect(count(await scrape())).toBe(before + 1);
   });
 });
 

@@ -1,48 +1,6 @@
-import { logUnexpectedError } from "@/lib/errors";
-import { jsonBadRequest, jsonOk, jsonUnexpected } from "@/lib/web/api-responses";
-import { rateLimitRequest } from "@/lib/web/rate-limit";
-import { todayInBishkek } from "@/lib/dates";
-import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
-import { toStatusApiBody } from "@/lib/policies/status-api";
-import { ZStatusDocumentQuery, ZStatusQuery } from "@/lib/policies/status.schema";
-import { instrumented } from "@/lib/web/instrumented";
-import { databaseUnavailableResponse } from "@/lib/web/unavailable";
+import { statusApi } from "@/lib/web/status-api";
 
 export const dynamic = "force-dynamic";
 
-/**
- * GET /api/v1/status?pin=<14 digits>[&on=YYYY-MM-DD] — insured on that day (default: today in Bishkek);
- * GET /api/v1/status?document=<number>[&on=YYYY-MM-DD] — the same for a foreigner without a PIN (SPEC §8, issue 9):
- * the same body, the same 400s, nothing revealed for an unknown document. Without `document`, the PIN form.
- */
-async function get(request: Request) {
-  // Issue 11, hole 9: the PIN is in this URL, so nothing here may reach the log unmasked — an unexpected error is
-  // logged through logUnexpectedError (PINs masked) and answered 500 with its id, never rethrown to Next's logger.
-  try {
-    return await statusResponse(request);
-  } catch (e) {
-    // the database away (issue 16): 503, the client retries; anything else is unexpected
-    return databaseUnavailableResponse(request, e) ?? jsonUnexpected(logUnexpectedError(e, "GET /api/v1/status"));
-  }
-}
-
-async function statusResponse(request: Request): Promise<Response> {
-  // Issue 11, hole 5: per client address, and per PIN from any address (the PIN is hashed for the count).
-  const limited = await rateLimitRequest(request, "statusIp");
-  if (limited) return limited;
-  const params = new URL(request.url).searchParams;
-  const on = params.get("on") ?? undefined;
-  if (params.has("document") && !params.has("pin")) {
-    const parsed = ZStatusDocumentQuery.safeParse({ document: params.get("document"), on });
-    if (!parsed.success) return jsonBadRequest(request, parsed.error);
-    const { document, on: day } = parsed.data;
-    return jsonOk(toStatusApiBody(await checkInsuredStatusByDocument(document, day ?? todayInBishkek())));
-  }
-  const parsed = ZStatusQuery.safeParse({ pin: params.get("pin") ?? "", on });
-  if (!parsed.success) return jsonBadRequest(request, parsed.error);
-  const pinLimited = await rateLimitRequest(request, "statusPin", parsed.data.pin);
-  if (pinLimited) return pinLimited;
-  return jsonOk(toStatusApiBody(await checkInsuredStatus(parsed.data.pin, parsed.data.on ?? todayInBishkek())));
-}
-
-export const GET = instrumented("/api/v1/status", get, { outsideProxy: true });
+// GET /api/v1/status — lib/web/status-api.ts (the production server answers it before Next: lib/web/fast-lane.ts).
+export const GET = statusApi;

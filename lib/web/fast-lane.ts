@@ -1,0 +1,134 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { logUnexpectedError } from "@/lib/errors";
+import { jsonError } from "./api-errors";
+import { jsonUnexpected } from "./api-responses";
+import { statusApi } from "./status-api";
+import { terminalApi, terminalServiceApi } from "./terminal-http";
+
+/**
+ * The fast lane (issue 17): the two machine APIs that carry the country's load — the insured-status check (every clinic
+ * visit) and the payment terminals (every payday) — answered by the production server (server.js) straight from Node's
+ * `http` request, before Next's router. Next's route machinery cost ≈ 10 ms of CPU per request on our 2-core machines,
+ * against ≈ 0.3 ms for the work itself; the handlers are the very same functions app/api serves under `next dev`
+ * (lib/web/status-api.ts, lib/web/terminal-http.ts), with their rate limits, 503 while the database is away,
+ * metrics, access log and security headers (lib/web/instrumented.ts).
+ *
+ * Anything else — another path, method or a trailing slash — is left to Next (`serveFast` returns false), so Next
+ * answers 404/405/redirects exactly as before. Nothing here logs a URL: the status check's PIN is in its query string.
+ */
+type Handler = (
+  request: Request,
+  context: { params: Promise<{ provider: string; service?: string }> },
+) => Promise<Response>;
+type Match = { route: string; handler: Handler; params: { provider: string; service?: string } };
+
+/** A terminal's form post is a few hundred bytes; more is refused unread (413, as the proxy does for callbacks). */
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** What next.config.js `headers()` adds to every answer Next gives: the fast lane's answers carry them too. */
+const CONFIG_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "permissions-policy": "camera=(), microphone=(), geolocation=()",
+};
+
+const TERMINAL = /^\/api\/v1\/terminal\/([^/]+)(?:\/([^/]+))?$/;
+
+function segment(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** The route of a request the fast lane answers, or null (Next answers it). */
+export function fastRoute(method: string, path: string): Match | null {
+  if (path === "/api/v1/status")
+    return method === "GET"
+      ? { route: "/api/v1/status", handler: statusApi as Handler, params: { provider: "" } }
+      : null;
+  if (method !== "GET" && method !== "POST") return null;
+  const m = TERMINAL.exec(path);
+  if (!m) return null;
+  const provider = segment(m[1]!);
+  const service = m[2] === undefined ? undefined : segment(m[2]);
+  if (provider === null || service === null) return null;
+  return service === undefined
+    ? { route: "/api/v1/terminal/[provider]", handler: terminalApi, params: { provider } }
+    : { route: "/api/v1/terminal/[provider]/[service]", handler: terminalServiceApi, params: { provider, service } };
+}
+
+/** Answers the request and returns true when it is the fast lane's; false leaves it to Next. */
+function serveFast(req: IncomingMessage, res: ServerResponse): boolean {
+  const url = req.url;
+  if (!url?.startsWith("/api/v1/")) return false;
+  const q = url.indexOf("?");
+  const match = fastRoute(req.method ?? "GET", q === -1 ? url : url.slice(0, q));
+  if (!match) return false;
+  answer(req, res, url, match).catch((e: unknown) => {
+    const response = jsonUnexpected(logUnexpectedError(e, `${req.method} ${match.route}`));
+    void write(res, response).catch(() => res.destroy());
+  });
+  return true;
+}
+
+async function answer(req: IncomingMessage, res: ServerResponse, url: string, match: Match): Promise<void> {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  // As Next's router does: the socket's address when the request names none (lib/web/client-address.ts decides
+  // how far the header is believed: TRUSTED_PROXIES).
+  if (!headers.has("x-forwarded-for") && req.socket.remoteAddress)
+    headers.set("x-forwarded-for", req.socket.remoteAddress);
+  let body: string | undefined;
+  if (req.method === "POST") {
+    const read = await readBody(req);
+    if (read === null) {
+      await write(res, jsonError({ headers }, 413, "security.payloadTooLarge"));
+      return;
+    }
+    body = read;
+  }
+  // The origin is never read (links come from PORTAL_URL, issue 11 hole 8); the path and query are the request's.
+  const request = new Request(`http://localhost${url}`, { method: req.method, headers, body });
+  await write(res, await match.handler(request, { params: Promise.resolve(match.params) }));
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      req.resume();
+      resolve(null);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+async function write(res: ServerResponse, response: Response): Promise<void> {
+  const payload = Buffer.from(await response.arrayBuffer());
+  const out: Record<string, string> = { ...CONFIG_HEADERS };
+  response.headers.forEach((value, key) => {
+    out[key] = value;
+  });
+  out["content-length"] = String(payload.length);
+  res.writeHead(response.status, out);
+  res.end(payload);
+}
+
+/**
+ * instrumentation.ts calls this when Next starts in Node: server.js finds the lane under a well-known symbol. The
+ * lane is compiled by Next with the rest of the app (its `@/` imports, `server-only`, one set of singletons on
+ * globalThis: the database pool, the rate-limit counters, the metrics registry), so server.js stays plain JavaScript.
+ */
+export function publishFastLane(): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for("oms.fastLane")] = serveFast;
+}
