@@ -11,7 +11,7 @@ import { baseSecret } from "@/lib/secrets";
 import { limitSpec, type LimitName } from "./config";
 import { log } from "@/lib/log";
 import { countRateLimited } from "@/lib/metrics";
-import { WrittenBehindLimit } from "./written-behind";
+import { CounterWriter, WrittenBehindLimit } from "./written-behind";
 
 export type { LimitName } from "./config";
 
@@ -27,6 +27,7 @@ type Store = {
   pool: pg.Pool | null;
   limiters: Map<string, RateLimiterAbstract>;
   counters: Map<string, WrittenBehindLimit>;
+  writer: CounterWriter | null;
 };
 const g = globalThis as typeof globalThis & { __omsRateLimits?: Store };
 
@@ -42,7 +43,7 @@ function store(): Store {
         : null;
     // An idle connection the server closes (restart, failover) must not crash the process; the next query reconnects.
     pool?.on("error", (e) => log.warn({ error: e.message }, "rate-limit store: idle connection lost"));
-    g.__omsRateLimits = { pool, limiters: new Map(), counters: new Map() };
+    g.__omsRateLimits = { pool, limiters: new Map(), counters: new Map(), writer: pool && new CounterWriter(pool) };
   }
   return g.__omsRateLimits;
 }
@@ -85,11 +86,11 @@ function limiter(name: LimitName): RateLimiterAbstract {
 function writtenBehind(name: LimitName): WrittenBehindLimit | null {
   const spec = limitSpec(name);
   const s = store();
-  if (!s.pool || spec.blockDuration !== undefined) return null;
+  if (!s.writer || spec.blockDuration !== undefined) return null;
   const id = `${name}:${spec.points}:${spec.duration}`;
   let counter = s.counters.get(id);
   if (!counter) {
-    counter = new WrittenBehindLimit(s.pool, name, spec.points, spec.duration * 1000);
+    counter = new WrittenBehindLimit(s.writer, name, spec.points, spec.duration * 1000);
     s.counters.set(id, counter);
   }
   return counter;

@@ -35,23 +35,97 @@ const IDLE_MS = 1_000;
 
 type Row = { key: string; points: number; expire: string };
 
-// One statement for one key or many: a key's window restarts when its row has expired (rate-limiter-flexible's rule).
-// Keys are sorted by the caller: two processes writing the same keys lock them in one order (no deadlock).
+// One statement for any number of keys, of any limits (each row brings its own window): a key's window restarts when
+// its row has expired (rate-limiter-flexible's rule). Keys are sorted: two processes writing the same keys lock them
+// in one order (no deadlock).
 const UPSERT = `
   INSERT INTO "rate_limit"."counters" ("key", "points", "expire")
-  SELECT t."key", t."points", $3::bigint FROM unnest($1::text[], $2::int[]) AS t("key", "points")
+  SELECT t."key", t."points", t."expire" FROM unnest($1::text[], $2::int[], $3::bigint[]) AS t("key", "points", "expire")
   ON CONFLICT ("key") DO UPDATE SET
     "points" = CASE WHEN "counters"."expire" > $4::bigint THEN "counters"."points" + EXCLUDED."points"
                     ELSE EXCLUDED."points" END,
     "expire" = CASE WHEN "counters"."expire" > $4::bigint THEN "counters"."expire" ELSE EXCLUDED."expire" END
   RETURNING "key", "points", "expire"`;
 
+/** What PostgreSQL says after a write: the key's count up to and including this write, and its window's end. */
+type Written = { points: number; expire: number };
+
+type Waiter = {
+  key: string;
+  count: number;
+  expire: number;
+  resolve: (w: Written | undefined) => void;
+  reject: (e: unknown) => void;
+};
+
+/**
+ * Every count that must reach PostgreSQL now — of any limit, any key — goes out in one statement per turn of the event
+ * loop (issue 17: under load, the status checks that arrived together share one upsert instead of one each).
+ * A key written twice in one turn is one row; each writer learns the count as of its own share.
+ */
+export class CounterWriter {
+  private queue: Waiter[] = [];
+  private scheduled = false;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  write(key: string, count: number, expire: number): Promise<Written | undefined> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ key, count, expire, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.run());
+      }
+    });
+  }
+
+  private async run(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    this.scheduled = false;
+    const byKey = new Map<string, { count: number; expire: number; waiters: Waiter[] }>();
+    for (const w of batch) {
+      const row = byKey.get(w.key);
+      if (row) {
+        row.count += w.count;
+        row.waiters.push(w);
+      } else byKey.set(w.key, { count: w.count, expire: w.expire, waiters: [w] });
+    }
+    const keys = [...byKey.keys()].sort();
+    let rows: Row[];
+    try {
+      rows = (
+        await this.pool.query<Row>(UPSERT, [
+          keys,
+          keys.map((k) => byKey.get(k)!.count),
+          keys.map((k) => byKey.get(k)!.expire),
+          Date.now(),
+        ])
+      ).rows;
+    } catch (e) {
+      for (const w of batch) w.reject(e);
+      return;
+    }
+    const answered = new Map(rows.map((r) => [r.key, r]));
+    for (const [key, { count, waiters }] of byKey) {
+      const row = answered.get(key);
+      // the row's count includes every share of this batch: each writer's own count is the count before the batch
+      // plus the shares up to and including its own
+      let upTo = row ? row.points - count : 0;
+      for (const w of waiters) {
+        upTo += w.count;
+        w.resolve(row ? { points: upTo, expire: Number(row.expire) } : undefined);
+      }
+    }
+  }
+}
+
 export class WrittenBehindLimit {
   private readonly entries = new Map<string, Entry>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly writer: CounterWriter,
     private readonly prefix: string,
     private readonly points: number,
     private readonly durationMs: number,
@@ -87,9 +161,9 @@ export class WrittenBehindLimit {
     const sent = entry.pending + 1;
     entry.pending = 0;
     entry.inFlight += sent;
-    let row: Row | undefined;
+    let written: Written | undefined;
     try {
-      row = (await this.pool.query<Row>(UPSERT, [[k], [sent], now + this.durationMs, now])).rows[0];
+      written = await this.writer.write(k, sent, now + this.durationMs);
     } catch (e) {
       // the store is unreachable: count here alone until it answers again (rate-limiter-flexible's insurance)
       log.warn({ error: (e as Error).message }, "rate-limit store: counting in memory");
@@ -99,53 +173,48 @@ export class WrittenBehindLimit {
       return used <= this.points ? { ok: true } : { ok: false, msBeforeNext: Math.max(1, entry.expireAt - now) };
     }
     entry.inFlight -= sent;
-    if (!row) return { ok: true };
-    this.learn(entry, row);
-    return row.points <= this.points
+    if (!written) return { ok: true };
+    this.learn(entry, written);
+    return written.points <= this.points
       ? { ok: true }
-      : { ok: false, msBeforeNext: Math.max(1, Number(row.expire) - Date.now()) };
+      : { ok: false, msBeforeNext: Math.max(1, written.expire - Date.now()) };
   }
 
-  private learn(entry: Entry, row: Row) {
-    const expireAt = Number(row.expire);
-    entry.shared = expireAt === entry.expireAt ? Math.max(entry.shared, row.points) : row.points;
-    entry.expireAt = expireAt;
+  private learn(entry: Entry, written: Written) {
+    entry.shared = written.expire === entry.expireAt ? Math.max(entry.shared, written.points) : written.points;
+    entry.expireAt = written.expire;
   }
 
   /**
-   * Writes every key's pending count in one statement, and forgets keys that are written and idle (a status check's
-   * PIN is usually seen once: memory stays bounded by the keys of the last second, whatever the window).
+   * Writes every key's pending count (with whatever else the writer sends in this turn: one statement), and forgets
+   * keys that are written and idle (a status check's PIN is usually seen once: memory stays bounded by the keys of
+   * the last second, whatever the window).
    */
   async flush(now = Date.now()): Promise<void> {
-    const keys: string[] = [];
-    const counts: number[] = [];
+    const writes: Promise<void>[] = [];
     for (const [k, entry] of this.entries) {
-      if (entry.pending > 0) keys.push(k);
-      else if (entry.inFlight === 0 && (entry.expireAt <= now || entry.seenAt < now - IDLE_MS)) this.entries.delete(k);
+      if (entry.pending > 0) {
+        const sent = entry.pending;
+        entry.inFlight += sent;
+        entry.pending = 0;
+        writes.push(
+          this.writer.write(k, sent, now + this.durationMs).then(
+            (written) => {
+              entry.inFlight -= sent;
+              if (written) this.learn(entry, written);
+              else entry.pending += sent;
+            },
+            (e: unknown) => {
+              log.warn({ error: (e as Error).message }, "rate-limit store: write failed, kept in memory");
+              entry.inFlight -= sent;
+              entry.pending += sent;
+            },
+          ),
+        );
+      } else if (entry.inFlight === 0 && (entry.expireAt <= now || entry.seenAt < now - IDLE_MS))
+        this.entries.delete(k);
     }
-    if (keys.length === 0) return;
-    keys.sort();
-    for (const k of keys) {
-      const entry = this.entries.get(k)!;
-      counts.push(entry.pending);
-      entry.inFlight += entry.pending;
-      entry.pending = 0;
-    }
-    let rows: Row[] = [];
-    try {
-      rows = (await this.pool.query<Row>(UPSERT, [keys, counts, now + this.durationMs, now])).rows;
-    } catch (e) {
-      log.warn({ error: (e as Error).message }, "rate-limit store: write failed, kept in memory");
-    }
-    const answered = new Map(rows.map((r) => [r.key, r]));
-    keys.forEach((k, i) => {
-      const entry = this.entries.get(k);
-      if (!entry) return;
-      entry.inFlight -= counts[i]!;
-      const row = answered.get(k);
-      if (row) this.learn(entry, row);
-      else entry.pending += counts[i]!;
-    });
+    await Promise.all(writes);
   }
 
   stop(): void {

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveDbTarget } from "../../lib/db/target";
-import { WrittenBehindLimit } from "../../lib/limits/written-behind";
+import { CounterWriter, WrittenBehindLimit } from "../../lib/limits/written-behind";
 
 // Issue 17: the busy limits count in memory below half their limit and write every 100 ms; from half on, each
 // request counts in PostgreSQL at once. Two WrittenBehindLimit objects on one pool are two app processes.
@@ -9,9 +9,10 @@ const target = resolveDbTarget();
 
 describe.skipIf(target.kind !== "postgres")("rate limits written behind (issue 17)", () => {
   const pool = new pg.Pool({ connectionString: target.kind === "postgres" ? target.url : "", max: 4 });
+  const writer = new CounterWriter(pool);
   const made: WrittenBehindLimit[] = [];
   const limit = (points: number, durationMs = 60_000, prefix = `wb${made.length}-${Date.now()}`) => {
-    const l = new WrittenBehindLimit(pool, prefix, points, durationMs, 60_000); // flushed by the test
+    const l = new WrittenBehindLimit(writer, prefix, points, durationMs, 60_000); // flushed by the test
     made.push(l);
     return l;
   };
@@ -53,6 +54,23 @@ describe.skipIf(target.kind !== "postgres")("rate limits written behind (issue 1
     expect(verdicts.filter((v) => v.ok).length).toBe(100);
   });
 
+  it("keys counted at once share one statement per turn of the event loop", async () => {
+    let statements = 0;
+    const counting = {
+      query: (...args: Parameters<pg.Pool["query"]>) => {
+        statements += 1;
+        return (pool.query as (...a: unknown[]) => unknown)(...args);
+      },
+    } as unknown as pg.Pool;
+    const prefix = `wb-turn-${Date.now()}`;
+    const l = new WrittenBehindLimit(new CounterWriter(counting), prefix, 30, 60_000, 60_000);
+    made.push(l);
+    const verdicts = await Promise.all(Array.from({ length: 50 }, (_, i) => l.consume(`pin${i}`)));
+    expect(verdicts.every((v) => v.ok)).toBe(true);
+    expect(statements).toBe(1);
+    expect(await stored(`${prefix}:pin7`)).toBe(1);
+  });
+
   it("a window that is over starts again", async () => {
     const l = limit(4, 300);
     const t0 = Date.now();
@@ -64,7 +82,7 @@ describe.skipIf(target.kind !== "postgres")("rate limits written behind (issue 1
 
   it("the store unreachable: counts in memory and still refuses over the limit", async () => {
     const broken = new pg.Pool({ connectionString: "postgresql://nobody@127.0.0.1:1/none", max: 1 });
-    const l = new WrittenBehindLimit(broken, "wb-broken", 3, 60_000, 60_000);
+    const l = new WrittenBehindLimit(new CounterWriter(broken), "wb-broken", 3, 60_000, 60_000);
     made.push(l);
     const verdicts = [];
     for (let i = 0; i < 5; i++) verdicts.push((await l.consume("k")).ok);
