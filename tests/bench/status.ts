@@ -253,29 +253,25 @@ async function main() {
   }
 
   const [portalPort, barePort] = [await freePort(), await freePort()];
-  const portal = spawn(
-    process.execPath,
-    [path.join(root, "server.js"), "-H", "127.0.0.1", "-p", String(portalPort)],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: url,
-        PORTAL_URL: `http://127.0.0.1:${portalPort}`,
-        NEXTAUTH_URL: `http://127.0.0.1:${portalPort}`,
-        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production",
-        JOBS_ENABLED: "0",
-        // a load test is given its own limits (README, Security): high, but still counted on every request
-        RATE_LIMIT_STATUS_PER_MINUTE: NO_LIMITS ? "0" : "1000000000",
-        RATE_LIMIT_STATUS_PIN_PER_HOUR: NO_LIMITS ? "0" : "1000000000",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
+  const portal = spawn(process.execPath, [path.join(root, "server.js"), "-H", "127.0.0.1", "-p", String(portalPort)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      PORTAL_URL: `http://127.0.0.1:${portalPort}`,
+      NEXTAUTH_URL: `http://127.0.0.1:${portalPort}`,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production",
+      JOBS_ENABLED: "0",
+      // a load test is given its own limits (README, Security): high, but still counted on every request
+      RATE_LIMIT_STATUS_PER_MINUTE: NO_LIMITS ? "0" : "1000000000",
+      RATE_LIMIT_STATUS_PIN_PER_HOUR: NO_LIMITS ? "0" : "1000000000",
     },
-  );
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
   const bare = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/bench/status-bare-server.ts")], {
     cwd: root,
     env: {

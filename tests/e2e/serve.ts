@@ -70,7 +70,11 @@ async function main() {
       process.exit(build.status ?? 1);
     }
   }
-  const server = spawn(process.execPath, ["server.js", "-H", "127.0.0.1", "-p", port], { cwd: root, env, stdio: "inherit" });
+  const server = spawn(process.execPath, ["server.js", "-H", "127.0.0.1", "-p", port], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
