@@ -7,12 +7,13 @@ import {
   type StaffUser,
 } from "@/lib/auth/permissions";
 import { db, readSqlRows, sqlRows } from "@/lib/db";
+import { perTurn } from "@/lib/db/per-turn";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
 import { findPersonIdByDocumentNumber } from "@/lib/people/queries";
 import { handoverSelect, toHandoverView } from "./paper/queries";
-import { COVERAGE_BY_PERSON_ID_SQL, COVERAGE_BY_PIN_SQL, toCoverageInput, type CoverageRow } from "./status-sql";
+import { COVERAGE_BY_PERSON_ID_SQL, COVERAGE_BY_PINS_SQL, toCoverageInput, type CoverageRow } from "./status-sql";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
 import {
   STUDENT_CATEGORIES,
@@ -197,12 +198,18 @@ export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise
 
 /**
  * findCoverageByPin in one SQL statement on the pool (issue 17: the status check is the portal's hottest path; the
- * Prisma form above costs a query engine pass and two or three round trips). Same answer, field for field.
+ * Prisma form above costs a query engine pass and two or three round trips). Same answer, field for field. The checks
+ * that arrive in one turn of the event loop share that statement (`perTurn`): under load, one round trip and one
+ * pooled connection answer many PINs. The public status check may read a replica (DATABASE_REPLICA_URL): a moment's
+ * lag changes nothing it answers.
  */
+const coverageRowByPin = perTurn(async (pins: string[]) => {
+  const rows = await readSqlRows<CoverageRow & { pin: string }>(COVERAGE_BY_PINS_SQL, [pins]);
+  return new Map(rows.map((row) => [row.pin, row]));
+});
+
 async function coverageByPinInOneQuery(pin: string): Promise<CoverageInput> {
-  // the public status check may read a replica (DATABASE_REPLICA_URL): a moment's lag changes nothing it answers
-  const [row] = await readSqlRows<CoverageRow>(COVERAGE_BY_PIN_SQL, [pin]);
-  return toCoverageInput(row);
+  return toCoverageInput(await coverageRowByPin(pin));
 }
 
 /**

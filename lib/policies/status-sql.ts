@@ -6,7 +6,7 @@ import type { CoverageInput } from "@/lib/rules";
  * (dates as 'YYYY-MM-DD'). No row: an unknown PIN (answered like an uninsured person). Shared with the benchmark's
  * bare reference server (tests/bench/status-bare-server.ts), so both measure the same query.
  */
-const coverageSql = (where: string) => `SELECT
+const coverageSql = (where: string, extra = "") => `SELECT${extra}
   COALESCE((SELECT json_agg(json_build_array(po."number", po."status", po."validFrom", po."validTo"))
               FROM "Policy" po WHERE po."personId" = p."id"), '[]'::json) AS "policies",
   COALESCE((SELECT json_agg(json_build_array(e."validFrom", e."validTo", e."source"))
@@ -14,6 +14,8 @@ const coverageSql = (where: string) => `SELECT
 FROM "Person" p WHERE ${where}`;
 
 export const COVERAGE_BY_PIN_SQL = coverageSql(`p."pin" = $1`);
+/** The same for several PINs at once (the checks that arrived in one turn of the event loop), each row with its PIN. */
+export const COVERAGE_BY_PINS_SQL = coverageSql(`p."pin" = ANY($1::text[])`, ` p."pin" AS "pin",`);
 /** The same by the person's id: the payment transaction reads the coverage it decides on in one statement. */
 export const COVERAGE_BY_PERSON_ID_SQL = coverageSql(`p."id" = $1::uuid`);
 

@@ -113,6 +113,20 @@ describe(`GET /api/v1/status on ${dbKind} (order No. 226 cl. 8, 12, 19, 23)`, ()
     expect(res.body.error.messages.ky).not.toBe(code);
   });
 
+  it("checks that arrive together share one statement and each gets its own answer (issue 17)", async () => {
+    const unknownPin = makePin();
+    const asked = [insuredPin, unknownPin, externalPin, refundedPin, renewingPin, insuredPin];
+    const answers = await Promise.all(
+      asked.map((pin, i) => status(`pin=${pin}&on=2025-08-01`, { "x-forwarded-for": `198.51.100.${i + 1}` })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(answers.map((a) => a.body.insured)).toEqual([true, false, true, false, true, true]);
+    expect(answers[0]!.body.coverage.policyNumber).toBe("T-INSURED-1");
+    expect(answers[2]!.body.coverage.source).not.toBe("policy");
+    expect(answers[4]!.body.coverage.policyNumber).toBe("T-CURRENT-2");
+    expect(answers[5]!.body).toEqual(answers[0]!.body);
+  });
+
   it("answers the message in Kyrgyz when the caller asks for it", async () => {
     const res = await status("pin=123", { "accept-language": "ky-KG,ky;q=0.9" });
     expect(res.status).toBe(400);
