@@ -14,8 +14,11 @@ const coverageSql = (where: string, extra = "") => `SELECT${extra}
 FROM "Person" p WHERE ${where}`;
 
 export const COVERAGE_BY_PIN_SQL = coverageSql(`p."pin" = $1`);
-/** The same for several PINs at once (the checks that arrived in one turn of the event loop), each row with its PIN. */
-export const COVERAGE_BY_PINS_SQL = coverageSql(`p."pin" = ANY($1::text[])`, ` p."pin" AS "pin",`);
+/**
+ * The same for several PINs at once (the checks that arrived in one turn of the event loop), each row with its PIN.
+ * The array is of the column's own type, char(14): a text[] would compare as text and miss the PIN's unique index.
+ */
+export const COVERAGE_BY_PINS_SQL = coverageSql(`p."pin" = ANY($1::char(14)[])`, ` p."pin" AS "pin",`);
 /** The same by the person's id: the payment transaction reads the coverage it decides on in one statement. */
 export const COVERAGE_BY_PERSON_ID_SQL = coverageSql(`p."id" = $1::uuid`);
 

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../lib/db";
+import { resolveDbTarget } from "../../lib/db/target";
+import { COVERAGE_BY_PIN_SQL, COVERAGE_BY_PINS_SQL } from "../../lib/policies/status-sql";
+import { makePin } from "../support/factories";
+
+// Issue 17: the status check's statements find a PIN through its unique index. A parameter of another type than the
+// column's (text[] against char(14)) silently turns the lookup into a scan of every person — invisible on a test
+// database of a few rows, 300 ms per check on a million. With sequential scans priced out, a plan that still scans
+// the table could not use the index at all.
+const target = resolveDbTarget();
+
+async function plan(sql: string, params: unknown[]): Promise<string> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+    const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${sql}`, ...params);
+    return rows.map((r) => r["QUERY PLAN"]).join("\n");
+  });
+}
+
+describe.skipIf(target.kind !== "postgres")("the status check's plans (issue 17)", () => {
+  it.each([
+    ["one PIN", COVERAGE_BY_PIN_SQL, [makePin()]],
+    ["the PINs of one turn", COVERAGE_BY_PINS_SQL, [[makePin(), makePin("FEMALE")]]],
+  ])("%s: through the PIN's unique index", async (_name, sql, params) => {
+    const text = await plan(sql, params);
+    expect(text).toMatch(/Index (Only )?Scan (using|on) "Person_pin_key"/);
+    expect(text).not.toMatch(/Seq Scan on "Person"/);
+  });
+});
