@@ -55,7 +55,11 @@ export function fastRoute(method: string, path: string): Match | null {
   if (provider === null || service === null) return null;
   return service === undefined
     ? { route: "/api/v1/terminal/[provider]", handler: terminalApi, params: { provider } }
-    : { route: "/api/v1/terminal/[provider]/[service]", handler: terminalServiceApi, params: { provider, service } };
+    : {
+        route: "/api/v1/terminal/[provider]/[service]",
+        handler: terminalServiceApi as Handler,
+        params: { provider, service },
+      };
 }
 
 /** Answers the request and returns true when it is the fast lane's; false leaves it to Next. */

@@ -50,9 +50,14 @@ async function terminalHttpResponse(
   return new Response(toXml(response), { status: 200, headers: XML });
 }
 
-type TerminalParams = { params: Promise<{ provider: string; service?: string }> };
+/** /api/v1/terminal/<provider>: no service in the path (a `service` parameter may name one, lib/payments/terminals). */
+async function providerRoute(request: Request, { params }: { params: Promise<{ provider: string }> }) {
+  const { provider } = await params;
+  return terminalHttpResponse(request, now(), provider);
+}
 
-async function terminalRoute(request: Request, { params }: TerminalParams) {
+/** /api/v1/terminal/<provider>/<service>: the path names the service. */
+async function serviceRoute(request: Request, { params }: { params: Promise<{ provider: string; service: string }> }) {
   const { provider, service } = await params;
   return terminalHttpResponse(request, now(), provider, service);
 }
@@ -63,12 +68,12 @@ async function terminalRoute(request: Request, { params }: TerminalParams) {
  * (issues 5, 18); without `service`, the citizens' policy. The production server answers it before Next (issue 17,
  * ./fast-lane.ts); `next dev` through app/api/v1/terminal/[provider]/route.ts.
  */
-export const terminalApi = instrumented("/api/v1/terminal/[provider]", terminalRoute, { outsideProxy: true });
+export const terminalApi = instrumented("/api/v1/terminal/[provider]", providerRoute, { outsideProxy: true });
 
 /**
  * GET or POST /api/v1/terminal/<provider>/<citizen|foreigner|student>?command=… — one menu item per service
  * (issue 18): the path names the service, the rest is the protocol of /api/v1/terminal/<provider>.
  */
-export const terminalServiceApi = instrumented("/api/v1/terminal/[provider]/[service]", terminalRoute, {
+export const terminalServiceApi = instrumented("/api/v1/terminal/[provider]/[service]", serviceRoute, {
   outsideProxy: true,
 });
