@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { TOTP } from "otpauth";
@@ -8,31 +10,48 @@ const DEMO_PASSWORD = "demo-password";
 const WITH_SECOND_FACTOR = ["refunds", "refunds.preparer", "admin"];
 
 const STEP_MS = 30_000;
-/** The last time-step this worker signed each account in with: a TOTP code is single-use (issue 11). */
-const usedSteps = new Map<string, number>();
+/** Where the workers agree which time-step each account signs in with: a TOTP code is single-use (issue 11). */
+const TOTP_DIR = path.resolve(import.meta.dirname, "../.tmp/totp");
 
 /**
- * The sign-in form's second step: the code of the demo authenticator. A code is accepted once per account, so a
- * second sign-in within the same 30 s waits for the next step (another worker may have used it too: then once more).
+ * The time-step this sign-in may use: the first after the last one any worker claimed for the account, claimed under
+ * a lock directory (mkdir is atomic) so that two workers never send the same account's code of the same step.
  */
-async function totpStep(page: Page, login: string) {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const last = usedSteps.get(login) ?? -1;
-    const wait = (last + 1) * STEP_MS - Date.now();
-    if (wait > 0) await page.waitForTimeout(wait + 200);
-    const step = Math.floor(Date.now() / STEP_MS);
-    usedSteps.set(login, step);
-    await page
-      .getByTestId("sign-in-form")
-      .locator("#code")
-      .fill(new TOTP({ secret: DEMO_TOTP_SECRET }).generate());
-    await page.getByTestId("sign-in-form").getByRole("button").click();
-    const signedIn = await page
-      .waitForURL((url) => !url.pathname.endsWith("/staff/sign-in"), { timeout: 5_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (signedIn) return;
+async function claimTotpStep(login: string): Promise<number> {
+  fs.mkdirSync(TOTP_DIR, { recursive: true });
+  const lock = path.join(TOTP_DIR, `${login}.lock`);
+  const record = path.join(TOTP_DIR, `${login}.step`);
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // held by another worker for a moment; one left behind by a killed run is old
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
+  try {
+    const last = Number(fs.existsSync(record) ? fs.readFileSync(record, "utf8") : -1);
+    const step = Math.max(Math.floor(Date.now() / STEP_MS), last + 1);
+    fs.writeFileSync(record, String(step));
+    return step;
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** The sign-in form's second step: the demo authenticator's code of a step no other sign-in of the account used. */
+async function totpStep(page: Page, login: string) {
+  const step = await claimTotpStep(login);
+  const wait = step * STEP_MS + 200 - Date.now();
+  if (wait > 0) await page.waitForTimeout(wait);
+  await page
+    .getByTestId("sign-in-form")
+    .locator("#code")
+    .fill(new TOTP({ secret: DEMO_TOTP_SECRET }).generate({ timestamp: Math.max(Date.now(), step * STEP_MS) }));
+  await page.getByTestId("sign-in-form").getByRole("button").click();
 }
 
 const PHONE = { width: 360, height: 740 };
