@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { writeAudits, type AuditActor, type AuditEntry } from "@/lib/audit/mutations";
 import { canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
 import { findWorkingCalendar } from "@/lib/calendar/queries";
@@ -104,10 +105,6 @@ async function findPaymentToLink(tx: Tx, personId: string, input: TApplicationIn
   const payment = own.find((p) => p.application === null);
   if (!payment) throw new AppError("desk.errors.paymentLinked", { field });
   return payment;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
 
 /**

@@ -1,13 +1,14 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/mutations";
-import { writeAudits } from "@/lib/audit/mutations";
+import { auditRows, writeAudits } from "@/lib/audit/mutations";
+import { randomUUID } from "node:crypto";
 import { db, sqlRows } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
-import { queuePolicyNotifications } from "@/lib/notifications/mutations";
+import { policyMessages } from "@/lib/notifications/policy-messages";
 import { findOrCreatePersonForUpdate, type PersonIdentity } from "@/lib/people/mutations";
-import { nextElectronicPolicyNumber } from "@/lib/policies/mutations";
 import { findCoverageOfPerson, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
 import {
   bishkekDate,
@@ -150,17 +151,18 @@ async function existingOutcome(
   };
 }
 
-/** Is (channel, externalTxnId) already recorded? One statement on the pool (issue 17), outside any transaction. */
-async function paymentRecorded(req: RecordPaymentRequest): Promise<boolean> {
-  const rows = await sqlRows<{ one: number }>(
-    `SELECT 1 AS "one" FROM "Payment" WHERE "channel" = $1::"PaymentChannel" AND "externalTxnId" = $2`,
-    [req.channel, req.externalTxnId],
-  );
-  return rows.length > 0;
-}
+const PAYMENT_RECORDED_SQL = `SELECT 1 AS "one" FROM "Payment" WHERE "channel" = $1::"PaymentChannel" AND "externalTxnId" = $2`;
 
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+/**
+ * Is (channel, externalTxnId) already recorded? One plain statement (issue 17): on the pool before any transaction,
+ * or through the transaction (PGlite has one connection: a read beside the transaction would wait for it).
+ */
+async function paymentRecorded(req: RecordPaymentRequest, tx?: Tx): Promise<boolean> {
+  const params = [req.channel, req.externalTxnId];
+  const rows = tx
+    ? await tx.$queryRawUnsafe<{ one: number }[]>(PAYMENT_RECORDED_SQL, ...params)
+    : await sqlRows<{ one: number }>(PAYMENT_RECORDED_SQL, params);
+  return rows.length > 0;
 }
 
 /** The accepted sum a wrong one is measured against: the smallest above it, or the largest when it is above all. */
@@ -247,6 +249,137 @@ async function extendStudentPolicy(
 }
 
 /**
+ * The policy (its number from the sequence), its payment, the SMS outbox and the two audit rows in ONE statement
+ * (issue 17: five round trips were one each, with the transaction and the person's lock held across them). The
+ * number is known only inside the statement: the messages and the audit rows carry a random placeholder that the
+ * statement replaces with it. The unique (channel, externalTxnId) still decides between concurrent duplicates: the
+ * loser's statement fails and its transaction rolls back. Ids are made here (the schema's uuid() is Prisma's).
+ */
+async function issueInOneStatement(
+  tx: Tx,
+  req: DatedRequest,
+  w: {
+    personId: string;
+    plan: {
+      category: string;
+      termMonths: number;
+      paymentDay: CalendarDate;
+      validFrom: CalendarDate;
+      validTo: CalendarDate;
+      isRenewal: boolean;
+      instalments?: unknown;
+    };
+    stage: StudentPaymentStage | null;
+    priceSom: number;
+    tariffId: number | null;
+  },
+): Promise<{ paymentId: string; providerNumber: number; policyId: string; policyNumber: string }> {
+  const { plan } = w;
+  const policyId = randomUUID();
+  const paymentId = randomUUID();
+  const placeholder = `⟦${randomUUID()}⟧`;
+  const phone = req.beneficiary.phone ?? req.payer.phone ?? null;
+  const messages = policyMessages({
+    number: placeholder,
+    phone,
+    amountSom: req.amountSom,
+    paymentDay: plan.paymentDay,
+    validFrom: plan.validFrom,
+    validTo: plan.validTo,
+    locale: req.locale,
+  });
+  const audits = auditRows([
+    paymentAudit(req, paymentId, placeholder, w.stage),
+    {
+      actor: req.actor,
+      action: "policy.issue",
+      entity: "Policy",
+      entityId: policyId,
+      after: {
+        number: placeholder,
+        personId: w.personId,
+        category: plan.category,
+        termMonths: plan.termMonths,
+        priceSom: w.priceSom,
+        validFrom: plan.validFrom,
+        validTo: plan.validTo,
+        isRenewal: plan.isRenewal,
+        ...(plan.instalments ? { instalments: plan.instalments } : {}),
+      },
+    },
+  ]);
+  const rows = await tx.$queryRawUnsafe<{ number: string; providerNumber: number }[]>(
+    ISSUE_SQL,
+    plan.paymentDay.slice(0, 4),
+    policyId,
+    w.personId,
+    plan.category,
+    plan.termMonths,
+    w.priceSom,
+    w.tariffId,
+    plan.validFrom,
+    plan.validTo,
+    req.issueChannel,
+    req.officeId ?? null,
+    req.registeredById ?? null,
+    paymentId,
+    req.channel,
+    req.externalTxnId,
+    req.account,
+    req.amountSom,
+    req.paidAt,
+    req.receivedAt,
+    req.lateDated,
+    req.payer.name,
+    req.payer.phone ?? null,
+    phone,
+    placeholder,
+    messages.map((m) => m.kind),
+    messages.map((m) => m.sendOn),
+    messages.map((m) => m.text),
+    audits.map((a) => a.actorId),
+    audits.map((a) => a.actorLabel),
+    audits.map((a) => a.action),
+    audits.map((a) => a.entity),
+    audits.map((a) => a.entityId),
+    audits.map((a) => a.after),
+  );
+  const row = rows[0]!;
+  return { paymentId, providerNumber: Number(row.providerNumber), policyId, policyNumber: row.number };
+}
+
+/** The electronic number's form (as nextElectronicPolicyNumber): E-<year of payment>-<sequence, at least 7 digits>. */
+const ISSUE_SQL = `WITH n AS (SELECT nextval('"policy_number_seq"')::text AS v),
+policy AS (
+  INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "tariffId", "status",
+                        "validFrom", "validTo", "channel", "officeId", "createdById", "updatedAt")
+  SELECT $2::uuid, 'E-' || $1::text || '-' || lpad(n.v, greatest(7, length(n.v)), '0'), $3::uuid, $4::"Category",
+         $5::int, $6::int, $7::int, 'ISSUED', $8::date, $9::date, $10::"IssueChannel", $11::int, $12::uuid, now()
+    FROM n
+  RETURNING "id", "number"
+), payment AS (
+  INSERT INTO "Payment" ("id", "channel", "externalTxnId", "account", "amountSom", "paidAt", "receivedAt", "lateDated",
+                         "payerName", "payerPhone", "status", "policyId", "officeId", "registeredById")
+  SELECT $13::uuid, $14::"PaymentChannel", $15::text, $16::text, $17::int, $18::timestamptz, $19::timestamptz,
+         $20::boolean, $21::text, $22::text, 'CONFIRMED', policy."id", $11::int, $12::uuid
+    FROM policy
+  RETURNING "providerNumber"
+), sms AS (
+  INSERT INTO "Notification" ("id", "kind", "phone", "policyId", "sendOn", "text")
+  SELECT gen_random_uuid(), m.kind::"NotificationKind", $23::text, policy."id", m.day::date,
+         replace(m.text, $24::text, policy."number")
+    FROM policy, unnest($25::text[], $26::text[], $27::text[]) AS m(kind, day, text)
+  ON CONFLICT DO NOTHING
+), audit AS (
+  INSERT INTO "AuditLog" ("actorId", "actorLabel", "action", "entity", "entityId", "after")
+  SELECT a."actorId"::uuid, a."actorLabel", a."action", a."entity", a."entityId",
+         replace(a."after", $24::text, policy."number")::jsonb
+    FROM policy, unnest($28::text[], $29::text[], $30::text[], $31::text[], $32::text[], $33::text[])
+      AS a("actorId", "actorLabel", "action", "entity", "entityId", "after")
+)
+SELECT policy."number", payment."providerNumber" FROM policy, payment`;
+
+/**
  * A confirmed payment becomes exactly one payment record and one policy (cl. 20–21: one payment = one person = one
  * policy), in one transaction, or nothing at all. Idempotent by (channel, external transaction id), enforced by the
  * database: a replay, or ten identical requests at once, yield the first result and change nothing.
@@ -254,7 +387,9 @@ async function extendStudentPolicy(
  */
 async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordPaymentResult> {
   // A replay is answered before any transaction; most requests are new, and learn it from one plain statement.
-  const known = (await paymentRecorded(request)) ? await existingOutcome(request) : null;
+  // The tariff table is reference data no payment locks: read beside that statement, not inside the transaction.
+  const [recorded, tariffs] = await Promise.all([paymentRecorded(request), findTariffRows()]);
+  const known = recorded ? await existingOutcome(request) : null;
   if (known) return known;
   // Issue 11, hole 4 (I33): the date decides nothing before it is checked against when the payment reached us.
   const dates = decidePaymentDate({
@@ -272,9 +407,10 @@ async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordP
         // transaction, not a second purchase (which the rules would refuse as POLICY_ALREADY_PAID). A person this
         // transaction has just registered has no payment anyone committed (issue 17: one round trip less); the
         // unique (channel, externalTxnId) still decides below, as for every payment.
-        const committed = person.createdNow ? null : await existingOutcome(req, tx);
+        const committed =
+          person.createdNow || !(await paymentRecorded(req, tx)) ? null : await existingOutcome(req, tx);
         if (committed) throw new Abort(committed);
-        const [coverage, tariffs] = await Promise.all([findCoverageOfPerson(person.id, tx), findTariffRows(tx)]);
+        const coverage = await findCoverageOfPerson(person.id, tx);
         const category = req.beneficiary.category;
         // cl. 4 note, SPEC §2: a student's payment is the full price, a first half, or the second half of the
         // person's unfinished student policy — the sum decides unless the channel asked the payer.
@@ -332,65 +468,21 @@ async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordP
           : null;
         // The policy's price is the whole price, also when only its first half is paid now (its payments sum to it).
         const priceSom = plan.instalments?.totalSom ?? plan.priceSom;
-        const number = await nextElectronicPolicyNumber(tx, plan.paymentDay);
-        const policy = await tx.policy.create({
-          data: {
-            number,
-            personId: person.id,
-            category: plan.category,
-            termMonths: plan.termMonths,
-            priceSom,
-            tariffId: tariff?.id ?? null,
-            status: "ISSUED",
-            validFrom: toDbDate(plan.validFrom),
-            validTo: toDbDate(plan.validTo),
-            channel: req.issueChannel,
-            officeId: req.officeId ?? null,
-            createdById: req.registeredById ?? null,
-          },
+        const written = await issueInOneStatement(tx, req, {
+          personId: person.id,
+          plan,
+          stage,
+          priceSom,
+          tariffId: tariff?.id ?? null,
         });
-        const payment = await createPayment(tx, req, policy.id);
         const issued: IssuedPolicy = {
-          paymentId: payment.id,
-          providerNumber: payment.providerNumber,
+          ...written,
           studentStage: stage,
-          policyId: policy.id,
-          policyNumber: number,
           paymentDay: plan.paymentDay,
           validFrom: plan.validFrom,
           validTo: plan.validTo,
           amountSom: req.amountSom,
         };
-        await queuePolicyNotifications(tx, {
-          policyId: policy.id,
-          number,
-          phone: req.beneficiary.phone ?? req.payer.phone,
-          amountSom: req.amountSom,
-          paymentDay: plan.paymentDay,
-          validFrom: plan.validFrom,
-          validTo: plan.validTo,
-          locale: req.locale,
-        });
-        await writeAudits(tx, [
-          paymentAudit(req, payment.id, number, stage),
-          {
-            actor: req.actor,
-            action: "policy.issue",
-            entity: "Policy",
-            entityId: policy.id,
-            after: {
-              number,
-              personId: person.id,
-              category: plan.category,
-              termMonths: plan.termMonths,
-              priceSom,
-              validFrom: plan.validFrom,
-              validTo: plan.validTo,
-              isRenewal: plan.isRenewal,
-              ...(plan.instalments ? { instalments: plan.instalments } : {}),
-            },
-          },
-        ]);
         await req.afterIssue?.(tx, issued);
         return { outcome: "created" as const, ...issued };
       },

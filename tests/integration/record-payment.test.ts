@@ -105,6 +105,46 @@ describe("recordPayment: one payment = one person = one policy (cl. 20–21), ne
     expect(await countsFor(req.externalTxnId)).toEqual({ payments: 1, policies: 1 });
   });
 
+  it("one transaction id sent at once for 8 different people: one payment and policy, 7 conflicts, nothing else written", async () => {
+    // Each request locks its own person, so all 8 reach the write: the unique (channel, externalTxnId) decides, and
+    // the losers' single write statement fails and rolls back (issue 17: the write is one raw statement).
+    const externalTxnId = String(++txn);
+    const pins = Array.from({ length: 8 }, () => makePin());
+    const results = await Promise.all(
+      pins.map((pin) =>
+        recordPayment(request({ pin, externalTxnId, account: pin, beneficiary: { ...request({ pin }).beneficiary } })),
+      ),
+    );
+    expect(results.filter((r) => r.outcome === "created")).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "conflict")).toHaveLength(7);
+    expect(await countsFor(externalTxnId)).toEqual({ payments: 1, policies: 1 });
+    const persons = await db.person.findMany({ where: { pin: { in: pins } }, select: { id: true } });
+    expect(await db.policy.count({ where: { personId: { in: persons.map((p) => p.id) } } })).toBe(1);
+  });
+
+  it("writes the policy's own number into its messages and its audit rows", async () => {
+    const r = await recordPayment(request());
+    if (r.outcome !== "created") throw new Error(r.outcome);
+    const texts = await db.notification.findMany({ where: { policyId: r.policyId }, select: { text: true } });
+    expect(texts).toHaveLength(2);
+    for (const { text } of texts) expect(text).toContain(r.policyNumber);
+    const audits = await db.auditLog.findMany({ where: { entityId: { in: [r.paymentId, r.policyId] } } });
+    expect(audits.map((a) => [a.action, a.entity, a.actorLabel]).sort()).toEqual([
+      ["payment.register", "Payment", "terminal:quickpay"],
+      ["policy.issue", "Policy", "terminal:quickpay"],
+    ]);
+    expect(audits.find((a) => a.action === "payment.register")!.after).toMatchObject({
+      policyNumber: r.policyNumber,
+      amountSom: 1840,
+    });
+    expect(audits.find((a) => a.action === "policy.issue")!.after).toMatchObject({
+      number: r.policyNumber,
+      termMonths: 12,
+      validFrom: "2024-03-15",
+    });
+    expect(JSON.stringify([texts, audits.map((a) => a.after)])).not.toContain("⟦");
+  });
+
   it("allows the same transaction id from another channel", async () => {
     const req = request();
     await recordPayment(req);

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { writeAccessDenied, writeAudit } from "@/lib/audit/mutations";
 import { canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -7,10 +8,6 @@ import { AppError } from "@/lib/errors";
 import type { TContractInput } from "../contract.schema";
 
 const actorOf = (user: StaffUser) => ({ id: user.id, label: user.login });
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
 
 function assertClerk(user: StaffUser): asserts user is StaffUser & { officeId: number } {
   if (!canUseOfficeWorkspace(user)) throw new AppError("errors.forbidden");

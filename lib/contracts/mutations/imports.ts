@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { createHash, randomUUID } from "node:crypto";
 import { writeAccessDenied, writeAudit, writeAudits, writeJobAudits, type AuditEntry } from "@/lib/audit/mutations";
 import { canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
@@ -59,10 +60,6 @@ const IMPORT_BATCH_SIZE = 500;
 
 const actorOf = (user: { id: string; login: string }) => ({ id: user.id, label: user.login });
 const NO_COVERAGE: CoverageInput = { policies: [], external: [] };
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
 
 function assertClerk(user: StaffUser): asserts user is StaffUser & { officeId: number } {
   if (!canUseOfficeWorkspace(user)) throw new AppError("errors.forbidden");
