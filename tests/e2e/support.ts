@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
@@ -56,12 +58,46 @@ async function totpStep(page: Page, login: string) {
 
 const PHONE = { width: 360, height: 740 };
 
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const AXE_VERSION = (
+  JSON.parse(fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
+/** Markup already scanned clean, one empty file per key, shared by the workers (tests/.tmp is the suite's own). */
+const AXE_CLEAN_DIR = path.resolve(import.meta.dirname, "../.tmp/axe-clean");
+
+/**
+ * What axe's verdict depends on, as one key: the rendered markup (scripts' text, hidden inputs' values and nonces
+ * left out: they render nothing; stylesheets and their content-hashed names stay in), the viewport, axe's version and
+ * the rules' tags. The journeys pass the same pages again and again (the purchase's first steps in every purchase, a
+ * workspace in ru and ky); a page whose key was scanned clean is clean, and is not scanned a second time.
+ */
+async function axeKey(page: Page): Promise<string> {
+  const markup = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const el of copy.querySelectorAll("script")) el.textContent = "";
+    for (const el of copy.querySelectorAll("[nonce]")) el.removeAttribute("nonce");
+    for (const el of copy.querySelectorAll('input[type="hidden"]')) el.removeAttribute("value");
+    return copy.outerHTML;
+  });
+  const viewport = page.viewportSize();
+  return createHash("sha256")
+    .update(`${AXE_VERSION}|${AXE_TAGS.join(",")}|${viewport?.width}x${viewport?.height}|${markup}`)
+    .digest("hex");
+}
+
 async function expectNoAxeViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const key = await axeKey(page);
+  const known = path.join(AXE_CLEAN_DIR, key);
+  if (fs.existsSync(known)) return;
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
   );
   expect(summary, `axe violations on ${page.url()} (${where})`).toEqual([]);
+  fs.mkdirSync(AXE_CLEAN_DIR, { recursive: true });
+  fs.writeFileSync(known, "");
 }
 
 /**
