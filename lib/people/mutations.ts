@@ -41,8 +41,8 @@ type LockedPerson = {
 };
 
 function lockByPin(tx: Tx, pin: string) {
-  return tx.$queryRaw<LockedPerson[]>`SELECT "id", "pin", "birthDate", "sex", "category" FROM "Person"
-    WHERE "pin" = ${pin} FOR UPDATE`;
+  return tx.$queryRaw<(LockedPerson & { nameless: boolean })[]>`SELECT "id", "pin", "birthDate", "sex", "category",
+    ("lastName" = '') AS "nameless" FROM "Person" WHERE "pin" = ${pin} FOR UPDATE`;
 }
 
 /**
@@ -78,11 +78,12 @@ export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity): 
     throw new Error("A person without a PIN needs sex and date of birth");
 
   if (pin) {
-    const [known] = await lockByPin(tx, pin);
-    if (known) {
+    const [found] = await lockByPin(tx, pin);
+    if (found) {
+      const { nameless, ...known } = found;
       // A PIN registered by the external-coverage registry carries no name (README I39): the first purchase or
-      // registration that brings one completes the record.
-      if (who.lastName.trim() && who.firstName.trim()) {
+      // registration that brings one completes the record (the locked read says whether it has one: no write else).
+      if (nameless && who.lastName.trim() && who.firstName.trim()) {
         await tx.$executeRaw`UPDATE "Person" SET "lastName" = ${who.lastName}, "firstName" = ${who.firstName},
           "patronymic" = ${who.patronymic ?? null}, "updatedAt" = now() WHERE "id" = ${known.id}::uuid AND "lastName" = ''`;
       }
