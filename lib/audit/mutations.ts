@@ -63,14 +63,18 @@ export async function writeAudit(writer: AuditWriter, entry: AuditEntry): Promis
   await writer.auditLog.create({ data: toRow(entry) });
 }
 
+function assertRowCount(entries: AuditEntry[]): void {
+  if (entries.length > MAX_AUDIT_ROWS_PER_CALL) {
+    throw new Error(`One call writes at most ${MAX_AUDIT_ROWS_PER_CALL} audit rows (got ${entries.length})`);
+  }
+}
+
 /**
  * The rows one call writes, cut and capped as above — for a writer that inserts them in a statement of its own
  * (the payment path's single write, lib/payments/record-payment.ts). `after` comes as JSON text.
  */
 export function auditRows(entries: AuditEntry[]) {
-  if (entries.length > MAX_AUDIT_ROWS_PER_CALL) {
-    throw new Error(`One call writes at most ${MAX_AUDIT_ROWS_PER_CALL} audit rows (got ${entries.length})`);
-  }
+  assertRowCount(entries);
   return entries.map(toRow).map((row) => ({
     ...row,
     before: row.before === undefined ? null : JSON.stringify(row.before),
@@ -80,9 +84,7 @@ export function auditRows(entries: AuditEntry[]) {
 
 /** Several rows in one statement (a payment and the policy it created). */
 export async function writeAudits(writer: AuditWriter, entries: AuditEntry[]): Promise<void> {
-  if (entries.length > MAX_AUDIT_ROWS_PER_CALL) {
-    throw new Error(`One call writes at most ${MAX_AUDIT_ROWS_PER_CALL} audit rows (got ${entries.length})`);
-  }
+  assertRowCount(entries);
   await writer.auditLog.createMany({ data: entries.map(toRow) });
 }
 

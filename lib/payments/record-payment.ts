@@ -8,6 +8,7 @@ import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
 import { policyMessages } from "@/lib/notifications/policy-messages";
+import { electronicPolicyNumberSql } from "@/lib/policies/mutations";
 import { findOrCreatePersonForUpdate, type PersonIdentity } from "@/lib/people/mutations";
 import { findCoverageOfPerson, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
 import {
@@ -348,12 +349,12 @@ async function issueInOneStatement(
   return { paymentId, providerNumber: Number(row.providerNumber), policyId, policyNumber: row.number };
 }
 
-/** The electronic number's form (as nextElectronicPolicyNumber): E-<year of payment>-<sequence, at least 7 digits>. */
+/** $1 is the payment day's year: the policy's number is made here, from the sequence (lib/policies/mutations.ts). */
 const ISSUE_SQL = `WITH n AS (SELECT nextval('"policy_number_seq"')::text AS v),
 policy AS (
   INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "tariffId", "status",
                         "validFrom", "validTo", "channel", "officeId", "createdById", "updatedAt")
-  SELECT $2::uuid, 'E-' || $1::text || '-' || lpad(n.v, greatest(7, length(n.v)), '0'), $3::uuid, $4::"Category",
+  SELECT $2::uuid, ${electronicPolicyNumberSql("$1::text", "n.v")}, $3::uuid, $4::"Category",
          $5::int, $6::int, $7::int, 'ISSUED', $8::date, $9::date, $10::"IssueChannel", $11::int, $12::uuid, now()
     FROM n
   RETURNING "id", "number"
