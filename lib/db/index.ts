@@ -1,3 +1,4 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { openDb, type Db, type OpenDb } from "./client";
 import { resolveDbTarget } from "./target";
 
@@ -74,6 +75,43 @@ async function rowsOn<T extends Record<string, unknown>>(open: OpenDb, text: str
         Object.entries(row).map(([k, v]) => [k, typeof v === "string" && /^[[{]/.test(v) ? JSON.parse(v) : v]),
       ) as T,
   );
+}
+
+/**
+ * One SQL statement inside a transaction ($1… parameters), its rows as the driver gives them: cast in the SQL
+ * (`::text`, `::int`, `::boolean`) wherever pg and Prisma's raw query would differ (dates, big integers, JSON).
+ */
+export type SqlTx = <T extends Record<string, unknown>>(text: string, params: unknown[]) => Promise<T[]>;
+
+/** A Prisma transaction as a SqlTx: the statements of a `sqlTransaction` body, inside a Prisma transaction. */
+export function sqlOn(tx: Prisma.TransactionClient): SqlTx {
+  return (text, params) => tx.$queryRawUnsafe(text, ...params);
+}
+
+/**
+ * A transaction of plain SQL statements (issue 17: the terminal payment). On PostgreSQL it runs on one connection of
+ * the pg pool Prisma itself runs on — BEGIN, the statements, COMMIT, without the query engine's transaction manager
+ * and its per-statement overhead; on PGlite (one connection) inside a Prisma transaction. Whatever the body throws
+ * rolls everything back and is thrown on. The pool's limits (issue 16) apply: waiting for a connection, statement and
+ * lock timeouts.
+ */
+export async function sqlTransaction<T>(work: (sql: SqlTx) => Promise<T>): Promise<T> {
+  const open = (holder.__omsDb ??= openDb());
+  if (!open.pool) return open.db.$transaction((tx) => work(sqlOn(tx)), MONEY_TX_OPTIONS);
+  const client = await open.pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(async (text, params) => (await client.query(text, params)).rows);
+    await client.query("COMMIT");
+    return result;
+  } catch (e) {
+    // A connection whose ROLLBACK fails is in an unknown state: it leaves the pool instead of going back to it.
+    await client.query("ROLLBACK").catch((rollbackFailed: Error) => (broken = rollbackFailed));
+    throw e;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /** Scripts and tests: close the connection (PGlite otherwise keeps the process alive for seconds). */

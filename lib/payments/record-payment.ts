@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditActor } from "@/lib/audit/mutations";
 import { auditRows, writeAudits } from "@/lib/audit/mutations";
 import { randomUUID } from "node:crypto";
-import { db, sqlRows } from "@/lib/db";
+import { db, MONEY_TX_OPTIONS, sqlOn, sqlTransaction, type SqlTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
@@ -23,6 +23,7 @@ import {
   type CalendarDate,
   type Refusal,
   type StudentPaymentStage,
+  type TariffRow,
 } from "@/lib/rules";
 import { countPaymentAccepted, countRefusals } from "@/lib/metrics";
 
@@ -58,6 +59,8 @@ export type RecordPaymentRequest = {
   locale?: Locale;
   /** runs inside the transaction once payment and policy exist (e.g. marks a purchase order paid) */
   afterIssue?: (tx: Tx, issued: IssuedPolicy) => Promise<void>;
+  /** the tariff table as the caller read it for this very request (a terminal's sale): not read a second time */
+  tariffs?: (TariffRow & { id: number })[];
 };
 
 export type IssuedPolicy = {
@@ -94,6 +97,9 @@ class Abort extends Error {
     super(result.outcome);
   }
 }
+
+/** The transaction id is already recorded: answered, once the transaction has ended, by what it recorded. */
+class Replay extends Error {}
 
 /**
  * What an already recorded transaction means for a new request carrying the same id. Inside a transaction it must
@@ -152,17 +158,12 @@ async function existingOutcome(
   };
 }
 
-const PAYMENT_RECORDED_SQL = `SELECT 1 AS "one" FROM "Payment" WHERE "channel" = $1::"PaymentChannel" AND "externalTxnId" = $2`;
-
-/**
- * Is (channel, externalTxnId) already recorded? One plain statement (issue 17): on the pool before any transaction,
- * or through the transaction (PGlite has one connection: a read beside the transaction would wait for it).
- */
-async function paymentRecorded(req: RecordPaymentRequest, tx?: Tx): Promise<boolean> {
-  const params = [req.channel, req.externalTxnId];
-  const rows = tx
-    ? await tx.$queryRawUnsafe<{ one: number }[]>(PAYMENT_RECORDED_SQL, ...params)
-    : await sqlRows<{ one: number }>(PAYMENT_RECORDED_SQL, params);
+/** Is (channel, externalTxnId) already recorded (committed, or by this transaction)? One plain statement. */
+async function paymentRecorded(req: RecordPaymentRequest, sql: SqlTx): Promise<boolean> {
+  const rows = await sql(
+    `SELECT 1 AS "one" FROM "Payment" WHERE "channel" = $1::"PaymentChannel" AND "externalTxnId" = $2`,
+    [req.channel, req.externalTxnId],
+  );
   return rows.length > 0;
 }
 
@@ -257,7 +258,7 @@ async function extendStudentPolicy(
  * loser's statement fails and its transaction rolls back. Ids are made here (the schema's uuid() is Prisma's).
  */
 async function issueInOneStatement(
-  tx: Tx,
+  sql: SqlTx,
   req: DatedRequest,
   w: {
     personId: string;
@@ -309,8 +310,7 @@ async function issueInOneStatement(
       },
     },
   ]);
-  const rows = await tx.$queryRawUnsafe<{ number: string; providerNumber: number }[]>(
-    ISSUE_SQL,
+  const rows = await sql<{ number: string; providerNumber: number }>(ISSUE_SQL, [
     plan.paymentDay.slice(0, 4),
     policyId,
     w.personId,
@@ -344,7 +344,7 @@ async function issueInOneStatement(
     audits.map((a) => a.entity),
     audits.map((a) => a.entityId),
     audits.map((a) => a.after),
-  );
+  ]);
   const row = rows[0]!;
   return { paymentId, providerNumber: Number(row.providerNumber), policyId, policyNumber: row.number };
 }
@@ -378,7 +378,7 @@ policy AS (
     FROM policy, unnest($28::text[], $29::text[], $30::text[], $31::text[], $32::text[], $33::text[])
       AS a("actorId", "actorLabel", "action", "entity", "entityId", "after")
 )
-SELECT policy."number", payment."providerNumber" FROM policy, payment`;
+SELECT policy."number", payment."providerNumber"::int AS "providerNumber" FROM policy, payment`;
 
 /**
  * A confirmed payment becomes exactly one payment record and one policy (cl. 20–21: one payment = one person = one
@@ -387,11 +387,6 @@ SELECT policy."number", payment."providerNumber" FROM policy, payment`;
  * Every channel that takes money for a policy — the portal's acquirer, terminals, cash-desk receipts — comes here.
  */
 async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordPaymentResult> {
-  // A replay is answered before any transaction; most requests are new, and learn it from one plain statement.
-  // The tariff table is reference data no payment locks: read beside that statement, not inside the transaction.
-  const [recorded, tariffs] = await Promise.all([paymentRecorded(request), findTariffRows()]);
-  const known = recorded ? await existingOutcome(request) : null;
-  if (known) return known;
   // Issue 11, hole 4 (I33): the date decides nothing before it is checked against when the payment reached us.
   const dates = decidePaymentDate({
     paidAt: request.paidAt,
@@ -400,103 +395,122 @@ async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordP
   });
   if (!dates.ok) return { outcome: "date_in_future" };
   const req: DatedRequest = { ...request, lateDated: dates.lateDated, countsFrom: dates.countsFrom };
+  // The tariff table is reference data no payment locks: read before the transaction (or taken from the caller).
+  const tariffs = request.tariffs ?? (await findTariffRows());
   try {
-    return await db.$transaction(
-      async (tx) => {
-        const person = await findOrCreatePersonForUpdate(tx, req.beneficiary);
-        // A concurrent duplicate waited on the person's lock while the first request committed: it is the same
-        // transaction, not a second purchase (which the rules would refuse as POLICY_ALREADY_PAID). A person this
-        // transaction has just registered has no payment anyone committed (issue 17: one round trip less); the
-        // unique (channel, externalTxnId) still decides below, as for every payment.
-        const committed =
-          person.createdNow || !(await paymentRecorded(req, tx)) ? null : await existingOutcome(req, tx);
-        if (committed) throw new Abort(committed);
-        const coverage = await findCoverageOfPerson(person.id, tx);
-        const category = req.beneficiary.category;
-        // cl. 4 note, SPEC §2: a student's payment is the full price, a first half, or the second half of the
-        // person's unfinished student policy — the sum decides unless the channel asked the payer.
-        let stage: StudentPaymentStage | null = null;
-        if (isStudentCategory(category)) {
-          const unfinished = await findUnfinishedStudentPolicy(person.id, tx);
-          const classified = classifyStudentPayment({
-            category,
-            amountSom: req.amountSom,
-            paidAt: req.countsFrom,
-            tariffs,
-            unfinishedPolicy: unfinished,
-            declaredStage: req.studentStage,
-          });
-          if (!classified.ok) {
-            if (classified.refusals.some((r) => r.code === "STUDENT_PAYMENT_WRONG_AMOUNT"))
-              throw new Abort({
-                outcome: "wrong_amount",
-                paymentDay: classified.paymentDay,
-                expectedSom: nearestAcceptedSum(classified.acceptedSums, req.amountSom),
-              });
-            throw new Abort({ outcome: "refused", paymentDay: classified.paymentDay, refusals: classified.refusals });
-          }
-          if (classified.stage === "SECOND_INSTALMENT") {
-            const issued = await extendStudentPolicy(tx, req, unfinished!, classified);
-            await req.afterIssue?.(tx, issued);
-            return { outcome: "created" as const, ...issued };
-          }
-          stage = classified.stage;
-        }
-        const plan = planPurchase({
-          person: {
-            category,
-            birthDate: fromDbDateOrNull(person.birthDate),
-            sex: person.sex,
-            hasIdentityDocument: req.hasIdentityDocument ?? true,
-          },
-          termMonths: stage === null ? req.termMonths : STUDENT_TERM_MONTHS,
-          paidAt: req.countsFrom,
-          coverage,
-          tariffs,
-          payInInstalments: stage === "FIRST_INSTALMENT",
-        });
-        if (!plan.ok) throw new Abort({ outcome: "refused", paymentDay: plan.paymentDay, refusals: plan.refusals });
-        if (plan.priceSom !== req.amountSom)
-          throw new Abort({ outcome: "wrong_amount", paymentDay: plan.paymentDay, expectedSom: plan.priceSom });
-
-        const tariff = plan.tariff
-          ? tariffs.find(
-              (t) =>
-                t.category === plan.tariff!.category &&
-                t.termMonths === plan.tariff!.termMonths &&
-                t.effectiveFrom === plan.tariff!.effectiveFrom,
-            )
-          : null;
-        // The policy's price is the whole price, also when only its first half is paid now (its payments sum to it).
-        const priceSom = plan.instalments?.totalSom ?? plan.priceSom;
-        const written = await issueInOneStatement(tx, req, {
-          personId: person.id,
-          plan,
-          stage,
-          priceSom,
-          tariffId: tariff?.id ?? null,
-        });
-        const issued: IssuedPolicy = {
-          ...written,
-          studentStage: stage,
-          paymentDay: plan.paymentDay,
-          validFrom: plan.validFrom,
-          validTo: plan.validTo,
-          amountSom: req.amountSom,
-        };
-        await req.afterIssue?.(tx, issued);
-        return { outcome: "created" as const, ...issued };
-      },
-      { timeout: 20_000, maxWait: 20_000 },
-    );
+    // A student's payment and a caller's afterIssue work through Prisma's models: a Prisma transaction. Every other
+    // payment (the terminals' load, issue 17) is plain statements on one pooled connection (lib/db sqlTransaction).
+    return isStudentCategory(req.beneficiary.category) || req.afterIssue
+      ? await db.$transaction((tx) => issueOnce(req, tariffs, sqlOn(tx), tx), MONEY_TX_OPTIONS)
+      : await sqlTransaction((sql) => issueOnce(req, tariffs, sql, null));
   } catch (e) {
     if (e instanceof Abort) return e.result;
-    if (isUniqueViolation(e)) {
+    // A replay, or a concurrent duplicate that lost the race on the unique (channel, externalTxnId): the first result.
+    if (e instanceof Replay || isUniqueViolation(e)) {
       const known = await existingOutcome(req);
       if (known) return known;
     }
     throw e;
   }
+}
+
+/**
+ * The transaction's work: lock (or register) the person, apply the rules to what they hold, write. `tx` is the Prisma
+ * transaction the statements run in, when they run in one (a student's payment, a caller's afterIssue); null on a
+ * plain pg connection.
+ */
+async function issueOnce(
+  req: DatedRequest,
+  tariffs: (TariffRow & { id: number })[],
+  sql: SqlTx,
+  tx: Tx | null,
+): Promise<RecordPaymentResult> {
+  const person = await findOrCreatePersonForUpdate(sql, req.beneficiary);
+  // A refusal is checked against the payment itself first: a terminal's retry, or a concurrent duplicate that waited
+  // on the person's lock while the first request committed, is the same transaction, not a second purchase (which
+  // the rules would refuse as POLICY_ALREADY_PAID). Asked only on the way to a refusal (issue 17: every new payment
+  // saves the round trip); a person this transaction has just registered has no payment anyone committed. Had the
+  // rules let a replay through, the unique (channel, externalTxnId) refuses its write and it is answered the same.
+  const refuse = async (result: RecordPaymentResult): Promise<never> => {
+    if (!person.createdNow && (await paymentRecorded(req, sql))) throw new Replay();
+    throw new Abort(result);
+  };
+  const coverage = person.createdNow ? { policies: [], external: [] } : await findCoverageOfPerson(person.id, sql);
+  const category = req.beneficiary.category;
+  // cl. 4 note, SPEC §2: a student's payment is the full price, a first half, or the second half of the
+  // person's unfinished student policy — the sum decides unless the channel asked the payer.
+  let stage: StudentPaymentStage | null = null;
+  if (isStudentCategory(category)) {
+    const prisma = tx!; // a student's payment runs in a Prisma transaction (recordPaymentOnce)
+    const unfinished = await findUnfinishedStudentPolicy(person.id, prisma);
+    const classified = classifyStudentPayment({
+      category,
+      amountSom: req.amountSom,
+      paidAt: req.countsFrom,
+      tariffs,
+      unfinishedPolicy: unfinished,
+      declaredStage: req.studentStage,
+    });
+    if (!classified.ok) {
+      if (classified.refusals.some((r) => r.code === "STUDENT_PAYMENT_WRONG_AMOUNT"))
+        return refuse({
+          outcome: "wrong_amount",
+          paymentDay: classified.paymentDay,
+          expectedSom: nearestAcceptedSum(classified.acceptedSums, req.amountSom),
+        });
+      return refuse({ outcome: "refused", paymentDay: classified.paymentDay, refusals: classified.refusals });
+    }
+    if (classified.stage === "SECOND_INSTALMENT") {
+      const issued = await extendStudentPolicy(prisma, req, unfinished!, classified);
+      await req.afterIssue?.(prisma, issued);
+      return { outcome: "created", ...issued };
+    }
+    stage = classified.stage;
+  }
+  const plan = planPurchase({
+    person: {
+      category,
+      birthDate: fromDbDateOrNull(person.birthDate),
+      sex: person.sex,
+      hasIdentityDocument: req.hasIdentityDocument ?? true,
+    },
+    termMonths: stage === null ? req.termMonths : STUDENT_TERM_MONTHS,
+    paidAt: req.countsFrom,
+    coverage,
+    tariffs,
+    payInInstalments: stage === "FIRST_INSTALMENT",
+  });
+  if (!plan.ok) return refuse({ outcome: "refused", paymentDay: plan.paymentDay, refusals: plan.refusals });
+  if (plan.priceSom !== req.amountSom)
+    return refuse({ outcome: "wrong_amount", paymentDay: plan.paymentDay, expectedSom: plan.priceSom });
+
+  const tariff = plan.tariff
+    ? tariffs.find(
+        (t) =>
+          t.category === plan.tariff!.category &&
+          t.termMonths === plan.tariff!.termMonths &&
+          t.effectiveFrom === plan.tariff!.effectiveFrom,
+      )
+    : null;
+  // The policy's price is the whole price, also when only its first half is paid now (its payments sum to it).
+  const priceSom = plan.instalments?.totalSom ?? plan.priceSom;
+  const written = await issueInOneStatement(sql, req, {
+    personId: person.id,
+    plan,
+    stage,
+    priceSom,
+    tariffId: tariff?.id ?? null,
+  });
+  const issued: IssuedPolicy = {
+    ...written,
+    studentStage: stage,
+    paymentDay: plan.paymentDay,
+    validFrom: plan.validFrom,
+    validTo: plan.validTo,
+    amountSom: req.amountSom,
+  };
+  if (req.afterIssue) await req.afterIssue(tx!, issued); // afterIssue runs in a Prisma transaction (recordPaymentOnce)
+  return { outcome: "created", ...issued };
 }
 
 export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPaymentResult> {

@@ -1,12 +1,12 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/mutations";
 import { writeAudit } from "@/lib/audit/mutations";
-import { db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { db, sqlOn, type SqlTx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
-import type { DocumentType, Prisma, Sex, Category } from "@/lib/generated/prisma/client";
+import type { DocumentType, Sex, Category } from "@/lib/generated/prisma/client";
 import { normalizeDocumentNumber, parsePin, type CalendarDate } from "@/lib/rules";
-
-type Tx = Prisma.TransactionClient;
 
 /** appendix, algorithm 4: the document type of a foreigner registered from a terminal's document number */
 const DOCUMENT_TO_COMPLETE: DocumentType = "FOREIGN_DOCUMENT_TO_COMPLETE";
@@ -40,28 +40,85 @@ type LockedPerson = {
   createdNow?: true;
 };
 
-function lockByPin(tx: Tx, pin: string) {
-  return tx.$queryRaw<(LockedPerson & { nameless: boolean })[]>`SELECT "id", "pin", "birthDate", "sex", "category",
-    ("lastName" = '') AS "nameless" FROM "Person" WHERE "pin" = ${pin} FOR UPDATE`;
+/** The row as the statements below return it: the same shape from pg and from Prisma's raw query. */
+type PersonRow = {
+  id: string;
+  pin: string | null;
+  birthDate: string | null;
+  sex: Sex | null;
+  category: Category;
+  nameless: boolean;
+};
+const PERSON_ROW = `"id"::text AS "id", "pin"::text AS "pin", "birthDate"::text AS "birthDate", "sex"::text AS "sex",
+  "category"::text AS "category", ("lastName" = '') AS "nameless"`;
+
+function lockedPerson(row: PersonRow, createdNow = false): LockedPerson {
+  return {
+    id: row.id,
+    pin: row.pin,
+    birthDate: row.birthDate ? toDbDate(row.birthDate as CalendarDate) : null,
+    sex: row.sex,
+    category: row.category,
+    ...(createdNow ? { createdNow: true as const } : {}),
+  };
+}
+
+async function lockByPin(sql: SqlTx, pin: string): Promise<PersonRow | null> {
+  const [row] = await sql<PersonRow>(`SELECT ${PERSON_ROW} FROM "Person" WHERE "pin" = $1 FOR UPDATE`, [pin]);
+  return row ?? null;
+}
+
+/**
+ * A PIN registered by the external-coverage registry carries no name (README I39): the first purchase or
+ * registration that brings one completes the record (the locked row says whether it has one: no write else).
+ */
+async function nameIfNameless(sql: SqlTx, row: PersonRow, who: PersonIdentity): Promise<void> {
+  if (!row.nameless || !who.lastName.trim() || !who.firstName.trim()) return;
+  await sql(
+    `UPDATE "Person" SET "lastName" = $2, "firstName" = $3, "patronymic" = $4, "updatedAt" = now()
+      WHERE "id" = $1::uuid AND "lastName" = '' RETURNING 1 AS "one"`,
+    [row.id, who.lastName, who.firstName, who.patronymic ?? null],
+  );
 }
 
 /**
  * The same document number is the same human, whatever type it was registered with (issue 9): a person with a PIN
  * first, then the earliest registered.
  */
-function lockByDocumentNumber(tx: Tx, documentNumber: string) {
-  return tx.$queryRaw<LockedPerson[]>`SELECT "id", "pin", "birthDate", "sex", "category" FROM "Person"
-    WHERE "documentNumber" = ${documentNumber} ORDER BY ("pin" IS NULL), "createdAt", "id" LIMIT 1 FOR UPDATE`;
+async function lockByDocumentNumber(sql: SqlTx, documentNumber: string): Promise<LockedPerson | null> {
+  const [row] = await sql<PersonRow>(
+    `SELECT ${PERSON_ROW} FROM "Person" WHERE "documentNumber" = $1
+      ORDER BY ("pin" IS NULL), "createdAt", "id" LIMIT 1 FOR UPDATE`,
+    [documentNumber],
+  );
+  return row ? lockedPerson(row) : null;
 }
+
+/** A new person's row: $1 its id (made here: the schema's uuid() is Prisma's), $2… the record. */
+const INSERT_PERSON = `INSERT INTO "Person" ("id", "pin", "lastName", "firstName", "patronymic", "birthDate", "sex",
+    "category", "citizenship", "documentType", "documentNumber", "phone", "updatedAt")
+  VALUES ($1::uuid, $2, $3, $4, $5, $6::date, $7::"Sex", $8::"Category", $9, $10::"DocumentType", $11, $12, now())`;
+
+/**
+ * The PIN's holder locked, registered first when the register does not know them — ONE statement (issue 17: a
+ * terminal's payer was a locked read and then an insert). ON CONFLICT DO UPDATE locks the holder's row as FOR UPDATE
+ * would (a concurrent registration of the same PIN waits for the first to commit, then finds its row); the update
+ * rewrites the PIN with itself, so no trigger fires and no column changes. The row says whether it is this
+ * statement's (the id made here) and whether it still lacks a name.
+ */
+const UPSERT_PERSON_BY_PIN = `${INSERT_PERSON}
+  ON CONFLICT ("pin") DO UPDATE SET "pin" = EXCLUDED."pin"
+  RETURNING ${PERSON_ROW}`;
 
 /**
  * Finds the person by PIN (or, for a foreigner without one, by document number) or registers them, and locks their
  * row for the rest of the transaction: two payments for the same person are then decided one after the other, so the
  * second sees the first's policy (renewal, second instalment or POLICY_ALREADY_PAID) instead of both passing the
  * check. A PIN that arrives with the document number of a person registered without a PIN completes that person
- * instead of registering a second one.
+ * instead of registering a second one. Plain statements (`sqlOn(tx)` inside a Prisma transaction, or the pg
+ * connection of `sqlTransaction`, lib/db).
  */
-export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity): Promise<LockedPerson> {
+export async function findOrCreatePersonForUpdate(sql: SqlTx, who: PersonIdentity): Promise<LockedPerson> {
   const pin = who.pin?.trim() || null;
   const documentNumber = who.documentNumber ? normalizeDocumentNumber(who.documentNumber) : null;
   let sex = who.sex ?? null;
@@ -77,57 +134,56 @@ export async function findOrCreatePersonForUpdate(tx: Tx, who: PersonIdentity): 
   if ((!sex || !birthDate) && (pin || who.documentType !== DOCUMENT_TO_COMPLETE))
     throw new Error("A person without a PIN needs sex and date of birth");
 
+  const id = randomUUID();
+  const record = [
+    id,
+    pin,
+    who.lastName,
+    who.firstName,
+    who.patronymic ?? null,
+    birthDate,
+    sex,
+    who.category,
+    who.citizenship ?? (who.category === "CITIZEN" ? "KG" : null),
+    who.documentType ?? null,
+    documentNumber,
+    who.phone ?? null,
+  ];
+
+  if (pin && !documentNumber) {
+    const [row] = await sql<PersonRow>(UPSERT_PERSON_BY_PIN, record);
+    if (!row) throw new Error("The person could not be registered");
+    const createdNow = row.id === id;
+    if (!createdNow) await nameIfNameless(sql, row, who);
+    return lockedPerson(row, createdNow);
+  }
+
   if (pin) {
-    const [found] = await lockByPin(tx, pin);
+    const found = await lockByPin(sql, pin);
     if (found) {
-      const { nameless, ...known } = found;
-      // A PIN registered by the external-coverage registry carries no name (README I39): the first purchase or
-      // registration that brings one completes the record (the locked read says whether it has one: no write else).
-      if (nameless && who.lastName.trim() && who.firstName.trim()) {
-        await tx.$executeRaw`UPDATE "Person" SET "lastName" = ${who.lastName}, "firstName" = ${who.firstName},
-          "patronymic" = ${who.patronymic ?? null}, "updatedAt" = now() WHERE "id" = ${known.id}::uuid AND "lastName" = ''`;
-      }
-      return known;
+      await nameIfNameless(sql, found, who);
+      return lockedPerson(found);
     }
-    if (documentNumber) {
-      const [byDocument] = await lockByDocumentNumber(tx, documentNumber);
-      if (byDocument && byDocument.pin === null) {
-        await tx.person.update({
-          where: { id: byDocument.id },
-          data: { pin, birthDate: birthDate ? toDbDate(birthDate) : null, sex },
-        });
-        return { ...byDocument, pin, birthDate: birthDate ? toDbDate(birthDate) : null, sex };
-      }
+    const byDocument = await lockByDocumentNumber(sql, documentNumber!);
+    if (byDocument && byDocument.pin === null) {
+      await sql(
+        `UPDATE "Person" SET "pin" = $2, "birthDate" = $3::date, "sex" = $4::"Sex", "updatedAt" = now()
+          WHERE "id" = $1::uuid RETURNING 1 AS "one"`,
+        [byDocument.id, pin, birthDate, sex],
+      );
+      return { ...byDocument, pin, birthDate: birthDate ? toDbDate(birthDate) : null, sex };
     }
   } else {
-    const [known] = await lockByDocumentNumber(tx, documentNumber!);
+    const known = await lockByDocumentNumber(sql, documentNumber!);
     if (known) return known;
   }
 
   // A new person is inserted (ON CONFLICT DO NOTHING: safe when the same new person arrives twice at once) and then
-  // found and locked the same way. A row this transaction inserted is its own until it commits: by PIN (unique) it is
-  // the row lockByPin would find, so it needs no second read (issue 17: one round trip less per new payer).
-  const created = await tx.person.createManyAndReturn({
-    data: [
-      {
-        pin,
-        lastName: who.lastName,
-        firstName: who.firstName,
-        patronymic: who.patronymic ?? null,
-        birthDate: birthDate ? toDbDate(birthDate) : null,
-        sex,
-        category: who.category,
-        citizenship: who.citizenship ?? (who.category === "CITIZEN" ? "KG" : null),
-        documentType: who.documentType ?? null,
-        documentNumber,
-        phone: who.phone ?? null,
-      },
-    ],
-    skipDuplicates: true,
-    select: { id: true, pin: true, birthDate: true, sex: true, category: true },
-  });
-  if (pin && created[0]?.pin === pin) return { ...created[0], createdNow: true };
-  const [person] = pin ? await lockByPin(tx, pin) : await lockByDocumentNumber(tx, documentNumber!);
+  // found and locked the same way. A row this statement inserted is this transaction's own until it commits.
+  const [created] = await sql<PersonRow>(`${INSERT_PERSON} ON CONFLICT DO NOTHING RETURNING ${PERSON_ROW}`, record);
+  if (created) return lockedPerson(created, true);
+  const byPin = pin ? await lockByPin(sql, pin) : null;
+  const person = byPin ? lockedPerson(byPin) : await lockByDocumentNumber(sql, documentNumber!);
   if (!person) throw new Error("The person could not be registered");
   return person;
 }
@@ -168,7 +224,7 @@ export async function completePersonWithPin(input: CompletePersonInput): Promise
     if ((birthDate && birthDate !== parsed.birthDate) || (person.sex && person.sex !== parsed.sex))
       return { ok: false, code: "PIN_MISMATCH" } as const;
 
-    const [holder] = await lockByPin(tx, pin);
+    const holder = await lockByPin(sqlOn(tx), pin);
     if (!holder) {
       await tx.person.update({
         where: { id: person.id },
@@ -233,10 +289,6 @@ export type SavePersonRecordInput = {
 export type SavePersonRecordResult =
   | { ok: true; personId: string; created: boolean; merged: boolean }
   | { ok: false; code: "NOT_FOUND" | "PIN_MISMATCH" | "OTHER_PIN" | "DOCUMENT_TAKEN" };
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
 
 /**
  * A ТУ clerk registers a person or completes their record (issue 12). Never a second record of one human: the PIN's

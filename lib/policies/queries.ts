@@ -6,7 +6,7 @@ import {
   canUseOfficeWorkspace,
   type StaffUser,
 } from "@/lib/auth/permissions";
-import { db, readSqlRows, sqlRows } from "@/lib/db";
+import { db, readSqlRows, sqlRows, type SqlTx } from "@/lib/db";
 import { perTurn } from "@/lib/db/per-turn";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -213,14 +213,11 @@ async function coverageByPinInOneQuery(pin: string): Promise<CoverageInput> {
 }
 
 /**
- * findCoverage({ id }) in one statement (issue 17: Prisma's nested read is three round trips), read through `client`
+ * findCoverage({ id }) in one statement (issue 17: Prisma's nested read is three round trips), read through `sql`
  * — the payment transaction's, which holds the person's lock. Same answer, field for field.
  */
-export async function findCoverageOfPerson(
-  personId: string,
-  client: Prisma.TransactionClient = db,
-): Promise<CoverageInput> {
-  const rows = await client.$queryRawUnsafe<Record<keyof CoverageRow, unknown>[]>(COVERAGE_BY_PERSON_ID_SQL, personId);
+export async function findCoverageOfPerson(personId: string, sql: SqlTx): Promise<CoverageInput> {
+  const rows = await sql<Record<keyof CoverageRow, unknown>>(COVERAGE_BY_PERSON_ID_SQL, [personId]);
   const row = rows[0];
   if (!row) return toCoverageInput(undefined);
   const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);

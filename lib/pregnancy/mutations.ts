@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAccessDenied, writeAudits, type AuditActor } from "@/lib/audit/mutations";
 import { canRegisterPregnancy, type StaffUser } from "@/lib/auth/permissions";
-import { db, MONEY_TX_OPTIONS } from "@/lib/db";
+import { db, MONEY_TX_OPTIONS, sqlOn } from "@/lib/db";
 import { fromDbDate, toDbDate } from "@/lib/db/calendar";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -64,7 +64,7 @@ export async function registerPregnancy(
   const actor: AuditActor = { id: user.id, label: user.login };
   try {
     return await db.$transaction(async (tx) => {
-      const person = await findOrCreatePersonForUpdate(tx, {
+      const person = await findOrCreatePersonForUpdate(sqlOn(tx), {
         pin: input.idKind === "PIN" ? input.pin : null,
         documentType: input.idKind === "DOCUMENT" ? "FOREIGN_PASSPORT" : null,
         documentNumber: input.idKind === "DOCUMENT" ? input.documentNumber : null,

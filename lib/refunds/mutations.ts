@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { writeAccessDenied, writeAudit, type AuditActor } from "@/lib/audit/mutations";
 import { canApproveRefund, canDecideRefundCase, canPrepareRefund, type StaffUser } from "@/lib/auth/permissions";
-import { db, MONEY_TX_OPTIONS } from "@/lib/db";
+import { db, MONEY_TX_OPTIONS, sqlOn } from "@/lib/db";
 import { fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import { AppError } from "@/lib/errors";
 import type { PaymentChannel, Prisma, RefundGround } from "@/lib/generated/prisma/client";
@@ -395,7 +395,7 @@ export async function reissuePolicy(user: StaffUser, input: TReissueInput, today
     if (await tx.refundCase.count({ where: { policyId: policy.id, state: { not: "REJECTED" } } })) {
       throw new AppError("refunds.errors.reissueAfterClaim", { field: "policyNumber" });
     }
-    const newHolder = await findOrCreatePersonForUpdate(tx, {
+    const newHolder = await findOrCreatePersonForUpdate(sqlOn(tx), {
       pin: input.newPin,
       lastName: input.newLastName,
       firstName: input.newFirstName,

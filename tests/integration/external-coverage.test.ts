@@ -10,7 +10,7 @@ import { waitForJob } from "../../lib/contracts/jobs";
 import { startCoverageImport } from "../../lib/coverage/mutations";
 import { findCoverageImport, listCoverageRejects } from "../../lib/coverage/queries";
 import { todayInBishkek } from "../../lib/dates";
-import { db } from "../../lib/db";
+import { db, sqlOn } from "../../lib/db";
 import type { ExternalCoverageSource } from "../../lib/generated/prisma/client";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
 import { findOrCreatePersonForUpdate } from "../../lib/people/mutations";
@@ -113,7 +113,7 @@ describe("the external-coverage registry (issue 15, I39)", () => {
 
     // the first registration that brings a name completes the person the file registered (I39)
     await db.$transaction((tx) =>
-      findOrCreatePersonForUpdate(tx, {
+      findOrCreatePersonForUpdate(sqlOn(tx), {
         pin: unknownPin,
         lastName: "Асанова",
         firstName: "Айгуль",

@@ -241,18 +241,23 @@ describe("terminal protocol over HTTP: /api/v1/terminal/<provider> (issue #5; or
   it("1: a temporary error when the database fails; the retry then succeeds (idempotent)", async () => {
     const txn = nextTxn();
     const account = makePin();
-    const original = db.$transaction;
-    // Simulate the database going away for one request.
-    (db as unknown as { $transaction: unknown }).$transaction = () =>
-      Promise.reject(new Error("connection terminated"));
+    // Simulate the database failing for one request — in the middle of the payment's transaction, after the person
+    // was registered (issue 17: the transaction runs on a pg connection, not through Prisma's $transaction).
+    await db.$executeRawUnsafe(`CREATE FUNCTION test_fail_payment() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN IF NEW."externalTxnId" = '${txn}' THEN RAISE EXCEPTION 'connection terminated'; END IF; RETURN NEW; END $fn$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER test_fail_payment BEFORE INSERT ON "Payment" FOR EACH ROW EXECUTE FUNCTION test_fail_payment()`,
+    );
     let first;
     try {
       first = await pay({ txn_id: txn, account });
     } finally {
-      (db as unknown as { $transaction: unknown }).$transaction = original;
+      await db.$executeRawUnsafe(`DROP TRIGGER test_fail_payment ON "Payment"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION test_fail_payment()`);
     }
     expect(first.result).toBe(1);
     expect(await paymentsFor(txn)).toHaveLength(0);
+    expect(await db.person.count({ where: { pin: account } })).toBe(0); // rolled back whole
     expect((await pay({ txn_id: txn, account })).result).toBe(0);
   });
 

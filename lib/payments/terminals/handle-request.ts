@@ -358,15 +358,18 @@ async function pay(provider: TerminalProvider, req: TerminalRequest, now: Date):
     windowDays: paymentDateWindowDays(process.env.PAYMENT_DATE_WINDOW_DAYS),
   });
   if (!dates.ok) return { result: RESULT.OTHER, comment: "Дата платежа в будущем" };
-  const sale = await resolveTerminalSale(req, await findTariffRows(), bishkekDate(dates.countsFrom));
+  const tariffs = await findTariffRows();
+  const sale = await resolveTerminalSale(req, tariffs, bishkekDate(dates.countsFrom));
   if (!sale.ok) return { result: sale.result, comment: sale.comment };
   const source: TerminalPaymentSource = {
     actor: { id: null, label: `terminal:${provider}` },
     payer: { name: req.fio!, phone: req.phone ?? null },
   };
-  const outcome = await recordPayment(
-    terminalPaymentRequest(provider, { ...req, paidAt, receivedAt: now }, sale, source),
-  );
+  // the tariffs this sale was priced by are the payment's: read once per request (issue 17)
+  const outcome = await recordPayment({
+    ...terminalPaymentRequest(provider, { ...req, paidAt, receivedAt: now }, sale, source),
+    tariffs,
+  });
   return terminalAnswer(outcome, req.sumTyiyn);
 }
 
