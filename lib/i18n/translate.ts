@@ -3,9 +3,18 @@ import type { MessageKey } from "./message-key";
 import { MESSAGES } from "./messages";
 import type { Locale } from "./routing";
 
-/** Translations outside React (API error bodies, CLI): a plain translator over the same message files. */
-export function translatorFor(locale: Locale) {
+function createFor(locale: Locale) {
   return createTranslator({ locale, messages: MESSAGES[locale] });
+}
+
+/** One translator per language for the process: it keeps the messages it has parsed (issue 17: every payment's SMS). */
+const translators = new Map<Locale, ReturnType<typeof createFor>>();
+
+/** Translations outside React (API error bodies, CLI, SMS texts): a plain translator over the same message files. */
+export function translatorFor(locale: Locale) {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = createFor(locale)));
+  return t;
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, sqlRows } from "@/lib/db";
+import { perTurn } from "@/lib/db/per-turn";
 import { fromDbDateOrNull } from "@/lib/db/calendar";
 import { normalizeDocumentNumber, type CalendarDate, type Category, type Sex } from "@/lib/rules";
 import { fullName } from "./full-name";
@@ -15,6 +16,22 @@ export type PersonByAccount = {
   phone: string | null;
 };
 
+type PersonRow = PersonByAccount & { pin: string; lastName: string; firstName: string; patronymic: string | null };
+const PERSON_BY_PIN_SQL = `SELECT "id", "pin"::text AS "pin", "category"::text AS "category",
+  "birthDate"::text AS "birthDate", "sex"::text AS "sex", "lastName", "firstName", "patronymic", "phone"
+  FROM "Person" WHERE "pin"`;
+/** A PIN of the column's shape: it may be compared as char(14) (an array of another type misses the index). */
+const PIN_SHAPE = /^\d{14}$/;
+
+/**
+ * People by PIN, the lookups asked in one turn of the event loop in one statement (issue 17: a terminals' burst, as
+ * the status check does).
+ */
+const personRowByPin = perTurn(async (pins: string[]) => {
+  const rows = await sqlRows<PersonRow>(`${PERSON_BY_PIN_SQL} = ANY($1::char(14)[])`, [pins]);
+  return new Map(rows.map((row) => [row.pin, row]));
+});
+
 /**
  * The person a payment channel's account names: a PIN (unique), or a foreigner's document number (appendix,
  * algorithms 4–5) whatever the document's type — the same number is the same human (issue 9); a person with a PIN
@@ -24,14 +41,12 @@ export async function findPersonByAccount(
   account: { pin: string } | { documentNumber: string },
 ): Promise<PersonByAccount | null> {
   if ("pin" in account) {
-    // by PIN, every terminal request (issue 17): one plain statement on the pool, not the query engine
-    const [row] = await sqlRows<PersonByAccount & { lastName: string; firstName: string; patronymic: string | null }>(
-      `SELECT "id", "category"::text AS "category", "birthDate"::text AS "birthDate", "sex"::text AS "sex",
-              "lastName", "firstName", "patronymic", "phone" FROM "Person" WHERE "pin" = $1`,
-      [account.pin],
-    );
+    // by PIN, every terminal request (issue 17): plain SQL on the pool, not the query engine
+    const row = PIN_SHAPE.test(account.pin)
+      ? await personRowByPin(account.pin)
+      : (await sqlRows<PersonRow>(`${PERSON_BY_PIN_SQL} = $1`, [account.pin]))[0];
     if (!row) return null;
-    const { lastName, firstName, patronymic, ...rest } = row;
+    const { lastName, firstName, patronymic, pin: _pin, ...rest } = row;
     return { ...rest, fullName: fullName({ lastName, firstName, patronymic }) };
   }
   const person = await db.person.findFirst({

@@ -279,12 +279,24 @@ const TARIFF_ROWS_SQL = `SELECT "id", "category"::text AS "category", "termMonth
   FROM "Tariff" ORDER BY "effectiveFrom", "category", "termMonths"`;
 
 /**
+ * The tariff table, read once for the requests that ask for it in one turn of the event loop (issue 17: at a
+ * terminals' burst, one statement instead of one a payment). Each request still reads after it arrived; the rows
+ * are frozen, as the requests share them.
+ */
+const tariffTablePerTurn = perTurn(async () => {
+  const rows = await sqlRows<TariffRow & { id: number }>(TARIFF_ROWS_SQL, []);
+  // frozen at run time (a caller that sorted the shared rows in place would throw), typed as findTariffRows returns
+  return new Map([[0, Object.freeze(rows.map((r) => Object.freeze(r))) as (TariffRow & { id: number })[]]]);
+});
+
+/**
  * The tariff table as lib/rules wants it (with the row ids, for Policy.tariffId). Rows are few (one per category,
  * term and order), so all are read — through `client` when the caller holds a transaction.
  */
 export async function findTariffRows(client: Prisma.TransactionClient = db): Promise<(TariffRow & { id: number })[]> {
-  // Outside a transaction (every terminal request, issue 17): one plain statement on the pool, not the query engine.
-  if (client === db) return sqlRows<TariffRow & { id: number }>(TARIFF_ROWS_SQL, []);
+  // Outside a transaction (every terminal request, issue 17): one plain statement on the pool, not the query engine,
+  // shared by the requests that asked in the same turn of the event loop.
+  if (client === db) return (await tariffTablePerTurn(0))!;
   const rows = await client.tariff.findMany({
     orderBy: [{ effectiveFrom: "asc" }, { category: "asc" }, { termMonths: "asc" }],
   });
