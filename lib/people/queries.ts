@@ -17,7 +17,8 @@ export type PersonByAccount = {
 };
 
 type PersonRow = PersonByAccount & { pin: string; lastName: string; firstName: string; patronymic: string | null };
-const PERSON_BY_PIN_SQL = `SELECT "id", "pin"::text AS "pin", "category"::text AS "category",
+/** A person by PIN, up to the comparison (`= $1`, or `= ANY($1::char(14)[])` for a turn's PINs). */
+export const PERSON_BY_PIN_SQL = `SELECT "id", "pin"::text AS "pin", "category"::text AS "category",
   "birthDate"::text AS "birthDate", "sex"::text AS "sex", "lastName", "firstName", "patronymic", "phone"
   FROM "Person" WHERE "pin"`;
 /** A PIN of the column's shape: it may be compared as char(14) (an array of another type misses the index). */

@@ -276,7 +276,7 @@ export async function findUnfinishedStudentPolicy(
 /** findTariffRows' rows and order in plain SQL (an enum sorts in its declared order, as Prisma's orderBy does). */
 const TARIFF_ROWS_SQL = `SELECT "id", "category"::text AS "category", "termMonths", "priceSom",
   "effectiveFrom"::text AS "effectiveFrom", "effectiveTo"::text AS "effectiveTo", "legalBasisRu", "legalBasisKy"
-  FROM "Tariff" ORDER BY "effectiveFrom", "category", "termMonths"`;
+  FROM "Tariff" ORDER BY "Tariff"."effectiveFrom", "Tariff"."category", "Tariff"."termMonths"`;
 
 /**
  * The tariff table, read once for the requests that ask for it in one turn of the event loop (issue 17: at a

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { resolveDbTarget } from "../../lib/db/target";
+import { PERSON_BY_PIN_SQL } from "../../lib/people/queries";
 import { COVERAGE_BY_PIN_SQL, COVERAGE_BY_PINS_SQL } from "../../lib/policies/status-sql";
 import { makePin } from "../support/factories";
 
@@ -18,10 +19,11 @@ async function plan(sql: string, params: unknown[]): Promise<string> {
   });
 }
 
-describe.skipIf(target.kind !== "postgres")("the status check's plans (issue 17)", () => {
+describe.skipIf(target.kind !== "postgres")("the status check's and the terminal payer's plans (issue 17)", () => {
   it.each([
     ["one PIN", COVERAGE_BY_PIN_SQL, [makePin()]],
     ["the PINs of one turn", COVERAGE_BY_PINS_SQL, [[makePin(), makePin("FEMALE")]]],
+    ["a terminal's payers of one turn", `${PERSON_BY_PIN_SQL} = ANY($1::char(14)[])`, [[makePin(), makePin()]]],
   ])("%s: through the PIN's unique index", async (_name, sql, params) => {
     const text = await plan(sql, params);
     expect(text).toMatch(/Index (Only )?Scan (using|on) "Person_pin_key"/);
