@@ -2,9 +2,9 @@ import "server-only";
 import type { AuditActor } from "@/lib/audit/mutations";
 import { auditRows, writeAudits } from "@/lib/audit/mutations";
 import { randomUUID } from "node:crypto";
-import { db, MONEY_TX_OPTIONS, sqlOn, sqlTransaction, type SqlTx } from "@/lib/db";
+import { db, MONEY_TX_OPTIONS, sqlOn, sqlRows, sqlTransaction, type SqlTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { fromDbDate, fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
+import { fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/routing";
 import { policyMessages } from "@/lib/notifications/policy-messages";
@@ -21,6 +21,7 @@ import {
   STUDENT_TERM_MONTHS,
   studentFirstStageEnd,
   type CalendarDate,
+  type Category,
   type Refusal,
   type StudentPaymentStage,
   type TariffRow,
@@ -102,45 +103,51 @@ class Abort extends Error {
 class Replay extends Error {}
 
 /**
- * What an already recorded transaction means for a new request carrying the same id. Inside a transaction it must
- * read through that transaction: PGlite has one connection, and a read beside the transaction would wait for it.
+ * The recorded payment of a transaction id, its policy, and what the policy's payments up to it sum to — one plain
+ * statement (issue 17: terminals retry, and a concurrent duplicate asks at once; Prisma's nested read was three).
  */
-async function existingOutcome(
-  req: RecordPaymentRequest,
-  client: Tx | typeof db = db,
-): Promise<RecordPaymentResult | null> {
-  const payment = await client.payment.findUnique({
-    where: { channel_externalTxnId: { channel: req.channel, externalTxnId: req.externalTxnId } },
-    include: {
-      policy: {
-        select: {
-          id: true,
-          number: true,
-          category: true,
-          priceSom: true,
-          validFrom: true,
-          validTo: true,
-          payments: { select: { amountSom: true, providerNumber: true }, orderBy: { providerNumber: "asc" } },
-        },
-      },
-    },
-  });
+const RECORDED_SQL = `SELECT p."id", p."account", p."amountSom", p."providerNumber"::int AS "providerNumber",
+    p."lateDated", (extract(epoch FROM p."paidAt") * 1000)::float8 AS "paidAtMs",
+    (extract(epoch FROM p."receivedAt") * 1000)::float8 AS "receivedAtMs", pol."id"::text AS "policyId", pol."number", pol."category"::text AS "category",
+    pol."priceSom", pol."validFrom"::text AS "validFrom", pol."validTo"::text AS "validTo",
+    (SELECT coalesce(sum(x."amountSom"), 0)::int FROM "Payment" x
+      WHERE x."policyId" = pol."id" AND x."providerNumber" <= p."providerNumber") AS "paidUpTo"
+  FROM "Payment" p LEFT JOIN "Policy" pol ON pol."id" = p."policyId"
+  WHERE p."channel" = $1::"PaymentChannel" AND p."externalTxnId" = $2`;
+
+type RecordedRow = {
+  id: string;
+  account: string | null;
+  amountSom: number;
+  providerNumber: number;
+  lateDated: boolean;
+  paidAtMs: number;
+  receivedAtMs: number;
+  policyId: string | null;
+  number: string | null;
+  category: Category | null;
+  priceSom: number | null;
+  validFrom: CalendarDate | null;
+  validTo: CalendarDate | null;
+  paidUpTo: number;
+};
+
+/** What an already recorded transaction means for a new request carrying the same id (read after any transaction). */
+async function existingOutcome(req: RecordPaymentRequest): Promise<RecordPaymentResult | null> {
+  const [payment] = await sqlRows<RecordedRow>(RECORDED_SQL, [req.channel, req.externalTxnId]);
   if (!payment) return null;
-  if (payment.account !== req.account || payment.amountSom !== req.amountSom || !payment.policy) {
+  if (payment.account !== req.account || payment.amountSom !== req.amountSom || !payment.policyId) {
     return { outcome: "conflict", paymentId: payment.id };
   }
-  const { policy } = payment;
-  const validFrom = fromDbDate(policy.validFrom!);
+  const validFrom = payment.validFrom!;
   // A replay answers what the payment bought when it was made: a student's first half, its 6 months, even after the
   // second half has extended the policy (cl. 4 note, SPEC §2).
-  const paidUpTo = policy.payments
-    .filter((p) => p.providerNumber <= payment.providerNumber)
-    .reduce((sum, p) => sum + p.amountSom, 0);
-  const student = isStudentCategory(policy.category);
+  const paidUpTo = payment.paidUpTo;
+  const student = isStudentCategory(payment.category!);
   const stage: StudentPaymentStage | null = !student
     ? null
     : paidUpTo === payment.amountSom
-      ? paidUpTo >= policy.priceSom
+      ? paidUpTo >= payment.priceSom!
         ? "FULL"
         : "FIRST_INSTALMENT"
       : "SECOND_INSTALMENT";
@@ -149,11 +156,11 @@ async function existingOutcome(
     paymentId: payment.id,
     providerNumber: payment.providerNumber,
     studentStage: stage,
-    policyId: policy.id,
-    policyNumber: policy.number,
-    paymentDay: bishkekDate(payment.lateDated ? payment.receivedAt : payment.paidAt),
+    policyId: payment.policyId,
+    policyNumber: payment.number!,
+    paymentDay: bishkekDate(new Date(payment.lateDated ? payment.receivedAtMs : payment.paidAtMs)),
     validFrom,
-    validTo: stage === "FIRST_INSTALMENT" ? studentFirstStageEnd(validFrom) : fromDbDate(policy.validTo!),
+    validTo: stage === "FIRST_INSTALMENT" ? studentFirstStageEnd(validFrom) : payment.validTo!,
     amountSom: payment.amountSom,
   };
 }
