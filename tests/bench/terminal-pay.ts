@@ -1,11 +1,13 @@
 /**
  * Benchmark (not a test): terminal `pay` under 50 concurrent connections against PostgreSQL.
- *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:terminals [-- --requests 3000 --concurrency 50 --rebuild]
+ *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:terminals [-- --requests 3000 --concurrency 50 --rebuild --profile]
  * Builds (once, into .next-bench, shared with bench:status; --rebuild builds again) and serves the app (tests/e2e/serve.ts) on a fresh database of that server, sends `pay` requests for
  * distinct people over keep-alive connections — 10 % of them re-sent at once as duplicates — and prints payments
  * accepted per second, p50/p99 latency, and the duplicate count found in the database afterwards (must be 0).
  * Then the same load against a bare reference on the same database (tests/bench/terminal-pay-bare-server.ts: node:http
  * + pg, the same writes in plain SQL) and the ratio of the two (issue 17).
+ * --profile: the portal runs under `node --cpu-prof`; afterwards its CPU time during the measured load is printed by
+ * where it was spent (tests/bench/cpu-profile.ts), the profile kept in tests/.tmp/profile for Chrome's DevTools.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -14,6 +16,7 @@ import path from "node:path";
 import pg from "pg";
 import os from "node:os";
 import { pgConfigFromUrl, withDatabase } from "../../lib/db/target";
+import { monotonicMicros, summarizeCpuProfile } from "./cpu-profile";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,6 +25,9 @@ const arg = (name: string, fallback: number) => {
 const REQUESTS = arg("requests", 3000);
 const CONCURRENCY = arg("concurrency", 50);
 const REBUILD = process.argv.includes("--rebuild");
+const PROFILE_DIR = process.argv.includes("--profile")
+  ? path.resolve(import.meta.dirname, "../.tmp/profile", String(Date.now()))
+  : null;
 const PORT = 3300;
 const BARE_PORT = 3301;
 const POOL_SIZE = process.env.DATABASE_POOL_SIZE ?? "20";
@@ -163,6 +169,7 @@ async function main() {
       TERMINAL_AUTH_QUICKPAY: CREDENTIALS,
       // a load test is given its own limit (README, Security): none
       RATE_LIMIT_TERMINAL_PER_MINUTE: "0",
+      ...(PROFILE_DIR ? { E2E_SERVER_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {}),
     },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -193,7 +200,9 @@ async function main() {
     // warm-up: a few payments each (connections, compiled queries)
     await load(`http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`, runId * 10 + 1, 90_000, client, 200);
     await load(`http://127.0.0.1:${BARE_PORT}/`, runId * 10 + 4, 95_000, client, 200);
+    const window = { fromUs: monotonicMicros(), toUs: 0 };
     const ours = await load(`http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`, runId * 10 + 2, 0, client);
+    window.toUs = monotonicMicros();
     const theirs = await load(`http://127.0.0.1:${BARE_PORT}/`, runId * 10 + 3, 40_000, client);
 
     console.log(
@@ -204,6 +213,7 @@ async function main() {
     const rate = (r: LoadResult) => r.payments / r.seconds;
     console.log(`\nratio portal / bare (payments accepted/s): ${((100 * rate(ours)) / rate(theirs)).toFixed(0)} %`);
     console.log(`target: ≥ 500 payments/s at ${CONCURRENCY} connections, p99 < 200 ms, duplicates 0`);
+    if (PROFILE_DIR) await printProfile(server, window);
   } finally {
     await client?.end().catch(() => undefined);
     for (const child of [server, bare]) {
@@ -215,6 +225,27 @@ async function main() {
     }
     agent.destroy();
   }
+}
+
+/** Stops the portal (it writes its profile on the way out) and prints where its CPU went during the measured load. */
+async function printProfile(server: ReturnType<typeof spawn>, window: { fromUs: number; toUs: number }) {
+  process.kill(-server.pid!, "SIGTERM");
+  const until = Date.now() + 30_000;
+  let file: string | undefined;
+  while (!file && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 500));
+    // the server's profile: the largest (npx and tsx write small ones of their own)
+    const found = fs.existsSync(PROFILE_DIR!)
+      ? fs
+          .readdirSync(PROFILE_DIR!)
+          .filter((f) => f.endsWith(".cpuprofile"))
+          .map((f) => path.join(PROFILE_DIR!, f))
+      : [];
+    file = found.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+  }
+  if (!file) return console.log("\nno CPU profile was written");
+  console.log(`\nthe portal's CPU during its measured load (${path.relative(root, file)}):`);
+  for (const line of summarizeCpuProfile(file, window)) console.log(line);
 }
 
 main().catch((e) => {

@@ -70,7 +70,9 @@ async function main() {
       process.exit(build.status ?? 1);
     }
   }
-  const server = spawn(process.execPath, ["server.js", "-H", "127.0.0.1", "-p", port], {
+  // Node's own flags for the server (a benchmark's --profile: `--cpu-prof --cpu-prof-dir=…`), space-separated
+  const nodeArgs = process.env.E2E_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, "server.js", "-H", "127.0.0.1", "-p", port], {
     cwd: root,
     env,
     stdio: "inherit",
