@@ -9,7 +9,13 @@ import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prism
 import type { Locale } from "@/lib/i18n/routing";
 import { policyMessages } from "@/lib/notifications/policy-messages";
 import { electronicPolicyNumberSql } from "@/lib/policies/mutations";
-import { findOrCreatePersonForUpdate, type PersonIdentity } from "@/lib/people/mutations";
+import {
+  findOrCreatePersonForUpdate,
+  insertPersonSql,
+  newPersonRecord,
+  type NewPersonRecord,
+  type PersonIdentity,
+} from "@/lib/people/mutations";
 import { findCoverageOfPerson, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
 import {
   bishkekDate,
@@ -22,7 +28,9 @@ import {
   studentFirstStageEnd,
   type CalendarDate,
   type Category,
+  type CoverageInput,
   type Refusal,
+  type Sex,
   type StudentPaymentStage,
   type TariffRow,
 } from "@/lib/rules";
@@ -62,6 +70,11 @@ export type RecordPaymentRequest = {
   afterIssue?: (tx: Tx, issued: IssuedPolicy) => Promise<void>;
   /** the tariff table as the caller read it for this very request (a terminal's sale): not read a second time */
   tariffs?: (TariffRow & { id: number })[];
+  /**
+   * the caller found nobody with the beneficiary's PIN just before (a terminal's sale): the payment first tries to
+   * register them with it in one statement (issueForNewPayer); a stale hint costs that statement and changes nothing
+   */
+  beneficiaryUnknown?: boolean;
 };
 
 export type IssuedPolicy = {
@@ -282,7 +295,8 @@ async function issueInOneStatement(
     priceSom: number;
     tariffId: number | null;
   },
-): Promise<{ paymentId: string; providerNumber: number; policyId: string; policyNumber: string }> {
+  newPerson?: NewPersonRecord,
+): Promise<{ paymentId: string; providerNumber: number; policyId: string; policyNumber: string } | null> {
   const { plan } = w;
   const policyId = randomUUID();
   const paymentId = randomUUID();
@@ -317,53 +331,63 @@ async function issueInOneStatement(
       },
     },
   ]);
-  const rows = await sql<{ number: string; providerNumber: number }>(ISSUE_SQL, [
-    plan.paymentDay.slice(0, 4),
-    policyId,
-    w.personId,
-    plan.category,
-    plan.termMonths,
-    w.priceSom,
-    w.tariffId,
-    plan.validFrom,
-    plan.validTo,
-    req.issueChannel,
-    req.officeId ?? null,
-    req.registeredById ?? null,
-    paymentId,
-    req.channel,
-    req.externalTxnId,
-    req.account,
-    req.amountSom,
-    req.paidAt,
-    req.receivedAt,
-    req.lateDated,
-    req.payer.name,
-    req.payer.phone ?? null,
-    phone,
-    placeholder,
-    messages.map((m) => m.kind),
-    messages.map((m) => m.sendOn),
-    messages.map((m) => m.text),
-    audits.map((a) => a.actorId),
-    audits.map((a) => a.actorLabel),
-    audits.map((a) => a.action),
-    audits.map((a) => a.entity),
-    audits.map((a) => a.entityId),
-    audits.map((a) => a.after),
-  ]);
-  const row = rows[0]!;
+  const rows = await sql<{ number: string; providerNumber: number }>(
+    newPerson ? ISSUE_WITH_NEW_PERSON_SQL : ISSUE_SQL,
+    [
+      plan.paymentDay.slice(0, 4),
+      policyId,
+      w.personId,
+      plan.category,
+      plan.termMonths,
+      w.priceSom,
+      w.tariffId,
+      plan.validFrom,
+      plan.validTo,
+      req.issueChannel,
+      req.officeId ?? null,
+      req.registeredById ?? null,
+      paymentId,
+      req.channel,
+      req.externalTxnId,
+      req.account,
+      req.amountSom,
+      req.paidAt,
+      req.receivedAt,
+      req.lateDated,
+      req.payer.name,
+      req.payer.phone ?? null,
+      phone,
+      placeholder,
+      messages.map((m) => m.kind),
+      messages.map((m) => m.sendOn),
+      messages.map((m) => m.text),
+      audits.map((a) => a.actorId),
+      audits.map((a) => a.actorLabel),
+      audits.map((a) => a.action),
+      audits.map((a) => a.entity),
+      audits.map((a) => a.entityId),
+      audits.map((a) => a.after),
+      ...(newPerson?.params ?? []),
+    ],
+  );
+  const row = rows[0];
+  if (!row) return null;
   return { paymentId, providerNumber: Number(row.providerNumber), policyId, policyNumber: row.number };
 }
 
-/** $1 is the payment day's year: the policy's number is made here, from the sequence (lib/policies/mutations.ts). */
-const ISSUE_SQL = `WITH n AS (SELECT nextval('"policy_number_seq"')::text AS v),
+/**
+ * $1 is the payment day's year: the policy's number is made here, from the sequence (lib/policies/mutations.ts).
+ * `newPerson`: the statement registers the payer too ($34…, lib/people/mutations.ts) — and writes nothing at all when
+ * the register has meanwhile got that PIN (ON CONFLICT DO NOTHING: no person row, so no policy, payment, SMS or audit).
+ */
+const issueSql = (newPerson: boolean) => `WITH n AS (SELECT nextval('"policy_number_seq"')::text AS v),
+${newPerson ? `person AS (${insertPersonSql(34)} ON CONFLICT DO NOTHING RETURNING "id"),` : ""}
 policy AS (
   INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "tariffId", "status",
                         "validFrom", "validTo", "channel", "officeId", "createdById", "updatedAt")
   SELECT $2::uuid, ${electronicPolicyNumberSql("$1::text", "n.v")}, $3::uuid, $4::"Category",
          $5::int, $6::int, $7::int, 'ISSUED', $8::date, $9::date, $10::"IssueChannel", $11::int, $12::uuid, now()
-    FROM n
+    FROM n${newPerson ? ", person" : ""}
   RETURNING "id", "number"
 ), payment AS (
   INSERT INTO "Payment" ("id", "channel", "externalTxnId", "account", "amountSom", "paidAt", "receivedAt", "lateDated",
@@ -386,6 +410,8 @@ policy AS (
       AS a("actorId", "actorLabel", "action", "entity", "entityId", "after")
 )
 SELECT policy."number", payment."providerNumber"::int AS "providerNumber" FROM policy, payment`;
+const ISSUE_SQL = issueSql(false);
+const ISSUE_WITH_NEW_PERSON_SQL = issueSql(true);
 
 /**
  * A confirmed payment becomes exactly one payment record and one policy (cl. 20–21: one payment = one person = one
@@ -404,10 +430,14 @@ async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordP
   const req: DatedRequest = { ...request, lateDated: dates.lateDated, countsFrom: dates.countsFrom };
   // The tariff table is reference data no payment locks: read before the transaction (or taken from the caller).
   const tariffs = request.tariffs ?? (await findTariffRows());
+  const prismaOnly = isStudentCategory(req.beneficiary.category) || !!req.afterIssue;
   try {
+    const byPinOnly = !!req.beneficiary.pin && !req.beneficiary.documentNumber;
+    const fast = req.beneficiaryUnknown && byPinOnly && !prismaOnly ? await issueForNewPayer(req, tariffs) : null;
+    if (fast) return fast;
     // A student's payment and a caller's afterIssue work through Prisma's models: a Prisma transaction. Every other
     // payment (the terminals' load, issue 17) is plain statements on one pooled connection (lib/db sqlTransaction).
-    return isStudentCategory(req.beneficiary.category) || req.afterIssue
+    return prismaOnly
       ? await db.$transaction((tx) => issueOnce(req, tariffs, sqlOn(tx), tx), MONEY_TX_OPTIONS)
       : await sqlTransaction((sql) => issueOnce(req, tariffs, sql, null));
   } catch (e) {
@@ -474,10 +504,25 @@ async function issueOnce(
     }
     stage = classified.stage;
   }
+  const plan = planFor(req, { ...person, birthDate: fromDbDateOrNull(person.birthDate) }, coverage, tariffs, stage);
+  if (!plan.ok) return refuse(plan.result);
+  const issued = (await issueWithPlan(sql, req, person.id, plan, stage, tariffs))!;
+  if (req.afterIssue) await req.afterIssue(tx!, issued); // afterIssue runs in a Prisma transaction (recordPaymentOnce)
+  return { outcome: "created", ...issued };
+}
+
+/** The rules' decision for this payment (cl. 4–5, SPEC §2–3): the plan, or the refusal to answer with. */
+function planFor(
+  req: DatedRequest,
+  person: { birthDate: CalendarDate | null; sex: Sex | null },
+  coverage: CoverageInput,
+  tariffs: (TariffRow & { id: number })[],
+  stage: StudentPaymentStage | null,
+) {
   const plan = planPurchase({
     person: {
-      category,
-      birthDate: fromDbDateOrNull(person.birthDate),
+      category: req.beneficiary.category,
+      birthDate: person.birthDate,
       sex: person.sex,
       hasIdentityDocument: req.hasIdentityDocument ?? true,
     },
@@ -487,10 +532,23 @@ async function issueOnce(
     tariffs,
     payInInstalments: stage === "FIRST_INSTALMENT",
   });
-  if (!plan.ok) return refuse({ outcome: "refused", paymentDay: plan.paymentDay, refusals: plan.refusals });
+  const refused = (result: RecordPaymentResult) => ({ ok: false as const, result });
+  if (!plan.ok) return refused({ outcome: "refused", paymentDay: plan.paymentDay, refusals: plan.refusals });
   if (plan.priceSom !== req.amountSom)
-    return refuse({ outcome: "wrong_amount", paymentDay: plan.paymentDay, expectedSom: plan.priceSom });
+    return refused({ outcome: "wrong_amount", paymentDay: plan.paymentDay, expectedSom: plan.priceSom });
+  return plan;
+}
 
+/** Writes the planned policy and its payment (one statement); null when `newPerson` was registered meanwhile. */
+async function issueWithPlan(
+  sql: SqlTx,
+  req: DatedRequest,
+  personId: string,
+  plan: Extract<ReturnType<typeof planFor>, { ok: true }>,
+  stage: StudentPaymentStage | null,
+  tariffs: (TariffRow & { id: number })[],
+  newPerson?: NewPersonRecord,
+): Promise<IssuedPolicy | null> {
   const tariff = plan.tariff
     ? tariffs.find(
         (t) =>
@@ -501,14 +559,14 @@ async function issueOnce(
     : null;
   // The policy's price is the whole price, also when only its first half is paid now (its payments sum to it).
   const priceSom = plan.instalments?.totalSom ?? plan.priceSom;
-  const written = await issueInOneStatement(sql, req, {
-    personId: person.id,
-    plan,
-    stage,
-    priceSom,
-    tariffId: tariff?.id ?? null,
-  });
-  const issued: IssuedPolicy = {
+  const written = await issueInOneStatement(
+    sql,
+    req,
+    { personId, plan, stage, priceSom, tariffId: tariff?.id ?? null },
+    newPerson,
+  );
+  if (!written) return null;
+  return {
     ...written,
     studentStage: stage,
     paymentDay: plan.paymentDay,
@@ -516,8 +574,25 @@ async function issueOnce(
     validTo: plan.validTo,
     amountSom: req.amountSom,
   };
-  if (req.afterIssue) await req.afterIssue(tx!, issued); // afterIssue runs in a Prisma transaction (recordPaymentOnce)
-  return { outcome: "created", ...issued };
+}
+
+/**
+ * A payer the register did not know a moment ago (the caller's lookup, `beneficiaryUnknown`): registered together with
+ * the policy, the payment, the SMS outbox and the audit rows in ONE statement, which commits on its own (issue 17:
+ * a first-time buyer was four round trips in a transaction). Nobody to lock: a person who does not exist holds no
+ * policy, no external coverage and no payment, so the rules see exactly what the transaction would. Returns null —
+ * and has written nothing — when this path cannot decide alone: the PIN was registered meanwhile (a concurrent payment
+ * for them, a replay), or the rules would refuse (the transaction decides and answers refusals, replays included).
+ */
+async function issueForNewPayer(
+  req: DatedRequest,
+  tariffs: (TariffRow & { id: number })[],
+): Promise<RecordPaymentResult | null> {
+  const record = newPersonRecord(req.beneficiary);
+  const plan = planFor(req, record, { policies: [], external: [] }, tariffs, null);
+  if (!plan.ok) return null;
+  const issued = await issueWithPlan(sqlRows, req, record.id, plan, null, tariffs, record);
+  return issued && { outcome: "created", ...issued };
 }
 
 export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPaymentResult> {

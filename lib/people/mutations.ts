@@ -94,10 +94,65 @@ async function lockByDocumentNumber(sql: SqlTx, documentNumber: string): Promise
   return row ? lockedPerson(row) : null;
 }
 
-/** A new person's row: $1 its id (made here: the schema's uuid() is Prisma's), $2… the record. */
-const INSERT_PERSON = `INSERT INTO "Person" ("id", "pin", "lastName", "firstName", "patronymic", "birthDate", "sex",
+/**
+ * A new person's row, its 12 parameters numbered from `first` (a statement may carry others before them): the id
+ * (made here: the schema's uuid() is Prisma's), then the record — `NewPersonRecord.params`.
+ */
+export function insertPersonSql(first = 1): string {
+  const $ = (i: number) => `$${first + i}`;
+  return `INSERT INTO "Person" ("id", "pin", "lastName", "firstName", "patronymic", "birthDate", "sex",
     "category", "citizenship", "documentType", "documentNumber", "phone", "updatedAt")
-  VALUES ($1::uuid, $2, $3, $4, $5, $6::date, $7::"Sex", $8::"Category", $9, $10::"DocumentType", $11, $12, now())`;
+  VALUES (${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}::date, ${$(6)}::"Sex", ${$(7)}::"Category",
+          ${$(8)}, ${$(9)}::"DocumentType", ${$(10)}, ${$(11)}, now())`;
+}
+const INSERT_PERSON = insertPersonSql();
+
+/** A person as they would be registered: the id made for them, what their PIN says, the insert's parameters. */
+export type NewPersonRecord = {
+  id: string;
+  pin: string | null;
+  documentNumber: string | null;
+  birthDate: CalendarDate | null;
+  sex: Sex | null;
+  params: unknown[];
+};
+
+/**
+ * The record a person is registered with: sex and date of birth from the PIN unless given (SPEC §8), the document
+ * number normalized, citizenship KG for a citizen unless given. Refuses an identity no record can be made of.
+ */
+export function newPersonRecord(who: PersonIdentity): NewPersonRecord {
+  const pin = who.pin?.trim() || null;
+  const documentNumber = who.documentNumber ? normalizeDocumentNumber(who.documentNumber) : null;
+  let sex = who.sex ?? null;
+  let birthDate = who.birthDate ?? null;
+  if (pin) {
+    const parsed = parsePin(pin);
+    if (parsed.ok) {
+      sex ??= parsed.sex;
+      birthDate ??= parsed.birthDate;
+    }
+  }
+  if (!pin && !(who.documentType && documentNumber)) throw new Error("A person needs a PIN or a document");
+  if ((!sex || !birthDate) && (pin || who.documentType !== DOCUMENT_TO_COMPLETE))
+    throw new Error("A person without a PIN needs sex and date of birth");
+  const id = randomUUID();
+  const params = [
+    id,
+    pin,
+    who.lastName,
+    who.firstName,
+    who.patronymic ?? null,
+    birthDate,
+    sex,
+    who.category,
+    who.citizenship ?? (who.category === "CITIZEN" ? "KG" : null),
+    who.documentType ?? null,
+    documentNumber,
+    who.phone ?? null,
+  ];
+  return { id, pin, documentNumber, birthDate, sex, params };
+}
 
 /**
  * The PIN's holder locked, registered first when the register does not know them — ONE statement (issue 17: a
@@ -119,36 +174,7 @@ const UPSERT_PERSON_BY_PIN = `${INSERT_PERSON}
  * connection of `sqlTransaction`, lib/db).
  */
 export async function findOrCreatePersonForUpdate(sql: SqlTx, who: PersonIdentity): Promise<LockedPerson> {
-  const pin = who.pin?.trim() || null;
-  const documentNumber = who.documentNumber ? normalizeDocumentNumber(who.documentNumber) : null;
-  let sex = who.sex ?? null;
-  let birthDate = who.birthDate ?? null;
-  if (pin) {
-    const parsed = parsePin(pin);
-    if (parsed.ok) {
-      sex ??= parsed.sex;
-      birthDate ??= parsed.birthDate;
-    }
-  }
-  if (!pin && !(who.documentType && documentNumber)) throw new Error("A person needs a PIN or a document");
-  if ((!sex || !birthDate) && (pin || who.documentType !== DOCUMENT_TO_COMPLETE))
-    throw new Error("A person without a PIN needs sex and date of birth");
-
-  const id = randomUUID();
-  const record = [
-    id,
-    pin,
-    who.lastName,
-    who.firstName,
-    who.patronymic ?? null,
-    birthDate,
-    sex,
-    who.category,
-    who.citizenship ?? (who.category === "CITIZEN" ? "KG" : null),
-    who.documentType ?? null,
-    documentNumber,
-    who.phone ?? null,
-  ];
+  const { id, pin, documentNumber, birthDate, sex, params: record } = newPersonRecord(who);
 
   if (pin && !documentNumber) {
     const [row] = await sql<PersonRow>(UPSERT_PERSON_BY_PIN, record);

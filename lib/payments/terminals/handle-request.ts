@@ -369,6 +369,7 @@ async function pay(provider: TerminalProvider, req: TerminalRequest, now: Date):
   const outcome = await recordPayment({
     ...terminalPaymentRequest(provider, { ...req, paidAt, receivedAt: now }, sale, source),
     tariffs,
+    beneficiaryUnknown: sale.person === null,
   });
   return terminalAnswer(outcome, req.sumTyiyn);
 }

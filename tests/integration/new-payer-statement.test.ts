@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../lib/db";
+import { recordPayment, type RecordPaymentRequest } from "../../lib/payments/record-payment";
+import { makePin } from "../support/factories";
+
+// Issue 17: a payer the register did not know a moment before (`beneficiaryUnknown`, a terminal's sale) is registered
+// with the policy, the payment, the SMS outbox and the audit rows in one statement. Whatever the hint says, the
+// answers and what is written are the transaction's: a stale hint, a concurrent duplicate, a refusal.
+let txn = (Date.now() % 1_000_000_000) + 500_000_000;
+
+function request(pin: string, overrides: Partial<RecordPaymentRequest> = {}): RecordPaymentRequest {
+  const paidAt = new Date("2024-03-10T06:00:00Z"); // 12:00 in Bishkek, 10 March
+  return {
+    channel: "MEGACOM",
+    externalTxnId: `np${++txn}`,
+    account: pin,
+    paidAt,
+    receivedAt: paidAt,
+    amountSom: 1840,
+    payer: { name: "", phone: "+996700123456" },
+    beneficiary: { pin, lastName: "Жумабаев", firstName: "Нурлан", category: "CITIZEN", phone: "+996700123456" },
+    termMonths: 12,
+    issueChannel: "TERMINAL",
+    actor: { id: null, label: "terminal:megacom" },
+    beneficiaryUnknown: true,
+    ...overrides,
+  };
+}
+
+async function written(pin: string) {
+  const people = await db.person.findMany({ where: { pin }, include: { policies: { include: { payments: true } } } });
+  const policyIds = people.flatMap((p) => p.policies.map((x) => x.id));
+  const paymentIds = people.flatMap((p) => p.policies.flatMap((x) => x.payments.map((y) => y.id)));
+  return {
+    people,
+    policies: policyIds.length,
+    payments: paymentIds.length,
+    messages: await db.notification.count({ where: { policyId: { in: policyIds } } }),
+    audits: await db.auditLog.findMany({
+      where: { entityId: { in: [...policyIds, ...paymentIds] } },
+      orderBy: { action: "asc" },
+    }),
+  };
+}
+
+describe("a new payer's payment in one statement (issue 17)", () => {
+  it("registers the payer from the PIN and writes policy, payment, both messages and both audit rows", async () => {
+    const pin = makePin("FEMALE", "1988-07-21");
+    const result = await recordPayment(request(pin));
+    expect(result).toMatchObject({ outcome: "created", validFrom: "2024-03-15", validTo: "2025-03-14" });
+    const w = await written(pin);
+    expect(w.people).toHaveLength(1);
+    expect(w.people[0]).toMatchObject({
+      lastName: "Жумабаев",
+      sex: "FEMALE",
+      birthDate: new Date("1988-07-21"),
+      category: "CITIZEN",
+      citizenship: "KG",
+      searchName: "ЖУМАБАЕВ НУРЛАН",
+    });
+    expect(w).toMatchObject({ policies: 1, payments: 1, messages: 2 });
+    expect(w.audits.map((a) => a.action)).toEqual(["payment.register", "policy.issue"]);
+    if (result.outcome === "created")
+      expect(w.audits[1]!.after).toMatchObject({ number: result.policyNumber, personId: w.people[0]!.id });
+  });
+
+  it("a stale hint (the payer was registered meanwhile) is decided by the transaction: the rules see their policy", async () => {
+    const pin = makePin();
+    expect((await recordPayment(request(pin))).outcome).toBe("created");
+    const nextDay = new Date("2024-03-11T06:00:00Z");
+    const second = await recordPayment(request(pin, { paidAt: nextDay, receivedAt: nextDay }));
+    expect(second).toMatchObject({ outcome: "refused" });
+    if (second.outcome === "refused") expect(second.refusals.map((r) => r.code)).toContain("POLICY_ALREADY_PAID");
+    expect(await written(pin)).toMatchObject({ people: [expect.anything()], policies: 1, payments: 1, messages: 2 });
+  });
+
+  it("the same new payer's payment sent 8 times at once: one person, one policy, 7 duplicates", async () => {
+    const pin = makePin();
+    const req = request(pin);
+    const results = await Promise.all(Array.from({ length: 8 }, () => recordPayment({ ...req })));
+    expect(results.filter((r) => r.outcome === "created")).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(7);
+    const numbers = new Set(results.map((r) => ("policyNumber" in r ? r.policyNumber : null)));
+    expect(numbers.size).toBe(1);
+    expect(await written(pin)).toMatchObject({ people: [expect.anything()], policies: 1, payments: 1, messages: 2 });
+  });
+
+  it("4 different payments for one new payer at once: one policy, 3 refusals", async () => {
+    const pin = makePin();
+    const results = await Promise.all(Array.from({ length: 4 }, () => recordPayment(request(pin))));
+    expect(results.filter((r) => r.outcome === "created")).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "refused")).toHaveLength(3);
+    expect(await written(pin)).toMatchObject({ people: [expect.anything()], policies: 1, payments: 1 });
+  });
+
+  it("a refusal or a wrong sum writes nothing, not even the payer", async () => {
+    const child = makePin("MALE", "2015-01-01"); // a citizen under 16 (cl. 2): insured by the state
+    const refused = await recordPayment(request(child));
+    expect(refused.outcome).toBe("refused");
+    const wrongSum = makePin();
+    expect(await recordPayment(request(wrongSum, { amountSom: 1000 }))).toMatchObject({
+      outcome: "wrong_amount",
+      expectedSom: 1840,
+    });
+    expect(await db.person.count({ where: { pin: { in: [child, wrongSum] } } })).toBe(0);
+  });
+
+  it("the transaction id of another payment answers conflict and writes nothing for the new payer", async () => {
+    const first = request(makePin());
+    await recordPayment(first);
+    const other = makePin();
+    const clash = await recordPayment(request(other, { externalTxnId: first.externalTxnId }));
+    expect(clash.outcome).toBe("conflict");
+    expect(await db.person.count({ where: { pin: other } })).toBe(0);
+  });
+});
