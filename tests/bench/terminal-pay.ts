@@ -1,11 +1,12 @@
 /**
  * Benchmark (not a test): terminal `pay` under 50 concurrent connections against PostgreSQL.
- *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:terminals [-- --requests 3000 --concurrency 50 --rebuild --profile]
+ *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:terminals [-- --requests 3000 --concurrency 50 --rebuild --profile --known]
  * Builds (once, into .next-bench, shared with bench:status; --rebuild builds again) and serves the app (tests/e2e/serve.ts) on a fresh database of that server, sends `pay` requests for
  * distinct people over keep-alive connections — 10 % of them re-sent at once as duplicates — and prints payments
  * accepted per second, p50/p99 latency, and the duplicate count found in the database afterwards (must be 0).
  * Then the same load against a bare reference on the same database (tests/bench/terminal-pay-bare-server.ts: node:http
  * + pg, the same writes in plain SQL) and the ratio of the two (issue 17).
+ * --known: every payer is in the register already (a renewal's case: found, locked, their coverage read) instead of new.
  * --profile: the portal runs under `node --cpu-prof`; afterwards its CPU time during the measured load is printed by
  * where it was spent (tests/bench/cpu-profile.ts), the profile kept in tests/.tmp/profile for Chrome's DevTools.
  */
@@ -25,6 +26,7 @@ const arg = (name: string, fallback: number) => {
 const REQUESTS = arg("requests", 3000);
 const CONCURRENCY = arg("concurrency", 50);
 const REBUILD = process.argv.includes("--rebuild");
+const KNOWN = process.argv.includes("--known");
 const PROFILE_DIR = process.argv.includes("--profile")
   ? path.resolve(import.meta.dirname, "../.tmp/profile", String(Date.now()))
   : null;
@@ -105,6 +107,16 @@ async function load(
     jobs.push({ txn: `${runId}${String(i).padStart(6, "0")}`, pin: pinFor(pinOffset + i) });
   // 10 % duplicates: the same request again, queued right behind the original.
   const queue = jobs.flatMap((j, i) => (i % 10 === 0 ? [j, j] : [j]));
+  // --known: the payers are in the register already (named, no policy), as at a renewal: the payment locks them
+  if (KNOWN)
+    await client.query(
+      `INSERT INTO "Person" ("id", "pin", "lastName", "firstName", "birthDate", "sex", "category", "citizenship", "updatedAt")
+       SELECT gen_random_uuid(), p, 'Известный', 'Плательщик',
+              make_date(substr(p, 6, 4)::int, substr(p, 4, 2)::int, substr(p, 2, 2)::int),
+              CASE left(p, 1) WHEN '1' THEN 'FEMALE'::"Sex" ELSE 'MALE'::"Sex" END, 'CITIZEN', 'KG', now()
+         FROM unnest($1::text[]) AS p ON CONFLICT DO NOTHING`,
+      [jobs.map((j) => j.pin)],
+    );
   const latencies: number[] = [];
   const answers = new Map<number, number>();
   let next = 0;
@@ -175,6 +187,7 @@ async function main() {
     detached: true,
   });
   let bare: ReturnType<typeof spawn> | null = null;
+  const window = { fromUs: 0, toUs: 0 };
   let client: pg.Client | null = null;
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/api/health/ready`, 300_000);
@@ -200,20 +213,19 @@ async function main() {
     // warm-up: a few payments each (connections, compiled queries)
     await load(`http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`, runId * 10 + 1, 90_000, client, 200);
     await load(`http://127.0.0.1:${BARE_PORT}/`, runId * 10 + 4, 95_000, client, 200);
-    const window = { fromUs: monotonicMicros(), toUs: 0 };
+    window.fromUs = monotonicMicros();
     const ours = await load(`http://127.0.0.1:${PORT}/api/v1/terminal/quickpay`, runId * 10 + 2, 0, client);
     window.toUs = monotonicMicros();
     const theirs = await load(`http://127.0.0.1:${BARE_PORT}/`, runId * 10 + 3, 40_000, client);
 
     console.log(
-      `\nTerminal \`pay\` benchmark (QuickPay, PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})`,
+      `\nTerminal \`pay\` benchmark (QuickPay, PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; payers ${KNOWN ? "already registered (--known)" : "new"})`,
     );
     report("the portal (npm run start, recordPayment):", ours);
     report("bare reference (node:http + pg, the same writes in plain SQL, no rules):", theirs);
     const rate = (r: LoadResult) => r.payments / r.seconds;
     console.log(`\nratio portal / bare (payments accepted/s): ${((100 * rate(ours)) / rate(theirs)).toFixed(0)} %`);
     console.log(`target: ≥ 500 payments/s at ${CONCURRENCY} connections, p99 < 200 ms, duplicates 0`);
-    if (PROFILE_DIR) await printProfile(server, window);
   } finally {
     await client?.end().catch(() => undefined);
     for (const child of [server, bare]) {
@@ -225,11 +237,11 @@ async function main() {
     }
     agent.destroy();
   }
+  if (PROFILE_DIR && window.toUs) await printProfile(window);
 }
 
-/** Stops the portal (it writes its profile on the way out) and prints where its CPU went during the measured load. */
-async function printProfile(server: ReturnType<typeof spawn>, window: { fromUs: number; toUs: number }) {
-  process.kill(-server.pid!, "SIGTERM");
+/** Once the portal has stopped (it writes its profile on the way out): where its CPU went during the measured load. */
+async function printProfile(window: { fromUs: number; toUs: number }) {
   const until = Date.now() + 30_000;
   let file: string | undefined;
   while (!file && Date.now() < until) {
