@@ -7,8 +7,14 @@
 // The lane is compiled by Next with the app and published by instrumentation.ts when Next starts, so this file stays
 // plain JavaScript. The production checks (next.config.js: PORTAL_URL, DATABASE_URL, …) run inside app.prepare().
 import { createServer } from "node:http";
+import v8 from "node:v8";
 
 process.env.NODE_ENV ||= "production";
+
+// Memory (issue 17): under a burst V8 lets the heap grow up to four times what survived the last full collection —
+// 437 MB resident at 100 status checks in flight, where 1.3 times suffices. A fixed growth factor keeps the heap
+// near what is live; it caps nothing (a staff's file import still gets what it needs, in more frequent collections).
+v8.setFlagsFromString("--heap-growing-percent=30");
 
 function option(names, fallback) {
   const args = process.argv.slice(2);
