@@ -114,3 +114,48 @@ describe("a new payer's payment in one statement (issue 17)", () => {
     expect(await db.person.count({ where: { pin: other } })).toBe(0);
   });
 });
+
+// Issue 17: a payer already registered is decided on the coverage read before the transaction (with the other payers
+// of the same turn); the write checks under the payer's lock that the coverage is still that one.
+describe("a known payer decided on coverage read before the transaction (issue 17)", () => {
+  async function registered(pin: string) {
+    await db.person.create({
+      data: {
+        pin,
+        lastName: "Known",
+        firstName: "Payer",
+        sex: "MALE",
+        birthDate: new Date("1990-05-17"),
+        category: "CITIZEN",
+      },
+    });
+  }
+
+  it("4 payments at once for one registered payer: the coverage changed under the first, the others are refused", async () => {
+    const pin = makePin();
+    await registered(pin);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => recordPayment(request(pin, { beneficiaryUnknown: false }))),
+    );
+    expect(results.filter((r) => r.outcome === "created")).toHaveLength(1);
+    const refused = results.filter((r) => r.outcome === "refused");
+    expect(refused).toHaveLength(3);
+    for (const r of refused)
+      if (r.outcome === "refused") expect(r.refusals.map((x) => x.code)).toContain("POLICY_ALREADY_PAID");
+    expect(await written(pin)).toMatchObject({ people: [expect.anything()], policies: 1, payments: 1 });
+  });
+
+  it("a renewal of a registered payer starts the day after the running policy, a third is refused", async () => {
+    const pin = makePin();
+    await registered(pin);
+    const at = (iso: string) => ({ paidAt: new Date(iso), receivedAt: new Date(iso), beneficiaryUnknown: false });
+    expect(await recordPayment(request(pin, at("2024-03-10T06:00:00Z")))).toMatchObject({ validTo: "2025-03-14" });
+    expect(await recordPayment(request(pin, at("2025-03-01T06:00:00Z")))).toMatchObject({
+      outcome: "created",
+      validFrom: "2025-03-15",
+      validTo: "2026-03-14",
+    });
+    expect((await recordPayment(request(pin, at("2025-03-02T06:00:00Z")))).outcome).toBe("refused");
+    expect(await written(pin)).toMatchObject({ policies: 2, payments: 2 });
+  });
+});
