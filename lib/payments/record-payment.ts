@@ -16,13 +16,7 @@ import {
   type NewPersonRecord,
   type PersonIdentity,
 } from "@/lib/people/mutations";
-import {
-  findCoverageForPayment,
-  findCoverageOfPerson,
-  findTariffRows,
-  findUnfinishedStudentPolicy,
-} from "@/lib/policies/queries";
-import { coverageFingerprintSql } from "@/lib/policies/status-sql";
+import { findCoverageOfPerson, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
 import {
   bishkekDate,
   classifyStudentPayment,
@@ -300,8 +294,6 @@ async function issueInOneStatement(
     stage: StudentPaymentStage | null;
     priceSom: number;
     tariffId: number | null;
-    /** the fingerprint of the coverage the plan was made on, when it was read before the transaction */
-    decidedOn?: string | null;
   },
   newPerson?: NewPersonRecord,
 ): Promise<{ paymentId: string; providerNumber: number; policyId: string; policyNumber: string } | null> {
@@ -375,7 +367,6 @@ async function issueInOneStatement(
       audits.map((a) => a.entity),
       audits.map((a) => a.entityId),
       audits.map((a) => a.after),
-      w.decidedOn ?? null,
       ...(newPerson?.params ?? []),
     ],
   );
@@ -386,20 +377,17 @@ async function issueInOneStatement(
 
 /**
  * $1 is the payment day's year: the policy's number is made here, from the sequence (lib/policies/mutations.ts).
- * $34, when not null, is the fingerprint of the coverage the payment was decided on: the statement writes nothing
- * unless the payer's coverage is still that one (lib/policies/status-sql.ts; read under the payer's lock).
- * `newPerson`: the statement registers the payer too ($35…, lib/people/mutations.ts) — and writes nothing at all when
+ * `newPerson`: the statement registers the payer too ($34…, lib/people/mutations.ts) — and writes nothing at all when
  * the register has meanwhile got that PIN (ON CONFLICT DO NOTHING: no person row, so no policy, payment, SMS or audit).
  */
 const issueSql = (newPerson: boolean) => `WITH n AS (SELECT nextval('"policy_number_seq"')::text AS v),
-${newPerson ? `person AS (${insertPersonSql(35)} ON CONFLICT DO NOTHING RETURNING "id"),` : ""}
+${newPerson ? `person AS (${insertPersonSql(34)} ON CONFLICT DO NOTHING RETURNING "id"),` : ""}
 policy AS (
   INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "tariffId", "status",
                         "validFrom", "validTo", "channel", "officeId", "createdById", "updatedAt")
   SELECT $2::uuid, ${electronicPolicyNumberSql("$1::text", "n.v")}, $3::uuid, $4::"Category",
          $5::int, $6::int, $7::int, 'ISSUED', $8::date, $9::date, $10::"IssueChannel", $11::int, $12::uuid, now()
     FROM n${newPerson ? ", person" : ""}
-   WHERE $34::text IS NULL OR $34::text = ${coverageFingerprintSql("$3::uuid")}
   RETURNING "id", "number"
 ), payment AS (
   INSERT INTO "Payment" ("id", "channel", "externalTxnId", "account", "amountSom", "paidAt", "receivedAt", "lateDated",
@@ -448,11 +436,10 @@ async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordP
     const fast = req.beneficiaryUnknown && byPinOnly && !prismaOnly ? await issueForNewPayer(req, tariffs) : null;
     if (fast) return fast;
     // A student's payment and a caller's afterIssue work through Prisma's models: a Prisma transaction. Every other
-    // payment (the terminals' load, issue 17) is plain statements on one pooled connection (lib/db sqlTransaction);
-    // a payer already registered has their coverage read before it, with the other payers of the same turn.
-    if (prismaOnly) return await db.$transaction((tx) => issueOnce(req, tariffs, sqlOn(tx), tx), MONEY_TX_OPTIONS);
-    const readBefore = byPinOnly ? await findCoverageForPayment(req.beneficiary.pin!.trim()) : null;
-    return await sqlTransaction((sql) => issueOnce(req, tariffs, sql, null, readBefore));
+    // payment (the terminals' load, issue 17) is plain statements on one pooled connection (lib/db sqlTransaction).
+    return prismaOnly
+      ? await db.$transaction((tx) => issueOnce(req, tariffs, sqlOn(tx), tx), MONEY_TX_OPTIONS)
+      : await sqlTransaction((sql) => issueOnce(req, tariffs, sql, null));
   } catch (e) {
     if (e instanceof Abort) return e.result;
     // A replay, or a concurrent duplicate that lost the race on the unique (channel, externalTxnId): the first result.
@@ -474,7 +461,6 @@ async function issueOnce(
   tariffs: (TariffRow & { id: number })[],
   sql: SqlTx,
   tx: Tx | null,
-  readBefore: { coverage: CoverageInput; fingerprint: string } | null = null,
 ): Promise<RecordPaymentResult> {
   const person = await findOrCreatePersonForUpdate(sql, req.beneficiary);
   // A refusal is checked against the payment itself first: a terminal's retry, or a concurrent duplicate that waited
@@ -486,15 +472,7 @@ async function issueOnce(
     if (!person.createdNow && (await paymentRecorded(req, sql))) throw new Replay();
     throw new Abort(result);
   };
-  const lockedCoverage = () => findCoverageOfPerson(person.id, sql);
-  // The coverage read before the transaction (a known payer, issue 17) is decided on as it was; the write checks,
-  // under the lock, that it still is — else it is read again here and decided anew.
-  const decidedOn = person.createdNow ? null : (readBefore?.fingerprint ?? null);
-  const coverage = person.createdNow
-    ? { policies: [], external: [] }
-    : decidedOn
-      ? readBefore!.coverage
-      : await lockedCoverage();
+  const coverage = person.createdNow ? { policies: [], external: [] } : await findCoverageOfPerson(person.id, sql);
   const category = req.beneficiary.category;
   // cl. 4 note, SPEC §2: a student's payment is the full price, a first half, or the second half of the
   // person's unfinished student policy — the sum decides unless the channel asked the payer.
@@ -526,16 +504,9 @@ async function issueOnce(
     }
     stage = classified.stage;
   }
-  const who = { ...person, birthDate: fromDbDateOrNull(person.birthDate) };
-  let plan = planFor(req, who, coverage, tariffs, stage);
-  let issued = plan.ok ? await issueWithPlan(sql, req, person.id, plan, stage, tariffs, undefined, decidedOn) : null;
-  if (!issued && decidedOn) {
-    // a refusal, or the coverage changed since it was read: decided on the coverage under the lock
-    plan = planFor(req, who, await lockedCoverage(), tariffs, stage);
-    if (plan.ok) issued = await issueWithPlan(sql, req, person.id, plan, stage, tariffs);
-  }
+  const plan = planFor(req, { ...person, birthDate: fromDbDateOrNull(person.birthDate) }, coverage, tariffs, stage);
   if (!plan.ok) return refuse(plan.result);
-  if (!issued) throw new Error("The policy was not written"); // unreachable: only a guarded write writes nothing
+  const issued = (await issueWithPlan(sql, req, person.id, plan, stage, tariffs))!;
   if (req.afterIssue) await req.afterIssue(tx!, issued); // afterIssue runs in a Prisma transaction (recordPaymentOnce)
   return { outcome: "created", ...issued };
 }
@@ -577,7 +548,6 @@ async function issueWithPlan(
   stage: StudentPaymentStage | null,
   tariffs: (TariffRow & { id: number })[],
   newPerson?: NewPersonRecord,
-  decidedOn?: string | null,
 ): Promise<IssuedPolicy | null> {
   const tariff = plan.tariff
     ? tariffs.find(
@@ -592,7 +562,7 @@ async function issueWithPlan(
   const written = await issueInOneStatement(
     sql,
     req,
-    { personId, plan, stage, priceSom, tariffId: tariff?.id ?? null, decidedOn },
+    { personId, plan, stage, priceSom, tariffId: tariff?.id ?? null },
     newPerson,
   );
   if (!written) return null;

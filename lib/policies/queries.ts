@@ -13,13 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
 import { findPersonIdByDocumentNumber } from "@/lib/people/queries";
 import { handoverSelect, toHandoverView } from "./paper/queries";
-import {
-  COVERAGE_BY_PERSON_ID_SQL,
-  COVERAGE_BY_PINS_SQL,
-  COVERAGE_FOR_PAYMENT_BY_PINS_SQL,
-  toCoverageInput,
-  type CoverageRow,
-} from "./status-sql";
+import { COVERAGE_BY_PERSON_ID_SQL, COVERAGE_BY_PINS_SQL, toCoverageInput, type CoverageRow } from "./status-sql";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
 import {
   STUDENT_CATEGORIES,
@@ -216,26 +210,6 @@ const coverageRowByPin = perTurn(async (pins: string[]) => {
 
 async function coverageByPinInOneQuery(pin: string): Promise<CoverageInput> {
   return toCoverageInput(await coverageRowByPin(pin));
-}
-
-/**
- * A payer's coverage as a payment may decide on it before its transaction, with its fingerprint (the payment writes
- * only if the fingerprint is unchanged under the person's lock). The payments of one turn of the event loop share
- * one statement, on the primary (never a replica: it decides a write). Unknown PIN → null.
- */
-const coverageForPaymentRow = perTurn(async (pins: string[]) => {
-  const rows = await sqlRows<CoverageRow & { pin: string; fingerprint: string }>(COVERAGE_FOR_PAYMENT_BY_PINS_SQL, [
-    pins,
-  ]);
-  return new Map(rows.map((row) => [row.pin, row]));
-});
-
-export async function findCoverageForPayment(
-  pin: string,
-): Promise<{ coverage: CoverageInput; fingerprint: string } | null> {
-  if (!/^\d{14}$/.test(pin)) return null;
-  const row = await coverageForPaymentRow(pin);
-  return row ? { coverage: toCoverageInput(row), fingerprint: row.fingerprint } : null;
 }
 
 /**

@@ -22,21 +22,6 @@ export const COVERAGE_BY_PINS_SQL = coverageSql(`p."pin" = ANY($1::char(14)[])`,
 /** The same by the person's id: the payment transaction reads the coverage it decides on in one statement. */
 export const COVERAGE_BY_PERSON_ID_SQL = coverageSql(`p."id" = $1::uuid`);
 
-/**
- * A coverage row's fingerprint: equal fingerprints, equal coverage (the same JSON text). A payment decided on
- * coverage read before its transaction writes only if the fingerprint read under the person's lock is still the one
- * it decided on (lib/payments/record-payment.ts).
- */
-const fingerprintOf = (row: string) => `md5(${row}."policies"::text || '#' || ${row}."external"::text)`;
-
-/** Coverage and fingerprint of several PINs at once, each row with its PIN (for payments: never on a replica). */
-export const COVERAGE_FOR_PAYMENT_BY_PINS_SQL = `SELECT c.*, ${fingerprintOf("c")} AS "fingerprint"
-  FROM (${COVERAGE_BY_PINS_SQL}) c`;
-
-/** An SQL expression: the fingerprint of the coverage of the person whose id is `personId` (an SQL expression). */
-export const coverageFingerprintSql = (personId: string) =>
-  `(SELECT ${fingerprintOf("c")} FROM (${coverageSql(`p."id" = ${personId}`)}) c)`;
-
 export type CoverageRow = {
   policies: [string, string, string | null, string | null][];
   external: [string, string, string][];

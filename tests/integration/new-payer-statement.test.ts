@@ -115,9 +115,9 @@ describe("a new payer's payment in one statement (issue 17)", () => {
   });
 });
 
-// Issue 17: a payer already registered is decided on the coverage read before the transaction (with the other payers
-// of the same turn); the write checks under the payer's lock that the coverage is still that one.
-describe("a known payer decided on coverage read before the transaction (issue 17)", () => {
+// Issue 17: a payer already registered goes through the transaction (locked, their coverage read under the lock):
+// what the payments before have written decides the next, also when they arrive at once.
+describe("a registered payer's payments, decided under their lock (issue 17)", () => {
   async function registered(pin: string) {
     await db.person.create({
       data: {
@@ -131,7 +131,7 @@ describe("a known payer decided on coverage read before the transaction (issue 1
     });
   }
 
-  it("4 payments at once for one registered payer: the coverage changed under the first, the others are refused", async () => {
+  it("4 payments at once for one registered payer: one policy, the others refused as already paid", async () => {
     const pin = makePin();
     await registered(pin);
     const results = await Promise.all(
