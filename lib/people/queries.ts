@@ -82,7 +82,7 @@ const PERSON_SEARCH_LIMIT = 20;
 export async function searchPeople(text: string): Promise<PersonSearchRow[]> {
   const q = text.trim().slice(0, 100);
   if (!q) return [];
-  const pin = /^\d{14}$/.test(q) ? q : null;
+  const pin = PIN_SHAPE.test(q) ? q : null;
   const document = normalizeDocumentNumber(q);
   // A name needs two letters: a shorter prefix would walk half the register.
   const byName = /\p{L}.*\p{L}/u.test(q);
