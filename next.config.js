@@ -3,6 +3,9 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+/** URLs the development server's request log leaves out (tests/unit/security/dev-request-log.test.ts). */
+export const DEV_LOG_IGNORE = [/^\/api\/v1\/(status|terminal)\b/, /[?&](pin|document|account|fio|phone|name)=/i];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Two builds side by side (e.g. two end-to-end runs) need two directories.
@@ -10,6 +13,10 @@ const nextConfig = {
   // PGlite ships a WASM data bundle that Turbopack must not try to bundle (STACK.md).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "rate-limiter-flexible"],
   poweredByHeader: false,
+  // `next dev` prints every request's URL: not those that carry a PIN, a document number, a name or a phone in their
+  // query (the status API, the terminals' protocol — README "Security": nothing personal in a log line). Production
+  // never prints URLs (server.js, lib/web/instrumented.ts).
+  logging: { incomingRequests: { ignore: DEV_LOG_IGNORE } },
   // Next's own cap on a server action's body is the largest one: the external-coverage registry (1 000 000 rows ≈ 40
   // MB; the providers' daily registry and a contract's list take 10 MB). Every other action is held to 1 MB by
   // proxy.ts (lib/web/security-headers.ts), before Next reads it.

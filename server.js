@@ -29,6 +29,8 @@ const port = Number(option(["-p", "--port"], process.env.PORT ?? "3000"));
 const hostname = option(["-H", "--hostname"], undefined);
 
 const { default: next } = await import("next");
+// The fast lane answers the build's static files from this directory, as Next does (lib/web/fast-lane.ts).
+globalThis[Symbol.for("oms.appDir")] = import.meta.dirname;
 const app = next({ dev: false, dir: import.meta.dirname, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { TEST_TERMINAL_ENV } from "./support/terminal-auth";
+import { TEST_TERMINAL_ENV } from "./support/terminal-auth.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 

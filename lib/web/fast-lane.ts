@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
 import { logUnexpectedError } from "@/lib/errors";
 import { jsonError } from "./api-errors";
 import { jsonUnexpected } from "./api-responses";
+import { StaticAssets } from "./static-assets";
 import { statusApi } from "./status-api";
 import { terminalApi, terminalServiceApi } from "./terminal-http";
 
@@ -15,6 +17,9 @@ import { terminalApi, terminalServiceApi } from "./terminal-http";
  *
  * Anything else — another path, method or a trailing slash — is left to Next (`serveFast` returns false), so Next
  * answers 404/405/redirects exactly as before. Nothing here logs a URL: the status check's PIN is in its query string.
+ *
+ * The build's scripts and stylesheets (`/_next/static/…`) are answered here too, compressed once with brotli or gzip
+ * instead of gzipped by Next on every request (./static-assets.ts).
  */
 type Handler = (
   request: Request,
@@ -62,9 +67,15 @@ export function fastRoute(method: string, path: string): Match | null {
       };
 }
 
+/** The production build's `static` directory, in the directory server.js gives Next (its own; else the working one). */
+const appDir =
+  ((globalThis as Record<symbol, unknown>)[Symbol.for("oms.appDir")] as string | undefined) ?? process.cwd();
+const assets = new StaticAssets(path.join(appDir, process.env.NEXT_DIST_DIR || ".next", "static"));
+
 /** Answers the request and returns true when it is the fast lane's; false leaves it to Next. */
 function serveFast(req: IncomingMessage, res: ServerResponse): boolean {
   const url = req.url;
+  if (url?.startsWith("/_next/static/")) return assets.serve(req, res);
   if (!url?.startsWith("/api/v1/")) return false;
   const q = url.indexOf("?");
   const match = fastRoute(req.method ?? "GET", q === -1 ? url : url.slice(0, q));

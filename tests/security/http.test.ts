@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import http from "node:http";
+import zlib from "node:zlib";
 import { TOTP } from "otpauth";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../prisma/demo-data";
@@ -158,6 +160,47 @@ describe("issue 17: the fast lane (server.js answers the status API and the term
     const before = count(await scrape());
     expect((await fetch(`${first}/api/v1/status?pin=${pin()}`, { headers: own() })).status).toBe(200);
     expect(count(await scrape())).toBe(before + 1);
+  });
+});
+
+describe("issue 17: the build's scripts, compressed once (lib/web/static-assets.ts)", () => {
+  /** node:http's client: the raw bytes (fetch would decompress them) */
+  function raw(url: string, headers: Record<string, string>) {
+    return new Promise<{ status: number; encoding?: string; body: Buffer }>((resolve, reject) => {
+      http
+        .get(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode!,
+              encoding: res.headers["content-encoding"],
+              body: Buffer.concat(chunks),
+            }),
+          );
+        })
+        .on("error", reject);
+    });
+  }
+
+  it("a citizen page's scripts come with brotli, byte for byte what Next serves; a missing one is Next's 404", async () => {
+    const html = await (await fetch(`${first}/ru/status`)).text();
+    const scripts = [...html.matchAll(/src="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const src of scripts) {
+      let brotli = await raw(`${first}${src}`, { "accept-encoding": "gzip, deflate, br" });
+      for (let i = 0; i < 50 && brotli.encoding !== "br"; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        brotli = await raw(`${first}${src}`, { "accept-encoding": "gzip, deflate, br" });
+      }
+      expect(brotli.status).toBe(200);
+      expect(brotli.encoding).toBe("br");
+      const plain = await raw(`${first}${src}`, { "accept-encoding": "identity" });
+      expect(plain.encoding).toBeUndefined();
+      expect(zlib.brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+    }
+    const missing = await raw(`${first}/_next/static/chunks/no-such-chunk.js`, { "accept-encoding": "br" });
+    expect(missing.status).toBe(404);
   });
 });
 
