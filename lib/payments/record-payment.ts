@@ -11,6 +11,7 @@ import { policyMessages } from "@/lib/notifications/policy-messages";
 import { electronicPolicyNumberSql } from "@/lib/policies/mutations";
 import {
   findOrCreatePersonForUpdate,
+  identifiedByPinOnly,
   insertPersonSql,
   newPersonRecord,
   type NewPersonRecord,
@@ -432,8 +433,10 @@ async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordP
   const tariffs = request.tariffs ?? (await findTariffRows());
   const prismaOnly = isStudentCategory(req.beneficiary.category) || !!req.afterIssue;
   try {
-    const byPinOnly = !!req.beneficiary.pin && !req.beneficiary.documentNumber;
-    const fast = req.beneficiaryUnknown && byPinOnly && !prismaOnly ? await issueForNewPayer(req, tariffs) : null;
+    const fast =
+      req.beneficiaryUnknown && identifiedByPinOnly(req.beneficiary) && !prismaOnly
+        ? await issueForNewPayer(req, tariffs)
+        : null;
     if (fast) return fast;
     // A student's payment and a caller's afterIssue work through Prisma's models: a Prisma transaction. Every other
     // payment (the terminals' load, issue 17) is plain statements on one pooled connection (lib/db sqlTransaction).

@@ -117,13 +117,30 @@ export type NewPersonRecord = {
   params: unknown[];
 };
 
+/** What a person is found by: the PIN trimmed, the document number normalized (null when absent). */
+function identityKeys(who: PersonIdentity): { pin: string | null; documentNumber: string | null } {
+  return {
+    pin: who.pin?.trim() || null,
+    documentNumber: who.documentNumber ? normalizeDocumentNumber(who.documentNumber) : null,
+  };
+}
+
+/**
+ * Found, locked or registered by the PIN alone — a PIN and no document number: ONE statement locks or registers them
+ * (findOrCreatePersonForUpdate), and a payer unknown to the register can be issued in one statement
+ * (lib/payments/record-payment.ts).
+ */
+export function identifiedByPinOnly(who: PersonIdentity): boolean {
+  const { pin, documentNumber } = identityKeys(who);
+  return !!pin && !documentNumber;
+}
+
 /**
  * The record a person is registered with: sex and date of birth from the PIN unless given (SPEC §8), the document
  * number normalized, citizenship KG for a citizen unless given. Refuses an identity no record can be made of.
  */
 export function newPersonRecord(who: PersonIdentity): NewPersonRecord {
-  const pin = who.pin?.trim() || null;
-  const documentNumber = who.documentNumber ? normalizeDocumentNumber(who.documentNumber) : null;
+  const { pin, documentNumber } = identityKeys(who);
   let sex = who.sex ?? null;
   let birthDate = who.birthDate ?? null;
   if (pin) {
@@ -176,7 +193,7 @@ const UPSERT_PERSON_BY_PIN = `${INSERT_PERSON}
 export async function findOrCreatePersonForUpdate(sql: SqlTx, who: PersonIdentity): Promise<LockedPerson> {
   const { id, pin, documentNumber, birthDate, sex, params: record } = newPersonRecord(who);
 
-  if (pin && !documentNumber) {
+  if (identifiedByPinOnly(who)) {
     const [row] = await sql<PersonRow>(UPSERT_PERSON_BY_PIN, record);
     if (!row) throw new Error("The person could not be registered");
     const createdNow = row.id === id;
