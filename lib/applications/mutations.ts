@@ -151,7 +151,9 @@ export async function submitApplication(
         });
       const termMonths = payment?.policy?.termMonths ?? input.termMonths;
 
-      const [coverage, tariffs] = await Promise.all([findCoverage({ id: person.id }, tx), findTariffRows(tx)]);
+      // one after the other: a transaction is one connection (pg refuses overlapping queries on one client from v9)
+      const coverage = await findCoverage({ id: person.id }, tx);
+      const tariffs = await findTariffRows(tx);
       // The linked payment's own policy is what the application is for: it does not count as "insured already".
       const others = payment?.policy
         ? { ...coverage, policies: coverage.policies.filter((p) => p.number !== payment.policy!.number) }

@@ -289,10 +289,12 @@ export async function completePersonWithPin(input: CompletePersonInput): Promise
     }
 
     const holderRow = await tx.person.findUniqueOrThrow({ where: { id: holder.id } });
-    const [policies, coverages] = await Promise.all([
-      tx.policy.updateMany({ where: { personId: person.id }, data: { personId: holder.id } }),
-      tx.externalCoverage.updateMany({ where: { personId: person.id }, data: { personId: holder.id } }),
-    ]);
+    // one after the other: a transaction is one connection (pg refuses overlapping queries on one client from v9)
+    const policies = await tx.policy.updateMany({ where: { personId: person.id }, data: { personId: holder.id } });
+    const coverages = await tx.externalCoverage.updateMany({
+      where: { personId: person.id },
+      data: { personId: holder.id },
+    });
     await tx.person.delete({ where: { id: person.id } });
     if (!holderRow.documentNumber && person.documentNumber) {
       await tx.person.update({

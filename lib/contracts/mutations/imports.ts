@@ -90,8 +90,9 @@ type LookupRow = {
 async function lookUpPersons(client: Client, rows: ContractRow[], contract: ContractPeriod): Promise<Known> {
   const pins = rows.map((r) => r.pin);
   const documents = rows.map((r) => r.documentNumber);
-  const [persons, owners] = await Promise.all([
-    client.$queryRaw<LookupRow[]>`SELECT p."id", p."pin",
+  // one after the other: inside the payment day's transaction `client` is one connection (pg refuses overlapping
+  // queries on one client from v9); a chunk is thousands of rows, so the second round trip costs nothing that shows
+  const persons = await client.$queryRaw<LookupRow[]>`SELECT p."id", p."pin",
         COALESCE((SELECT json_agg(json_build_object('number', x."number", 'status', x."status",
           'validFrom', x."validFrom", 'validTo', x."validTo")) FROM "Policy" x WHERE x."personId" = p."id"), '[]')
           AS "policies",
@@ -101,10 +102,9 @@ async function lookUpPersons(client: Client, rows: ContractRow[], contract: Cont
           'validFrom', c."validFrom", 'validTo', c."validTo"))
           FROM "ContractPerson" m JOIN "Contract" c ON c."id" = m."contractId" WHERE m."personId" = p."id"), '[]')
           AS "contracts"
-      FROM "Person" p WHERE p."pin" = ANY(${pins}::bpchar[])`,
-    client.$queryRaw<{ pin: string | null; documentNumber: string }[]>`SELECT "pin", "documentNumber" FROM "Person"
-      WHERE "documentNumber" = ANY(${documents}::text[])`,
-  ]);
+      FROM "Person" p WHERE p."pin" = ANY(${pins}::bpchar[])`;
+  const owners = await client.$queryRaw<{ pin: string | null; documentNumber: string }[]>`SELECT "pin",
+      "documentNumber" FROM "Person" WHERE "documentNumber" = ANY(${documents}::text[])`;
   const byPin: Known["byPin"] = new Map();
   for (const p of persons) {
     byPin.set(p.pin, {
