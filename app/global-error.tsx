@@ -15,6 +15,10 @@ import ru from "@/lib/i18n/messages/ru/failure.json";
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
     <html lang="ru">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${ru.title} / ${ky.title}`}</title>
+      </head>
       <body style={{ fontFamily: "system-ui, sans-serif", lineHeight: 1.5, maxWidth: "40rem", margin: "2rem auto" }}>
         <main style={{ padding: "0 1rem" }}>
           {[ru, ky].map((t, i) => (
