@@ -3,6 +3,7 @@ import path from "node:path";
 import { logUnexpectedError } from "@/lib/errors";
 import { jsonError } from "./api-errors";
 import { jsonUnexpected } from "./api-responses";
+import { CONFIG_HEADERS } from "./security-headers";
 import { StaticAssets } from "./static-assets";
 import { statusApi } from "./status-api";
 import { terminalApi, terminalServiceApi } from "./terminal-http";
@@ -29,12 +30,6 @@ type Match = { route: string; handler: Handler; params: { provider: string; serv
 
 /** A terminal's form post is a few hundred bytes; more is refused unread (413, as the proxy does for callbacks). */
 const MAX_BODY_BYTES = 16 * 1024;
-
-/** What next.config.js `headers()` adds to every answer Next gives: the fast lane's answers carry them too. */
-const CONFIG_HEADERS: Record<string, string> = {
-  "x-content-type-options": "nosniff",
-  "permissions-policy": "camera=(), microphone=(), geolocation=()",
-};
 
 const TERMINAL = /^\/api\/v1\/terminal\/([^/]+)(?:\/([^/]+))?$/;
 

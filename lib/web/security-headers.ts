@@ -30,6 +30,18 @@ export const HSTS = "max-age=63072000; includeSubDomains";
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 export const REFERRER_POLICY = "strict-origin-when-cross-origin";
 
+/**
+ * What next.config.js `headers()` adds to every answer Next gives (lowercase names): answers the production server
+ * gives before Next — the fast lane's APIs and the build's static files (lib/web/fast-lane.ts) — carry them too.
+ * tests/unit/security/headers.test.ts keeps the two lists equal.
+ */
+export const CONFIG_HEADERS: Readonly<Record<string, string>> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": REFERRER_POLICY,
+  "x-frame-options": "DENY",
+  "permissions-policy": "camera=(), microphone=(), geolocation=()",
+};
+
 /** Server actions post at most this much; uploads (the providers' daily registry) have their own, larger limit. */
 const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 const UPLOAD_BODY_LIMIT_BYTES = 10 * 1024 * 1024;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { log } from "@/lib/log";
+import { CONFIG_HEADERS } from "./security-headers";
 
 /**
  * The build's scripts and stylesheets compressed once, not per request (issue 17: the citizen on a slow phone).
@@ -28,13 +29,6 @@ const TYPES: Record<string, string> = {
 const PREFIX = "/_next/static/";
 /** Hash-named build output: letters, digits and `_ - . ~ /`, nothing that climbs out (checked again on the path). */
 const SAFE = /^[A-Za-z0-9_\-.~/]+$/;
-/** What next.config.js `headers()` adds to every answer Next gives (as ./fast-lane.ts does for its own). */
-const CONFIG_HEADERS: Record<string, string> = {
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "strict-origin-when-cross-origin",
-  "x-frame-options": "DENY",
-  "permissions-policy": "camera=(), microphone=(), geolocation=()",
-};
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);

@@ -48,3 +48,19 @@ describe("hole 7: missing headers and limits", () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe("the headers next.config.js adds, and those the production server adds before Next", () => {
+  it("are the same list: a header added to one is added to the other", async () => {
+    const { PHASE_DEVELOPMENT_SERVER } = await import("next/constants.js");
+    // @ts-expect-error -- next.config.js is plain JavaScript (Next reads it before any TypeScript is compiled)
+    const { default: config } = await import("../../../next.config.js");
+    const { CONFIG_HEADERS } = await import("@/lib/web/security-headers");
+    const rules = await (
+      config as (phase: string) => {
+        headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]>;
+      }
+    )(PHASE_DEVELOPMENT_SERVER).headers();
+    const everyAnswer = rules.find((r) => r.source === "/:path*")!;
+    expect(Object.fromEntries(everyAnswer.headers.map((h) => [h.key.toLowerCase(), h.value]))).toEqual(CONFIG_HEADERS);
+  });
+});
