@@ -125,7 +125,7 @@ export class StaticAssets {
       });
     })()
       .catch((e: unknown) => {
-        // not there (Next answers 404) or unreadable: left to Next, not tried again
+        // not there (Next answers 404) or unreadable: this request and the next are Next's; a later one tries again
         if ((e as NodeJS.ErrnoException).code !== "ENOENT")
           log.warn({ error: (e as Error).message }, "static assets: not compressed");
       })
