@@ -8,7 +8,7 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { baseSecret } from "@/lib/secrets";
-import { limitSpec, type LimitName } from "./config";
+import { limitSpec, type LimitName, type LimitSpec } from "./config";
 import { log } from "@/lib/log";
 import { countRateLimited } from "@/lib/metrics";
 import { CounterWriter, WrittenBehindLimit } from "./written-behind";
@@ -54,8 +54,7 @@ function limitStorePoolSize(): number {
   return Number.isInteger(size) && size > 6 ? Math.ceil(size / 2) : 3;
 }
 
-function limiter(name: LimitName): RateLimiterAbstract {
-  const spec = limitSpec(name);
+function limiter(name: LimitName, spec: LimitSpec = limitSpec(name)): RateLimiterAbstract {
   const id = `${name}:${spec.points}:${spec.duration}:${spec.blockDuration ?? 0}`;
   const s = store();
   let l = s.limiters.get(id);
@@ -83,8 +82,7 @@ function limiter(name: LimitName): RateLimiterAbstract {
  * ones) counts written behind (issue 17, ./written-behind.ts): exact between processes from half the limit on, one
  * upsert for all keys every 100 ms below it. Sign-in lockouts keep rate-limiter-flexible's store.
  */
-function writtenBehind(name: LimitName): WrittenBehindLimit | null {
-  const spec = limitSpec(name);
+function writtenBehind(name: LimitName, spec: LimitSpec): WrittenBehindLimit | null {
   const s = store();
   if (!s.writer || spec.blockDuration !== undefined) return null;
   const id = `${name}:${spec.points}:${spec.duration}`;
@@ -106,8 +104,10 @@ const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNe
 
 /** Counts one request (or one failure) against the limit; over it → refused with the seconds to wait. */
 export async function consumeLimit(name: LimitName, key: string): Promise<LimitDecision> {
-  if (limitSpec(name).points === 0) return { ok: true };
-  const counter = writtenBehind(name);
+  // the spec is read once per request (it reads the environment: a test or an operator may change a limit)
+  const spec = limitSpec(name);
+  if (spec.points === 0) return { ok: true };
+  const counter = writtenBehind(name, spec);
   if (counter) {
     const verdict = await counter.consume(hashKey(name, key));
     if (verdict.ok) return verdict;
@@ -115,7 +115,7 @@ export async function consumeLimit(name: LimitName, key: string): Promise<LimitD
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(verdict.msBeforeNext / 1000)) };
   }
   try {
-    await limiter(name).consume(hashKey(name, key));
+    await limiter(name, spec).consume(hashKey(name, key));
     return { ok: true };
   } catch (e) {
     if (e instanceof RateLimiterRes) {

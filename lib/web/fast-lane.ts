@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { logUnexpectedError } from "@/lib/errors";
+import type { ApiAnswer, ApiRequest } from "./api-answer";
 import { jsonError } from "./api-errors";
-import { jsonUnexpected } from "./api-responses";
+import { unexpectedAnswer } from "./api-responses";
 import { CONFIG_HEADERS } from "./security-headers";
 import { StaticAssets } from "./static-assets";
-import { statusApi } from "./status-api";
+import { statusApiAnswer } from "./status-api";
 import { terminalApi, terminalServiceApi } from "./terminal-http";
 
 /**
@@ -26,7 +27,10 @@ type Handler = (
   request: Request,
   context: { params: Promise<{ provider: string; service?: string }> },
 ) => Promise<Response>;
-type Match = { route: string; handler: Handler; params: { provider: string; service?: string } };
+/** The status check answers with plain data (./api-answer.ts); the terminals' handlers with a web Response. */
+type Match =
+  | { route: string; answer: (request: ApiRequest) => Promise<ApiAnswer> }
+  | { route: string; handler: Handler; params: { provider: string; service?: string } };
 
 /** A terminal's form post is a few hundred bytes; more is refused unread (413, as the proxy does for callbacks). */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -43,10 +47,7 @@ function segment(s: string): string | null {
 
 /** The route of a request the fast lane answers, or null (Next answers it). */
 export function fastRoute(method: string, path: string): Match | null {
-  if (path === "/api/v1/status")
-    return method === "GET"
-      ? { route: "/api/v1/status", handler: statusApi as Handler, params: { provider: "" } }
-      : null;
+  if (path === "/api/v1/status") return method === "GET" ? { route: "/api/v1/status", answer: statusApiAnswer } : null;
   if (method !== "GET" && method !== "POST") return null;
   const m = TERMINAL.exec(path);
   if (!m) return null;
@@ -75,14 +76,45 @@ function serveFast(req: IncomingMessage, res: ServerResponse): boolean {
   const q = url.indexOf("?");
   const match = fastRoute(req.method ?? "GET", q === -1 ? url : url.slice(0, q));
   if (!match) return false;
-  answer(req, res, url, match).catch((e: unknown) => {
-    const response = jsonUnexpected(logUnexpectedError(e, `${req.method} ${match.route}`));
-    void write(res, response).catch(() => res.destroy());
+  const done =
+    "answer" in match
+      ? match.answer(nodeRequest(req, url)).then((answer) => writeAnswer(res, answer))
+      : answer(req, res, url, match);
+  done.catch((e: unknown) => {
+    const id = logUnexpectedError(e, `${req.method} ${match.route}`);
+    if (res.headersSent) res.destroy();
+    else writeAnswer(res, unexpectedAnswer(id));
   });
   return true;
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, url: string, match: Match): Promise<void> {
+/**
+ * Node's request as the status API reads it (./api-answer.ts `ApiRequest`): its headers straight from Node's parsed
+ * ones — duplicates joined with ", " as a web `Headers` joins them — and, as Next's router does, the socket's address
+ * as X-Forwarded-For when the request names none (./client-address.ts decides how far the header is believed).
+ */
+function nodeRequest(req: IncomingMessage, url: string): ApiRequest {
+  const parsed = req.headers;
+  return {
+    method: req.method ?? "GET",
+    // the origin is never read (links come from PORTAL_URL, issue 11 hole 8); the path and query are the request's
+    url: `http://localhost${url}`,
+    headers: {
+      get(name: string): string | null {
+        const key = name.toLowerCase();
+        const value = parsed[key] ?? (key === "x-forwarded-for" ? req.socket.remoteAddress : undefined);
+        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+      },
+    },
+  };
+}
+
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: string,
+  match: Extract<Match, { handler: Handler }>,
+): Promise<void> {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
@@ -132,6 +164,14 @@ async function write(res: ServerResponse, response: Response): Promise<void> {
   out["content-length"] = String(payload.length);
   res.writeHead(response.status, out);
   res.end(payload);
+}
+
+/** A plain answer, written as is: next.config.js's headers, then the answer's own (lowercase names both). */
+function writeAnswer(res: ServerResponse, answer: ApiAnswer): void {
+  const out: Record<string, string> = { ...CONFIG_HEADERS, ...answer.headers };
+  out["content-length"] = String(Buffer.byteLength(answer.body));
+  res.writeHead(answer.status, out);
+  res.end(answer.body);
 }
 
 /**

@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { AppError } from "@/lib/errors";
 import { consumeLimit, type LimitName } from "@/lib/limits";
-import { jsonError } from "./api-errors";
+import { toResponse, type ApiAnswer, type ApiRequest } from "./api-answer";
+import { errorAnswer } from "./api-errors";
 import { clientAddress } from "./client-address";
 
 /**
@@ -14,21 +15,33 @@ import { clientAddress } from "./client-address";
  *   if (limited) return limited;
  */
 export async function rateLimitRequest(request: Request, name: LimitName, key?: string): Promise<Response | null> {
-  const decision = await consumeLimit(name, key ?? clientAddress(request.headers));
-  if (decision.ok) return null;
-  return tooManyRequests(request, decision.retryAfterSeconds);
+  const limited = await rateLimitAnswer(request, name, key);
+  return limited && toResponse(limited);
 }
 
-export function tooManyRequests(request: Pick<Request, "headers">, retryAfterSeconds: number): Response {
-  return jsonError(
+/** rateLimitRequest's answer as plain data (./api-answer.ts: the status API). */
+export async function rateLimitAnswer(
+  request: Pick<ApiRequest, "headers">,
+  name: LimitName,
+  key?: string,
+): Promise<ApiAnswer | null> {
+  const decision = await consumeLimit(name, key ?? clientAddress(request.headers));
+  if (decision.ok) return null;
+  return tooManyRequestsAnswer(request, decision.retryAfterSeconds);
+}
+
+function tooManyRequestsAnswer(request: Pick<ApiRequest, "headers">, retryAfterSeconds: number): ApiAnswer {
+  return errorAnswer(
     request,
     429,
     "security.tooManyRequests",
     { seconds: retryAfterSeconds },
-    {
-      "Retry-After": String(retryAfterSeconds),
-    },
+    { "Retry-After": String(retryAfterSeconds) },
   );
+}
+
+export function tooManyRequests(request: Pick<ApiRequest, "headers">, retryAfterSeconds: number): Response {
+  return toResponse(tooManyRequestsAnswer(request, retryAfterSeconds));
 }
 
 /** The client address of the request being rendered or acted on (server components and actions). */

@@ -1,6 +1,7 @@
 import { databaseDownSince, isDatabaseUnavailableError, reportDatabaseUnavailable } from "@/lib/db/availability";
 import { translatorFor } from "@/lib/i18n/translate";
-import { jsonError } from "./api-errors";
+import { toResponse, type ApiAnswer, type ApiRequest } from "./api-answer";
+import { errorAnswer } from "./api-errors";
 
 /** How long a client is asked to wait before trying again (the probe looks every 2 s). */
 const RETRY_AFTER_SECONDS = 10;
@@ -18,7 +19,7 @@ export function unavailableResponse(request: Request & { nextUrl: URL }): Respon
   if (databaseDownSince() === null) return null;
   const path = request.nextUrl.pathname;
   if (HEALTH.test(path)) return null;
-  if (path.startsWith("/api/")) return apiUnavailable(request);
+  if (path.startsWith("/api/")) return toResponse(apiUnavailable(request));
   const locale = path.startsWith("/ky") ? "ky" : "ru";
   return new Response(unavailablePage(locale, path), {
     status: 503,
@@ -28,21 +29,27 @@ export function unavailableResponse(request: Request & { nextUrl: URL }): Respon
 
 const RETRY_AFTER = { "Retry-After": String(RETRY_AFTER_SECONDS) };
 
-function apiUnavailable(request: Pick<Request, "headers">): Response {
-  return jsonError(request, 503, "security.unavailable.api", { seconds: RETRY_AFTER_SECONDS }, RETRY_AFTER);
+function apiUnavailable(request: Pick<ApiRequest, "headers">): ApiAnswer {
+  return errorAnswer(request, 503, "security.unavailable.api", { seconds: RETRY_AFTER_SECONDS }, RETRY_AFTER);
 }
 
 /** A route the proxy skips (the status API, the terminals): 503 at once while the database is known to be away. */
-export function apiUnavailableWhileDown(request: Pick<Request, "headers">): Response | null {
+export function unavailableAnswerWhileDown(request: Pick<ApiRequest, "headers">): ApiAnswer | null {
   return databaseDownSince() === null ? null : apiUnavailable(request);
 }
 
 /** An API handler threw because the database cannot be reached: 503 in the API's error shape, else null. */
-export function databaseUnavailableResponse(request: Pick<Request, "headers">, error: unknown): Response | null {
+export function databaseUnavailableAnswer(request: Pick<ApiRequest, "headers">, error: unknown): ApiAnswer | null {
   if (!isDatabaseUnavailableError(error)) return null;
   // the next requests are answered at once, and the probe looks for the database's return
   reportDatabaseUnavailable();
   return apiUnavailable(request);
+}
+
+/** databaseUnavailableAnswer as a web `Response`. */
+export function databaseUnavailableResponse(request: Pick<ApiRequest, "headers">, error: unknown): Response | null {
+  const answer = databaseUnavailableAnswer(request, error);
+  return answer && toResponse(answer);
 }
 
 const escapeHtml = (s: string) =>

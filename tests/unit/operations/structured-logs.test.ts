@@ -1,10 +1,10 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, maskPersonalData, requestIdFrom, withRequestId } from "../../../lib/log";
+import { createAccessLogger, createLogger, maskPersonalData, requestIdFrom, withRequestId } from "../../../lib/log";
 
 // Issue 16: structured JSON logs with a request id on every line, and no PIN, name or phone in clear.
 
-function capture() {
+function capture(create = createLogger) {
   const lines: Record<string, unknown>[] = [];
   const raw: string[] = [];
   const stream = new Writable({
@@ -16,7 +16,7 @@ function capture() {
       done();
     },
   });
-  return { logger: createLogger(stream), lines, raw };
+  return { logger: create(stream), lines, raw };
 }
 
 const PIN = "21505198500099";
@@ -66,5 +66,33 @@ describe("structured logs (issue 16)", () => {
     expect(requestIdFrom("0f8e5a3c9b2d4e6f8a1b3c5d7e9f0a2b")).toBe("0f8e5a3c9b2d4e6f8a1b3c5d7e9f0a2b");
     expect(requestIdFrom("bad id\nwith newline")).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestIdFrom(null)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("never carries a request id that holds a PIN or a phone (it is echoed and written unmasked on access lines)", () => {
+    for (const id of [`req-${PIN}`, PIN, "call-0700123456", "x.996700123456"]) {
+      expect(requestIdFrom(id)).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(requestIdFrom("req-800012345678")).toBe("req-800012345678");
+  });
+
+  it("writes access lines in the same shape as every other line, with the request id", async () => {
+    const { logger, lines } = capture(createAccessLogger);
+    logger.level = "info";
+    await withRequestId("req-12345678", async () => {
+      logger.info({ route: "/api/v1/status", method: "GET", status: 200, ms: 3 }, "request");
+    });
+    expect(lines).toEqual([
+      {
+        level: 30,
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        service: "oms-portal",
+        requestId: "req-12345678",
+        route: "/api/v1/status",
+        method: "GET",
+        status: 200,
+        ms: 3,
+        msg: "request",
+      },
+    ]);
   });
 });
