@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import pg from "pg";
 import {
   RateLimiterMemory,
@@ -24,8 +24,11 @@ export type { LimitName } from "./config";
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 type Store = {
-  /** the key of the counters' HMACs, as configured when the store was made (like the pool's URL) */
-  secret: string;
+  /**
+   * the key of the counters' HMACs, as configured when the store was made (like the pool's URL); a KeyObject, so that
+   * the secret is not converted again for every count (two per status check, issue 17)
+   */
+  secret: KeyObject;
   pool: pg.Pool | null;
   limiters: Map<string, RateLimiterAbstract>;
   counters: Map<string, WrittenBehindLimit>;
@@ -46,7 +49,7 @@ function store(): Store {
     // An idle connection the server closes (restart, failover) must not crash the process; the next query reconnects.
     pool?.on("error", (e) => log.warn({ error: e.message }, "rate-limit store: idle connection lost"));
     g.__omsRateLimits = {
-      secret: baseSecret() ?? "rate-limit",
+      secret: createSecretKey(Buffer.from(baseSecret() ?? "rate-limit")),
       pool,
       limiters: new Map(),
       counters: new Map(),
@@ -103,9 +106,7 @@ function writtenBehind(name: LimitName, spec: LimitSpec): WrittenBehindLimit | n
 }
 
 function hashKey(name: LimitName, key: string): string {
-  return createHmac("sha256", store().secret)
-    .update(`${name}:${key}`)
-    .digest("base64url");
+  return createHmac("sha256", store().secret).update(`${name}:${key}`).digest("base64url");
 }
 
 const configured = new Map<LimitName, LimitSpec>();
