@@ -116,6 +116,26 @@ describe("issue 17: the fast lane (server.js answers the status API and the term
     expect(JSON.parse(text)).toMatchObject({ insured: false });
   });
 
+  it("a request id is echoed when well-formed, never when it holds a PIN; every header is sent once", async () => {
+    const asked = async (id: string) => {
+      const res = await fetch(`${first}/api/v1/status?pin=${pin()}`, { headers: own({ "x-request-id": id }) });
+      return res.headers.get("x-request-id");
+    };
+    expect(await asked("support-ticket-4711")).toBe("support-ticket-4711");
+    const withPin = await asked(`req-${pin()}`);
+    expect(withPin).toMatch(/^[0-9a-f-]{36}$/);
+    const names = await new Promise<string[]>((resolve, reject) => {
+      http
+        .get(`${first}/api/v1/status?pin=${pin()}`, { headers: own() }, (res) => {
+          res.resume();
+          resolve(res.rawHeaders.filter((_, i) => i % 2 === 0).map((h) => h.toLowerCase()));
+        })
+        .on("error", reject);
+    });
+    expect(names.filter((h, i) => names.indexOf(h) !== i)).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(["x-frame-options", "referrer-policy", "content-length"]));
+  });
+
   it("a malformed PIN is a translated 400 in the caller's language", async () => {
     const res = await fetch(`${first}/api/v1/status?pin=123`, { headers: own({ "accept-language": "ky" }) });
     expect(res.status).toBe(400);
