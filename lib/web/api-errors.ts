@@ -24,14 +24,8 @@ export function errorAnswer(
 }
 
 /** errorAnswer as a web `Response`. */
-export function jsonError(
-  request: Pick<ApiRequest, "headers">,
-  status: number,
-  code: string,
-  values?: TranslationValues,
-  headers: Record<string, string> = {},
-): Response {
-  return toResponse(errorAnswer(request, status, code, values, headers));
+export function jsonError(...args: Parameters<typeof errorAnswer>): Response {
+  return toResponse(errorAnswer(...args));
 }
 
 /** The request's body as text, or null when it is longer than `maxBytes` (read no further than that). */
