@@ -2,6 +2,7 @@ import { addDays } from "@/lib/rules";
 import { todayInBishkek } from "@/lib/dates";
 import { routing, type Locale } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translate";
+import { clearExpiredLimits } from "@/lib/limits";
 import { countJobRun } from "@/lib/metrics";
 import { jobsConfig, nextAttemptAfterFailure, type JobsConfig } from "./config";
 import {
@@ -112,11 +113,21 @@ export async function queueRenewalReminders(over: Partial<JobContext> = {}): Pro
   return { queued: await queueReminders(rows) };
 }
 
+/**
+ * (e) rate-limit counters whose window is over are deleted (issue 17): without it the shared counters table keeps a
+ * row for every PIN ever checked. A counter that is counting at that moment is left for the next run.
+ */
+export async function clearRateLimits(over: Partial<JobContext> = {}): Promise<{ cleared: number }> {
+  const { now } = context(over);
+  return { cleared: await clearExpiredLimits(now.getTime()) };
+}
+
 export const JOBS = {
   "expire-orders": expireOrders,
   "reconcile-payments": reconcilePayments,
   "drain-outbox": drainOutbox,
   "renewal-reminders": queueRenewalReminders,
+  "clear-rate-limits": clearRateLimits,
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -10,6 +10,7 @@ const EVERY: Record<JobName, number> = {
   "reconcile-payments": 120_000,
   "drain-outbox": 30_000,
   "renewal-reminders": 60 * 60_000,
+  "clear-rate-limits": 10 * 60_000,
 };
 
 const holder = globalThis as unknown as { __omsJobTimers?: NodeJS.Timeout[] };

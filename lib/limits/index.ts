@@ -11,7 +11,7 @@ import { baseSecret } from "@/lib/secrets";
 import { limitSpec, type LimitName, type LimitSpec } from "./config";
 import { log } from "@/lib/log";
 import { countRateLimited } from "@/lib/metrics";
-import { CounterWriter, WrittenBehindLimit } from "./written-behind";
+import { CounterWriter, deleteExpiredCounters, WrittenBehindLimit } from "./written-behind";
 
 export type { LimitName } from "./config";
 
@@ -159,4 +159,13 @@ export async function peekLimit(name: LimitName, key: string): Promise<LimitDeci
 /** Forgets the count (a successful sign-in clears that account's failures). */
 export async function resetLimit(name: LimitName, key: string): Promise<void> {
   await limiter(name, specOf(name)).delete(hashKey(name, key));
+}
+
+/**
+ * Housekeeping (the job `clear-rate-limits`, lib/jobs): deletes the shared counters whose window is over; returns how
+ * many. Where the counters live in process memory (PGlite), rate-limiter-flexible forgets them itself: 0.
+ */
+export async function clearExpiredLimits(now = Date.now()): Promise<number> {
+  const { pool } = store();
+  return pool ? deleteExpiredCounters(pool, now) : 0;
 }

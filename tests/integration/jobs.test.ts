@@ -3,7 +3,14 @@ import { db } from "../../lib/db";
 import { fromDbDate, toDbDate } from "../../lib/db/calendar";
 import { todayInBishkek } from "../../lib/dates";
 import { jobsConfig } from "../../lib/jobs/config";
-import { drainOutbox, expireOrders, queueRenewalReminders, reconcilePayments } from "../../lib/jobs/jobs";
+import {
+  clearRateLimits,
+  drainOutbox,
+  expireOrders,
+  queueRenewalReminders,
+  reconcilePayments,
+} from "../../lib/jobs/jobs";
+import { resolveDbTarget } from "../../lib/db/target";
 import { recordTestAcquirerDecision } from "../../lib/payments/acquirer/mutations";
 import { SendError, type MessageSender, type OutboxMessage } from "../../lib/jobs/sender";
 import { createOrderFromDraft } from "../../lib/orders/mutations";
@@ -253,5 +260,31 @@ describe("drain-outbox", () => {
       status: "FAILED",
       lastError: "NO_RECIPIENT",
     });
+  });
+});
+
+describe("clear-rate-limits", () => {
+  const onPostgres = resolveDbTarget().kind === "postgres";
+
+  it.skipIf(!onPostgres)(
+    "deletes the shared counters whose window is over, once with two workers at once",
+    async () => {
+      const now = new Date();
+      const prefix = `job-clear-${now.getTime()}`;
+      for (const [k, expire] of [
+        ["over", now.getTime() - 1],
+        ["live", now.getTime() + 60_000],
+      ] as const)
+        await db.$executeRaw`INSERT INTO "rate_limit"."counters" ("key", "points", "expire") VALUES (${`${prefix}:${k}`}, 1, ${expire})`;
+      const runs = await Promise.all([clearRateLimits({ now }), clearRateLimits({ now })]);
+      expect(runs[0]!.cleared + runs[1]!.cleared).toBeGreaterThanOrEqual(1);
+      const left = await db.$queryRaw<{ key: string }[]>`
+      SELECT "key" FROM "rate_limit"."counters" WHERE "key" LIKE ${`${prefix}:%`}`;
+      expect(left.map((r) => r.key)).toEqual([`${prefix}:live`]);
+    },
+  );
+
+  it.skipIf(onPostgres)("on PGlite the counters live in process memory: nothing to delete", async () => {
+    expect(await clearRateLimits()).toEqual({ cleared: 0 });
   });
 });

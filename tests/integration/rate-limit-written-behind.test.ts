@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveDbTarget } from "../../lib/db/target";
-import { CounterWriter, WrittenBehindLimit } from "../../lib/limits/written-behind";
+import { CounterWriter, deleteExpiredCounters, WrittenBehindLimit } from "../../lib/limits/written-behind";
 
 // Issue 17: the busy limits count in memory below half their limit and write every 100 ms; from half on, each
 // request counts in PostgreSQL at once. Two WrittenBehindLimit objects on one pool are two app processes.
@@ -88,5 +88,90 @@ describe.skipIf(target.kind !== "postgres")("rate limits written behind (issue 1
     for (let i = 0; i < 5; i++) verdicts.push((await l.consume("k")).ok);
     expect(verdicts).toEqual([true, true, true, false, false]);
     await broken.end();
+  });
+
+  describe("expired counters are deleted (the job clear-rate-limits)", () => {
+    const put = async (prefix: string, rows: [string, number][]) => {
+      for (const [k, expire] of rows)
+        await pool.query(`INSERT INTO "rate_limit"."counters" ("key", "points", "expire") VALUES ($1, 1, $2)`, [
+          `${prefix}:${k}`,
+          expire,
+        ]);
+    };
+    const left = async (prefix: string) =>
+      (
+        await pool.query<{ key: string }>(
+          `SELECT "key" FROM "rate_limit"."counters" WHERE "key" LIKE $1 ORDER BY "key"`,
+          [`${prefix}:%`],
+        )
+      ).rows.map((r) => r.key.slice(prefix.length + 1));
+
+    it("deletes every counter whose window is over, in batches, and keeps the live ones", async () => {
+      const prefix = `wb-clear-${Date.now()}`;
+      const now = Date.now();
+      const keys = Array.from({ length: 23 }, (_, i) => `k${String(i).padStart(2, "0")}`);
+      // even keys expired (one exactly at `now`: a window that ends now is over), odd keys still counting
+      await put(
+        prefix,
+        keys.map((k, i) => [k, i % 2 ? now + 60_000 : i === 0 ? now : now - 1_000]),
+      );
+      const deleted = await deleteExpiredCounters(pool, now, 4); // batches of 4 keys: several statements
+      expect(deleted).toBeGreaterThanOrEqual(12);
+      expect(await left(prefix)).toEqual(keys.filter((_, i) => i % 2));
+      // what the cleanup left is still counted: a live key's count goes on
+      const l = limit(10, 60_000, prefix);
+      expect((await l.consume("k01")).ok).toBe(true);
+      expect(await stored(`${prefix}:k01`)).toBe(2);
+    });
+
+    it("skips a counter that is being counted at that moment (never waits) and takes it at the next run", async () => {
+      const prefix = `wb-clear-locked-${Date.now()}`;
+      const now = Date.now();
+      await put(prefix, [
+        ["a", now - 1_000],
+        ["b", now - 1_000],
+      ]);
+      const counting = await pool.connect();
+      try {
+        await counting.query("BEGIN");
+        await counting.query(`SELECT 1 FROM "rate_limit"."counters" WHERE "key" = $1 FOR UPDATE`, [`${prefix}:a`]);
+        await deleteExpiredCounters(pool, now);
+        expect(await left(prefix)).toEqual(["a"]);
+        // the count restarts the window (as the upsert does): the row is live again and must stay
+        await counting.query(`UPDATE "rate_limit"."counters" SET "points" = 1, "expire" = $2 WHERE "key" = $1`, [
+          `${prefix}:a`,
+          now + 60_000,
+        ]);
+        await counting.query("COMMIT");
+      } finally {
+        counting.release();
+      }
+      await deleteExpiredCounters(pool, now);
+      expect(await left(prefix)).toEqual(["a"]);
+      await deleteExpiredCounters(pool, now + 61_000);
+      expect(await left(prefix)).toEqual([]);
+    });
+
+    it("two cleanups at once delete each expired counter once, beside counts going on", async () => {
+      const prefix = `wb-clear-two-${Date.now()}`;
+      const now = Date.now();
+      const keys = Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, "0")}`);
+      await put(
+        prefix,
+        keys.map((k) => [k, now - 1_000]),
+      );
+      const l = limit(100, 60_000, prefix);
+      const [one, two, counted] = await Promise.all([
+        deleteExpiredCounters(pool, now, 7),
+        deleteExpiredCounters(pool, now, 5),
+        Promise.all(keys.slice(0, 10).map((k) => l.consume(k))),
+      ]);
+      expect(one + two).toBeGreaterThanOrEqual(30);
+      expect(counted.every((v) => v.ok)).toBe(true);
+      // a counted key is either restarted by its count (its row kept, a new window) or deleted before the count
+      // came, then written anew: either way it holds exactly this one count; the others are gone
+      expect(await left(prefix)).toEqual(keys.slice(0, 10));
+      for (const k of keys.slice(0, 10)) expect(await stored(`${prefix}:${k}`)).toBe(1);
+    });
   });
 });
