@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createAccessLogger, createLogger, maskPersonalData, requestIdFrom, withRequestId } from "../../../lib/log";
+import { createAccessLog, createLogger, maskPersonalData, requestIdFrom, withRequestId } from "../../../lib/log";
 
 // Issue 16: structured JSON logs with a request id on every line, and no PIN, name or phone in clear.
 
@@ -75,16 +75,24 @@ describe("structured logs (issue 16)", () => {
     expect(requestIdFrom("req-800012345678")).toBe("req-800012345678");
   });
 
-  it("writes access lines in the same shape as every other line, with the request id", async () => {
-    const { logger, lines } = capture(createAccessLogger);
-    logger.level = "info";
+  it("writes access lines in the same shape as every other line, with the request id, a turn's lines in one write", async () => {
+    const writes: string[] = [];
+    const write = createAccessLog({ write: (chunk: string) => writes.push(chunk) }, "info");
     await withRequestId("req-12345678", async () => {
-      logger.info({ route: "/api/v1/status", method: "GET", status: 200, ms: 3 }, "request");
+      write({ route: "/api/v1/status", method: "GET", status: 200, ms: 3 });
+      write({ route: "/api/v1/status", method: "GET", status: 429, ms: 1 });
     });
-    expect(lines).toEqual([
+    write({ route: "/api/health", method: "HEAD", status: 200, ms: 0 });
+    expect(writes).toEqual([]); // written after the turn
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toHaveLength(1);
+    const lines = writes[0]!.split("\n");
+    expect(lines.pop()).toBe("");
+    const time = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
       {
         level: 30,
-        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        time,
         service: "oms-portal",
         requestId: "req-12345678",
         route: "/api/v1/status",
@@ -93,6 +101,43 @@ describe("structured logs (issue 16)", () => {
         ms: 3,
         msg: "request",
       },
+      {
+        level: 30,
+        time,
+        service: "oms-portal",
+        requestId: "req-12345678",
+        route: "/api/v1/status",
+        method: "GET",
+        status: 429,
+        ms: 1,
+        msg: "request",
+      },
+      {
+        level: 30,
+        time,
+        service: "oms-portal",
+        route: "/api/health",
+        method: "HEAD",
+        status: 200,
+        ms: 0,
+        msg: "request",
+      },
     ]);
+    // key for key what pino writes for the same line (the shape every other line has)
+    const { logger, raw } = capture((d) => createLogger(d));
+    logger.level = "info";
+    await withRequestId("req-12345678", async () => {
+      logger.info({ route: "/api/v1/status", method: "GET", status: 200, ms: 3 }, "request");
+    });
+    const keys = (line: string) => Object.keys(JSON.parse(line) as object);
+    expect(keys(lines[0]!)).toEqual(keys(raw[0]!));
+  });
+
+  it("writes no access line when LOG_LEVEL is above info", async () => {
+    const writes: string[] = [];
+    const write = createAccessLog({ write: (chunk: string) => writes.push(chunk) }, "warn");
+    write({ route: "/api/v1/status", method: "GET", status: 200, ms: 3 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual([]);
   });
 });
