@@ -7,6 +7,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
+import { POOL_IDLE_MS } from "@/lib/db/availability";
 import { baseSecret } from "@/lib/secrets";
 import { limitSpec, type LimitName, type LimitSpec } from "./config";
 import { log } from "@/lib/log";
@@ -44,7 +45,13 @@ function store(): Store {
     // fraction of a second of counts. Waiting for the WAL flush made every status check two disk syncs.
     const pool =
       url && /^postgres(ql)?:/.test(url)
-        ? new pg.Pool({ connectionString: url, max: limitStorePoolSize(), options: "-c synchronous_commit=off" })
+        ? new pg.Pool({
+            connectionString: url,
+            max: limitStorePoolSize(),
+            idleTimeoutMillis: POOL_IDLE_MS,
+            allowExitOnIdle: true,
+            options: "-c synchronous_commit=off",
+          })
         : null;
     // An idle connection the server closes (restart, failover) must not crash the process; the next query reconnects.
     pool?.on("error", (e) => log.warn({ error: e.message }, "rate-limit store: idle connection lost"));

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { fromDbDate, toDbDate } from "../../lib/db/calendar";
@@ -282,6 +283,22 @@ describe("clear-rate-limits", () => {
       SELECT "key" FROM "rate_limit"."counters" WHERE "key" LIKE ${`${prefix}:%`}`;
       expect(left.map((r) => r.key)).toEqual([`${prefix}:live`]);
     },
+  );
+
+  it.skipIf(!onPostgres)(
+    "runs from the command line (npm run jobs:run), which prints what it did",
+    () => {
+      // the CLI imports the same server modules as the app (`server-only` included: lib/cli/tsconfig.cli.json)
+      const run = spawnSync("npm", ["run", "-s", "jobs:run", "--", "clear-rate-limits"], {
+        encoding: "utf8",
+        env: process.env,
+        timeout: 60_000,
+      });
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toMatch(/^clear-rate-limits: \{"cleared":\d+\}\n$/);
+      expect(run.status).toBe(0);
+    },
+    60_000,
   );
 
   it.skipIf(onPostgres)("on PGlite the counters live in process memory: nothing to delete", async () => {
