@@ -12,7 +12,7 @@ import { baseSecret } from "@/lib/secrets";
 import { limitSpec, type LimitName, type LimitSpec } from "./config";
 import { log } from "@/lib/log";
 import { countRateLimited } from "@/lib/metrics";
-import { CounterWriter, deleteExpiredCounters, WrittenBehindLimit } from "./written-behind";
+import { CounterWriter, deleteExpiredCounters, WrittenBehindLimit, type Verdict } from "./written-behind";
 
 export type { LimitName } from "./config";
 
@@ -131,20 +131,33 @@ function specOf(name: LimitName): LimitSpec {
 
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
-/** Counts one request (or one failure) against the limit; over it → refused with the seconds to wait. */
-export async function consumeLimit(name: LimitName, key: string): Promise<LimitDecision> {
+const ALLOWED: LimitDecision = Object.freeze({ ok: true });
+
+/**
+ * Counts one request (or one failure) against the limit; over it → refused with the seconds to wait. A decision
+ * made in memory comes back as it is, one that waits for the shared count as a promise (./written-behind.ts): `await`
+ * takes both; the status check's hot path looks before it awaits (issue 17).
+ */
+export function consumeLimit(name: LimitName, key: string): LimitDecision | Promise<LimitDecision> {
   const spec = specOf(name);
-  if (spec.points === 0) return { ok: true };
+  if (spec.points === 0) return ALLOWED;
   const counter = writtenBehind(name, spec);
-  if (counter) {
-    const verdict = await counter.consume(hashKey(name, key));
-    if (verdict.ok) return verdict;
-    countRateLimited(name);
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(verdict.msBeforeNext / 1000)) };
-  }
+  if (!counter) return consumeStored(name, spec, key);
+  const verdict = counter.consume(hashKey(name, key));
+  return verdict instanceof Promise ? verdict.then((v) => decided(name, v)) : decided(name, verdict);
+}
+
+function decided(name: LimitName, verdict: Verdict): LimitDecision {
+  if (verdict.ok) return ALLOWED;
+  countRateLimited(name);
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(verdict.msBeforeNext / 1000)) };
+}
+
+/** A limit on rate-limiter-flexible's store (a sign-in lockout; any limit on PGlite). */
+async function consumeStored(name: LimitName, spec: LimitSpec, key: string): Promise<LimitDecision> {
   try {
     await limiter(name, spec).consume(hashKey(name, key));
-    return { ok: true };
+    return ALLOWED;
   } catch (e) {
     if (e instanceof RateLimiterRes) {
       countRateLimited(name);

@@ -32,6 +32,7 @@ type Entry = {
 };
 
 const IDLE_MS = 1_000;
+const ALLOWED: Verdict = Object.freeze({ ok: true });
 
 type Row = { key: string; points: number; expire: string };
 
@@ -135,7 +136,13 @@ export class WrittenBehindLimit {
     this.timer.unref();
   }
 
-  async consume(key: string, now = Date.now()): Promise<Verdict> {
+  /**
+   * Counts one request of `key`. When memory decides — a key seen here lately, below half its limit or over it — the
+   * verdict is returned as it is, not as a promise (issue 17: a status check's per-address count is decided here on
+   * almost every request, and each promise costs the process's async-context hooks); otherwise PostgreSQL's count
+   * decides, and a promise of it is returned.
+   */
+  consume(key: string, now = Date.now()): Verdict | Promise<Verdict> {
     const k = `${this.prefix}:${key}`;
     let entry = this.entries.get(k);
     if (entry && entry.expireAt <= now) {
@@ -153,7 +160,7 @@ export class WrittenBehindLimit {
     if (used >= this.points) return { ok: false, msBeforeNext: Math.max(1, entry.expireAt - now) };
     if ((used + 1) * 2 >= this.points) return this.countNow(k, entry, now);
     entry.pending += 1;
-    return { ok: true };
+    return ALLOWED;
   }
 
   /** Counts this request (and whatever is pending for the key) in PostgreSQL now; the shared count decides. */

@@ -9,7 +9,6 @@ export type CalendarDate = string;
 
 type Ymd = { y: number; m: number; d: number };
 
-const CALENDAR_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 /**
@@ -27,19 +26,38 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** The value of `count` ASCII digits of `s` from `at`, or -1 when one of them is not a digit 0–9. */
+function digitsAt(s: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * 'YYYY-MM-DD' naming a day that exists, read as the number YYYYMMDD (no match array and no object: the status check
+ * reads ten or so dates per request, issue 17); -1 for anything else.
+ */
+function dayKey(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  const y = digitsAt(s, 0, 4);
+  const m = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
+  return y * 10_000 + m * 100 + d;
+}
+
 function readYmd(s: string): Ymd | null {
-  const match = CALENDAR_DATE_PATTERN.exec(s);
-  if (!match) return null;
-  const y = Number(match[1]);
-  const m = Number(match[2]);
-  const d = Number(match[3]);
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return { y, m, d };
+  const key = dayKey(s);
+  return key < 0 ? null : { y: Math.floor(key / 10_000), m: Math.floor(key / 100) % 100, d: key % 100 };
 }
 
 /** Strict 'YYYY-MM-DD' naming a day that exists (2023-02-29 is false, 2024-02-29 is true). */
 export function isCalendarDate(s: unknown): s is CalendarDate {
-  return typeof s === "string" && readYmd(s) !== null;
+  return typeof s === "string" && dayKey(s) >= 0;
 }
 
 /** Year, month (1–12) and day of a calendar date; throws RangeError on anything that is not one. */
@@ -116,10 +134,11 @@ export function addMonthsClamped(d: CalendarDate, n: number): CalendarDate {
 
 /** -1 if a is before b, 0 if the same day, 1 if after. Both must be calendar dates. */
 export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
-  parseCalendarDate(a);
-  parseCalendarDate(b);
-  // Four-digit, zero-padded ISO dates order the same as strings.
-  return a < b ? -1 : a > b ? 1 : 0;
+  const x = dayKey(a);
+  const y = dayKey(b);
+  if (x < 0) parseCalendarDate(a); // throws the RangeError that names it
+  if (y < 0) parseCalendarDate(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {

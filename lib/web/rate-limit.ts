@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { AppError } from "@/lib/errors";
-import { consumeLimit, type LimitName } from "@/lib/limits";
+import { consumeLimit, type LimitDecision, type LimitName } from "@/lib/limits";
 import { toResponse, type ApiAnswer, type ApiRequest } from "./api-answer";
 import { errorAnswer } from "./api-errors";
 import { clientAddress } from "./client-address";
@@ -19,15 +19,23 @@ export async function rateLimitRequest(request: Request, name: LimitName, key?: 
   return limited && toResponse(limited);
 }
 
-/** rateLimitRequest's answer as plain data (./api-answer.ts: the status API). */
-export async function rateLimitAnswer(
+/**
+ * rateLimitRequest's answer as plain data (./api-answer.ts: the status API); like consumeLimit, as it is when memory
+ * decided, a promise when the shared count did.
+ */
+export function rateLimitAnswer(
   request: Pick<ApiRequest, "headers">,
   name: LimitName,
   key?: string,
-): Promise<ApiAnswer | null> {
-  const decision = await consumeLimit(name, key ?? clientAddress(request.headers));
-  if (decision.ok) return null;
-  return tooManyRequestsAnswer(request, decision.retryAfterSeconds);
+): ApiAnswer | null | Promise<ApiAnswer | null> {
+  const decision = consumeLimit(name, key ?? clientAddress(request.headers));
+  return decision instanceof Promise
+    ? decision.then((d) => limitedAnswer(request, d))
+    : limitedAnswer(request, decision);
+}
+
+function limitedAnswer(request: Pick<ApiRequest, "headers">, decision: LimitDecision): ApiAnswer | null {
+  return decision.ok ? null : tooManyRequestsAnswer(request, decision.retryAfterSeconds);
 }
 
 function tooManyRequestsAnswer(request: Pick<ApiRequest, "headers">, retryAfterSeconds: number): ApiAnswer {

@@ -31,7 +31,9 @@ async function get(request: ApiRequest): Promise<ApiAnswer> {
 
 async function statusAnswer(request: ApiRequest): Promise<ApiAnswer> {
   // Issue 11, hole 5: per client address, and per PIN from any address (the PIN is hashed for the count).
-  const limited = await rateLimitAnswer(request, "statusIp");
+  // decided in memory for an address seen lately: no promise to wait for (issue 17)
+  const counted = rateLimitAnswer(request, "statusIp");
+  const limited = counted instanceof Promise ? await counted : counted;
   if (limited) return limited;
   const params = new URL(request.url).searchParams;
   const on = params.get("on") ?? undefined;

@@ -31,6 +31,12 @@ describe("calendar dates (SPEC §3)", () => {
     { clause: "SPEC §3", s: "2024-03-10T00:00:00Z", ok: false },
     { clause: "SPEC §3", s: " 2024-03-10", ok: false },
     { clause: "SPEC §3", s: "", ok: false },
+    { clause: "SPEC §3", s: "2024/03/10", ok: false },
+    { clause: "SPEC §3", s: "2024-03-1a", ok: false },
+    { clause: "SPEC §3", s: "+024-03-10", ok: false },
+    { clause: "SPEC §3", s: "٢٠٢٤-٠٣-١٠", ok: false },
+    { clause: "SPEC §3", s: "9999-12-31", ok: true },
+    { clause: "SPEC §3", s: "0001-01-01", ok: true },
   ])("$clause: isCalendarDate($s) = $ok", ({ s, ok }) => {
     expect(isCalendarDate(s)).toBe(ok);
   });
