@@ -89,39 +89,12 @@ describe("structured logs (issue 16)", () => {
     const lines = writes[0]!.split("\n");
     expect(lines.pop()).toBe("");
     const time = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const line = (fields: Record<string, unknown>) => ({ level: 30, time, service: "oms-portal", ...fields });
+    const status = { route: "/api/v1/status", method: "GET" };
     expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
-      {
-        level: 30,
-        time,
-        service: "oms-portal",
-        requestId: "req-12345678",
-        route: "/api/v1/status",
-        method: "GET",
-        status: 200,
-        ms: 3,
-        msg: "request",
-      },
-      {
-        level: 30,
-        time,
-        service: "oms-portal",
-        requestId: "req-12345678",
-        route: "/api/v1/status",
-        method: "GET",
-        status: 429,
-        ms: 1,
-        msg: "request",
-      },
-      {
-        level: 30,
-        time,
-        service: "oms-portal",
-        route: "/api/health",
-        method: "HEAD",
-        status: 200,
-        ms: 0,
-        msg: "request",
-      },
+      line({ requestId: "req-12345678", ...status, status: 200, ms: 3, msg: "request" }),
+      line({ requestId: "req-12345678", ...status, status: 429, ms: 1, msg: "request" }),
+      line({ route: "/api/health", method: "HEAD", status: 200, ms: 0, msg: "request" }),
     ]);
     // key for key what pino writes for the same line (the shape every other line has)
     const { logger, raw } = capture((d) => createLogger(d));
