@@ -106,23 +106,30 @@ async function probeOnce(config: pg.ClientConfig): Promise<boolean> {
 type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, release: () => void) => void;
 
 /**
+ * How the portal's pools keep their connections (WatchedPool's defaults, and the rate limits' pool's). Issue 17: pg
+ * closes a connection idle for 10 s; a portal quiet that long met the next burst of status checks with every
+ * connection to open again, and stayed slower for the whole burst (p99 350–470 ms over 10 s after 15 s of quiet,
+ * against 60–120 ms warm). Ten minutes: a working day keeps them; a night closes them, and the morning's first
+ * requests open them one by one. TCP keepalive (from 30 s idle) keeps a firewall or NAT from silently dropping a
+ * connection that waits that long; `allowExitOnIdle`: an idle connection never keeps a script's process alive (a
+ * server stays up by its listener).
+ */
+export const POOL_KEEP = {
+  idleTimeoutMillis: 10 * 60_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 30_000,
+  allowExitOnIdle: true,
+} as const satisfies pg.PoolConfig;
+
+/**
  * A pg pool that reports to this module: a failed connect marks the database down (when the error says it is away),
  * a successful one marks it up. pg's own `query()` goes through `connect()`, so every path is seen.
  */
-/**
- * How long an idle connection stays open (pg's default: 10 s); WatchedPool's default, and the rate limits' pool's.
- * Issue 17: a portal quiet for ten seconds met the next burst of status checks with every connection to open again,
- * and stayed slower for the whole burst (p99 350–470 ms over 10 s after 15 s of quiet, against 70–120 ms warm).
- * Ten minutes: a working day keeps them; a night closes them, and the morning's first requests open them one by one.
- * With `allowExitOnIdle`, an idle connection never keeps a script's process alive (a server stays up by its listener).
- */
-export const POOL_IDLE_MS = 10 * 60_000;
-
 export class WatchedPool extends pg.Pool {
   private readonly watchConfig: pg.ClientConfig;
 
   constructor(config: pg.PoolConfig) {
-    super({ idleTimeoutMillis: POOL_IDLE_MS, allowExitOnIdle: true, ...config });
+    super({ ...POOL_KEEP, ...config });
     this.watchConfig = config;
     state().probeConfig ??= config;
     // An idle client whose server went away emits "error" on the pool: without a listener the process would crash.

@@ -7,7 +7,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { POOL_IDLE_MS } from "@/lib/db/availability";
+import { POOL_KEEP } from "@/lib/db/availability";
 import { baseSecret } from "@/lib/secrets";
 import { limitSpec, type LimitName, type LimitSpec } from "./config";
 import { log } from "@/lib/log";
@@ -48,8 +48,7 @@ function store(): Store {
         ? new pg.Pool({
             connectionString: url,
             max: limitStorePoolSize(),
-            idleTimeoutMillis: POOL_IDLE_MS,
-            allowExitOnIdle: true,
+            ...POOL_KEEP,
             options: "-c synchronous_commit=off",
           })
         : null;
@@ -136,7 +135,8 @@ const ALLOWED: LimitDecision = Object.freeze({ ok: true });
 /**
  * Counts one request (or one failure) against the limit; over it → refused with the seconds to wait. A decision
  * made in memory comes back as it is, one that waits for the shared count as a promise (./written-behind.ts): `await`
- * takes both; the status check's hot path looks before it awaits (issue 17).
+ * takes both; the status check's hot path looks before it awaits (issue 17). Like any function that may answer at
+ * once, it may also throw at once (a broken configuration) instead of rejecting.
  */
 export function consumeLimit(name: LimitName, key: string): LimitDecision | Promise<LimitDecision> {
   const spec = specOf(name);
@@ -187,5 +187,11 @@ export async function resetLimit(name: LimitName, key: string): Promise<void> {
  */
 export async function clearExpiredLimits(now = Date.now()): Promise<number> {
   const { pool } = store();
-  return pool ? deleteExpiredCounters(pool, now) : 0;
+  return pool ? deleteExpiredCounters(pool, now - EXPIRED_GRACE_MS) : 0;
 }
+
+/**
+ * A window is deleted a minute after it ended by this process's clock: the counting processes compare with their own
+ * clocks, and nothing needs the row sooner (rate-limiter-flexible's own cleaner waits an hour).
+ */
+const EXPIRED_GRACE_MS = 60_000;

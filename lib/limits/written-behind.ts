@@ -235,27 +235,29 @@ export class WrittenBehindLimit {
 // statement (a short transaction each: never the whole table locked at once); a counter locked by a count at that
 // moment is skipped (SKIP LOCKED: the cleanup never waits, so never deadlocks with the writer) and its window
 // re-checked on the row as it stands.
-const DELETE_EXPIRED = `
+export const DELETE_EXPIRED_SQL = `
   WITH "batch" AS (
-    SELECT "key" FROM "rate_limit"."counters" WHERE "key" > $1 ORDER BY "key" LIMIT $3
+    SELECT max("key") AS "last"
+    FROM (SELECT "key" FROM "rate_limit"."counters" WHERE "key" > $1 ORDER BY "key" LIMIT $3) AS "keys"
   ), "expired" AS (
     SELECT "key" FROM "rate_limit"."counters"
-    WHERE "key" IN (SELECT "key" FROM "batch") AND "expire" <= $2::bigint
+    WHERE "key" > $1 AND "key" <= (SELECT "last" FROM "batch") AND "expire" <= $2::bigint
     ORDER BY "key" FOR UPDATE SKIP LOCKED
   ), "gone" AS (
     DELETE FROM "rate_limit"."counters" AS c USING "expired" WHERE c."key" = "expired"."key" RETURNING 1
   )
-  SELECT (SELECT max("key") FROM "batch") AS "last", (SELECT count(*) FROM "gone")::int AS "deleted"`;
+  SELECT (SELECT "last" FROM "batch") AS "last", (SELECT count(*) FROM "gone")::int AS "deleted"`;
 
 /**
  * Deletes the counters whose window ended by `now` (ms since the epoch), walking the table in batches of `batch`
- * keys; returns how many went. Safe beside any number of counting processes and a second cleanup.
+ * keys (each statement a key range of the primary key's index, its locks held a few milliseconds); returns how many
+ * went. Safe beside any number of counting processes and a second cleanup.
  */
-export async function deleteExpiredCounters(pool: pg.Pool, now: number, batch = 5_000): Promise<number> {
+export async function deleteExpiredCounters(pool: pg.Pool, now: number, batch = 1_000): Promise<number> {
   let last = "";
   let deleted = 0;
   for (;;) {
-    const { rows } = await pool.query<{ last: string | null; deleted: number }>(DELETE_EXPIRED, [last, now, batch]);
+    const { rows } = await pool.query<{ last: string | null; deleted: number }>(DELETE_EXPIRED_SQL, [last, now, batch]);
     const row = rows[0]!;
     deleted += row.deleted;
     if (row.last === null) return deleted;

@@ -41,8 +41,8 @@ function digitsAt(s: string, at: number, count: number): number {
  * 'YYYY-MM-DD' naming a day that exists, read as the number YYYYMMDD (no match array and no object: the status check
  * reads ten or so dates per request, issue 17); -1 for anything else.
  */
-function dayKey(s: string): number {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+function dayKey(s: unknown): number {
+  if (typeof s !== "string" || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
   const y = digitsAt(s, 0, 4);
   const m = digitsAt(s, 5, 2);
   const d = digitsAt(s, 8, 2);
@@ -57,7 +57,7 @@ function readYmd(s: string): Ymd | null {
 
 /** Strict 'YYYY-MM-DD' naming a day that exists (2023-02-29 is false, 2024-02-29 is true). */
 export function isCalendarDate(s: unknown): s is CalendarDate {
-  return typeof s === "string" && dayKey(s) >= 0;
+  return dayKey(s) >= 0;
 }
 
 /** Year, month (1–12) and day of a calendar date; throws RangeError on anything that is not one. */

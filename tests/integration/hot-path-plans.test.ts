@@ -3,6 +3,7 @@ import { db } from "../../lib/db";
 import { resolveDbTarget } from "../../lib/db/target";
 import { PERSON_BY_PIN_SQL } from "../../lib/people/queries";
 import { COVERAGE_BY_PIN_SQL, COVERAGE_BY_PINS_SQL } from "../../lib/policies/status-sql";
+import { DELETE_EXPIRED_SQL } from "../../lib/limits/written-behind";
 import { makePin } from "../support/factories";
 
 // Issue 17: the status check's statements find a PIN through its unique index. A parameter of another type than the
@@ -28,5 +29,13 @@ describe.skipIf(target.kind !== "postgres")("the status check's and the terminal
     const text = await plan(sql, params);
     expect(text).toMatch(/Index (Only )?Scan (using|on) "Person_pin_key"/);
     expect(text).not.toMatch(/Seq Scan on "Person"/);
+  });
+});
+
+describe.skipIf(target.kind !== "postgres")("the rate limits' cleanup (the job clear-rate-limits)", () => {
+  it("reads and locks one key range of the counters' primary key per statement, never the whole table", async () => {
+    const text = await plan(DELETE_EXPIRED_SQL, ["", Date.now(), 1_000]);
+    expect(text).toMatch(/Index (Only )?Scan (using|on) counters_pkey/);
+    expect(text).not.toMatch(/Seq Scan on counters/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailableError, POOL_IDLE_MS, WatchedPool } from "../../../lib/db/availability";
+import { isDatabaseUnavailableError, POOL_KEEP, WatchedPool } from "../../../lib/db/availability";
 
 // Issue 16: which errors mean "the database is away" (→ 503 and a probe) and which are an ordinary failed query.
 describe("isDatabaseUnavailableError", () => {
@@ -38,8 +38,10 @@ describe("WatchedPool's idle connections", () => {
   it("stay open ten minutes unless the caller says otherwise", async () => {
     const pool = new WatchedPool({ connectionString: url });
     const short = new WatchedPool({ connectionString: url, idleTimeoutMillis: 1_000 });
-    expect(POOL_IDLE_MS).toBe(600_000);
-    expect(pool.options.idleTimeoutMillis).toBe(POOL_IDLE_MS);
+    expect(pool.options.idleTimeoutMillis).toBe(600_000);
+    // TCP keepalive from 30 s idle: a firewall or NAT does not drop a connection kept that long
+    expect(pool.options.keepAlive).toBe(true);
+    expect(POOL_KEEP.keepAliveInitialDelayMillis).toBe(30_000);
     expect(short.options.idleTimeoutMillis).toBe(1_000);
     // an idle connection never holds a script's process open for those ten minutes
     expect(pool.options.allowExitOnIdle).toBe(true);

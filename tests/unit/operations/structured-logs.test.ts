@@ -106,11 +106,14 @@ describe("structured logs (issue 16)", () => {
     expect(keys(lines[0]!)).toEqual(keys(raw[0]!));
   });
 
-  it("writes no access line when LOG_LEVEL is above info", async () => {
-    const writes: string[] = [];
-    const write = createAccessLog({ write: (chunk: string) => writes.push(chunk) }, "warn");
-    write({ route: "/api/v1/status", method: "GET", status: 200, ms: 3 });
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(writes).toEqual([]);
-  });
+  it.each(["warn", "WARN", "error", "silent"])(
+    "writes no access line when LOG_LEVEL is %s (above info)",
+    async (level) => {
+      const writes: string[] = [];
+      const write = createAccessLog({ write: (chunk: string) => writes.push(chunk) }, level);
+      write({ route: "/api/v1/status", method: "GET", status: 200, ms: 3 });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(writes).toEqual([]);
+    },
+  );
 });
