@@ -121,23 +121,23 @@ export function createLogger(destination?: DestinationStream): Logger {
 /** One request's access line: a route's pattern (never its URL), the method, the status, the duration. */
 export type AccessLine = { route: string; method: string; status: number; ms: number };
 
-/** pino's numbers of its levels: an access line is `info` (30), written when LOG_LEVEL lets info through. */
-const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: 100 };
-const INFO = LEVELS.info!;
+/** An access line is `info`, written when LOG_LEVEL lets info through (pino's own numbers of its levels). */
+const INFO = pino.levels.values.info!;
 
 /**
  * The access log's writer (issue 17): each line in the same shape as `log`'s — `{"level":30,"time",…,"service",
  * "requestId",route,method,status,ms,"msg":"request"}`, key for key — but made without pino (its formatting and one
  * synchronous `write` per line were ≈ 13 % of a status check's CPU), and the lines of one turn of the event loop go
  * out in one write, after the turn (setImmediate), or on a normal exit (a crash may lose that turn's lines). Other
- * lines are written at once, so an access line may follow a line logged after it: each carries its own time. No masking pass: nothing
- * in an access line can be personal (see `logRequest`).
+ * lines are written at once, so an access line may follow a line logged after it: each carries its own time. No
+ * masking pass: nothing in an access line can be personal (see `logRequest`).
  */
 export function createAccessLog(
   destination: { write(chunk: string): unknown } = process.stdout,
   level = baseOptions().level ?? "info",
 ): (line: AccessLine) => void {
-  if ((LEVELS[level.toLowerCase()] ?? INFO) > INFO) return () => {}; // pino takes WARN as warn too
+  const name = level.toLowerCase(); // pino takes WARN as warn too
+  if (name === "silent" || (pino.levels.values[name] ?? INFO) > INFO) return () => {};
   let pending = "";
   const flush = () => {
     const chunk = pending;
