@@ -76,6 +76,23 @@ export type RecordPaymentRequest = {
    * register them with it in one statement (issueForNewPayer); a stale hint costs that statement and changes nothing
    */
   beneficiaryUnknown?: boolean;
+  /**
+   * the caller read the beneficiary by their PIN just before, with what they held (a terminal's sale): the payment is
+   * decided on that and written in one statement while their policies are unchanged (issueForKnownPayer); a stale
+   * read costs that statement and changes nothing
+   */
+  beneficiaryKnown?: KnownPayer;
+};
+
+/** A registered payer as a caller read them, with their coverage and its version (Person.coverageVersion). */
+export type KnownPayer = {
+  id: string;
+  birthDate: CalendarDate | null;
+  sex: Sex | null;
+  coverage: CoverageInput;
+  coverageVersion: number;
+  /** the register has no name for them yet (a payment that brings one names them, in the transaction) */
+  nameless: boolean;
 };
 
 export type IssuedPolicy = {
@@ -296,7 +313,7 @@ async function issueInOneStatement(
     priceSom: number;
     tariffId: number | null;
   },
-  newPerson?: NewPersonRecord,
+  payer: StatementPayer = { kind: "locked" },
 ): Promise<{ paymentId: string; providerNumber: number; policyId: string; policyNumber: string } | null> {
   const { plan } = w;
   const policyId = randomUUID();
@@ -332,45 +349,43 @@ async function issueInOneStatement(
       },
     },
   ]);
-  const rows = await sql<{ number: string; providerNumber: number }>(
-    newPerson ? ISSUE_WITH_NEW_PERSON_SQL : ISSUE_SQL,
-    [
-      plan.paymentDay.slice(0, 4),
-      policyId,
-      w.personId,
-      plan.category,
-      plan.termMonths,
-      w.priceSom,
-      w.tariffId,
-      plan.validFrom,
-      plan.validTo,
-      req.issueChannel,
-      req.officeId ?? null,
-      req.registeredById ?? null,
-      paymentId,
-      req.channel,
-      req.externalTxnId,
-      req.account,
-      req.amountSom,
-      req.paidAt,
-      req.receivedAt,
-      req.lateDated,
-      req.payer.name,
-      req.payer.phone ?? null,
-      phone,
-      placeholder,
-      messages.map((m) => m.kind),
-      messages.map((m) => m.sendOn),
-      messages.map((m) => m.text),
-      audits.map((a) => a.actorId),
-      audits.map((a) => a.actorLabel),
-      audits.map((a) => a.action),
-      audits.map((a) => a.entity),
-      audits.map((a) => a.entityId),
-      audits.map((a) => a.after),
-      ...(newPerson?.params ?? []),
-    ],
-  );
+  const rows = await sql<{ number: string; providerNumber: number }>(ISSUE_SQL[payer.kind], [
+    plan.paymentDay.slice(0, 4),
+    policyId,
+    w.personId,
+    plan.category,
+    plan.termMonths,
+    w.priceSom,
+    w.tariffId,
+    plan.validFrom,
+    plan.validTo,
+    req.issueChannel,
+    req.officeId ?? null,
+    req.registeredById ?? null,
+    paymentId,
+    req.channel,
+    req.externalTxnId,
+    req.account,
+    req.amountSom,
+    req.paidAt,
+    req.receivedAt,
+    req.lateDated,
+    req.payer.name,
+    req.payer.phone ?? null,
+    phone,
+    placeholder,
+    messages.map((m) => m.kind),
+    messages.map((m) => m.sendOn),
+    messages.map((m) => m.text),
+    audits.map((a) => a.actorId),
+    audits.map((a) => a.actorLabel),
+    audits.map((a) => a.action),
+    audits.map((a) => a.entity),
+    audits.map((a) => a.entityId),
+    audits.map((a) => a.after),
+    ...(payer.kind === "new" ? payer.record.params : []),
+    ...(payer.kind === "read" ? [payer.known.coverageVersion, payer.known.birthDate, payer.known.sex] : []),
+  ]);
   const row = rows[0];
   if (!row) return null;
   return { paymentId, providerNumber: Number(row.providerNumber), policyId, policyNumber: row.number };
@@ -378,17 +393,19 @@ async function issueInOneStatement(
 
 /**
  * $1 is the payment day's year: the policy's number is made here, from the sequence (lib/policies/mutations.ts).
- * `newPerson`: the statement registers the payer too ($34…, lib/people/mutations.ts) — and writes nothing at all when
- * the register has meanwhile got that PIN (ON CONFLICT DO NOTHING: no person row, so no policy, payment, SMS or audit).
+ * `new`: the statement registers the payer too ($34…, lib/people/mutations.ts) — and writes nothing at all when the
+ * register has meanwhile got that PIN (ON CONFLICT DO NOTHING: no person row, so no policy, payment, SMS or audit).
+ * `read`: the statement locks the payer, and writes nothing at all unless they are unchanged (LOCK_UNCHANGED_PAYER_SQL).
  */
-const issueSql = (newPerson: boolean) => `WITH n AS (SELECT nextval('"policy_number_seq"')::text AS v),
-${newPerson ? `person AS (${insertPersonSql(34)} ON CONFLICT DO NOTHING RETURNING "id"),` : ""}
+const issueSql = (payer: StatementPayer["kind"]) => `WITH n AS (SELECT nextval('"policy_number_seq"')::text AS v),
+${payer === "new" ? `person AS (${insertPersonSql(34)} ON CONFLICT DO NOTHING RETURNING "id"),` : ""}
+${payer === "read" ? `person AS (${LOCK_UNCHANGED_PAYER_SQL}),` : ""}
 policy AS (
   INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "tariffId", "status",
                         "validFrom", "validTo", "channel", "officeId", "createdById", "updatedAt")
   SELECT $2::uuid, ${electronicPolicyNumberSql("$1::text", "n.v")}, $3::uuid, $4::"Category",
          $5::int, $6::int, $7::int, 'ISSUED', $8::date, $9::date, $10::"IssueChannel", $11::int, $12::uuid, now()
-    FROM n${newPerson ? ", person" : ""}
+    FROM n${payer === "locked" ? "" : ", person"}
   RETURNING "id", "number"
 ), payment AS (
   INSERT INTO "Payment" ("id", "channel", "externalTxnId", "account", "amountSom", "paidAt", "receivedAt", "lateDated",
@@ -411,8 +428,33 @@ policy AS (
       AS a("actorId", "actorLabel", "action", "entity", "entityId", "after")
 )
 SELECT policy."number", payment."providerNumber"::int AS "providerNumber" FROM policy, payment`;
-const ISSUE_SQL = issueSql(false);
-const ISSUE_WITH_NEW_PERSON_SQL = issueSql(true);
+
+/**
+ * `read`: the payer ($3) as a caller read them ($34 the version of their policies, $35 their birth date, $36 their sex),
+ * locked — and nothing is written unless all of it still holds and no coverage from another source has appeared. The
+ * statement's snapshot is older than the lock when it had to wait for it, but the row it locks is re-read at its
+ * newest version and the conditions checked again: a policy someone committed meanwhile has changed the version (the
+ * trigger "Policy_coverage_version" counts every change of a person's policies, whoever writes it). Coverage from
+ * another source is written without the person's lock, in the transaction as here: the snapshot decides, as there.
+ */
+const LOCK_UNCHANGED_PAYER_SQL = `SELECT "id" FROM "Person"
+    WHERE "id" = $3::uuid AND "coverageVersion" = $34::int AND "birthDate" IS NOT DISTINCT FROM $35::date
+      AND "sex" IS NOT DISTINCT FROM $36::"Sex"
+      AND NOT EXISTS (SELECT 1 FROM "ExternalCoverage" e WHERE e."personId" = $3::uuid)
+    FOR UPDATE`;
+
+/**
+ * How the one statement has its payer: locked already by the transaction it runs in; registered by it (a new payer,
+ * `new`); or locked by it while unchanged since a caller read them (a registered payer, `read`).
+ */
+type StatementPayer =
+  { kind: "locked" } | { kind: "new"; record: NewPersonRecord } | { kind: "read"; known: KnownPayer };
+
+const ISSUE_SQL: Record<StatementPayer["kind"], string> = {
+  locked: issueSql("locked"),
+  new: issueSql("new"),
+  read: issueSql("read"),
+};
 
 /**
  * A confirmed payment becomes exactly one payment record and one policy (cl. 20–21: one payment = one person = one
@@ -433,10 +475,14 @@ async function recordPaymentOnce(request: RecordPaymentRequest): Promise<RecordP
   const tariffs = request.tariffs ?? (await findTariffRows());
   const prismaOnly = isStudentCategory(req.beneficiary.category) || !!req.afterIssue;
   try {
-    const fast =
-      req.beneficiaryUnknown && identifiedByPinOnly(req.beneficiary) && !prismaOnly
+    const byPinAlone = identifiedByPinOnly(req.beneficiary) && !prismaOnly;
+    const fast = !byPinAlone
+      ? null
+      : req.beneficiaryUnknown
         ? await issueForNewPayer(req, tariffs)
-        : null;
+        : req.beneficiaryKnown
+          ? await issueForKnownPayer(req, tariffs, req.beneficiaryKnown)
+          : null;
     if (fast) return fast;
     // A student's payment and a caller's afterIssue work through Prisma's models: a Prisma transaction. Every other
     // payment (the terminals' load, issue 17) is plain statements on one pooled connection (lib/db sqlTransaction).
@@ -542,7 +588,10 @@ function planFor(
   return plan;
 }
 
-/** Writes the planned policy and its payment (one statement); null when `newPerson` was registered meanwhile. */
+/**
+ * Writes the planned policy and its payment (one statement); null — nothing written — when a `new` payer was registered
+ * meanwhile, or a `read` one has changed since.
+ */
 async function issueWithPlan(
   sql: SqlTx,
   req: DatedRequest,
@@ -550,7 +599,7 @@ async function issueWithPlan(
   plan: Extract<ReturnType<typeof planFor>, { ok: true }>,
   stage: StudentPaymentStage | null,
   tariffs: (TariffRow & { id: number })[],
-  newPerson?: NewPersonRecord,
+  payer?: StatementPayer,
 ): Promise<IssuedPolicy | null> {
   const tariff = plan.tariff
     ? tariffs.find(
@@ -566,7 +615,7 @@ async function issueWithPlan(
     sql,
     req,
     { personId, plan, stage, priceSom, tariffId: tariff?.id ?? null },
-    newPerson,
+    payer,
   );
   if (!written) return null;
   return {
@@ -594,7 +643,30 @@ async function issueForNewPayer(
   const record = newPersonRecord(req.beneficiary);
   const plan = planFor(req, record, { policies: [], external: [] }, tariffs, null);
   if (!plan.ok) return null;
-  const issued = await issueWithPlan(sqlRows, req, record.id, plan, null, tariffs, record);
+  const issued = await issueWithPlan(sqlRows, req, record.id, plan, null, tariffs, { kind: "new", record });
+  return issued && { outcome: "created", ...issued };
+}
+
+/**
+ * A payer the caller has just read with what they hold (`beneficiaryKnown`, a terminal's sale: a renewal): the rules
+ * decide on that read, and ONE statement, which commits on its own, locks the payer and writes the policy, the payment,
+ * the SMS outbox and the audit rows — if, under the lock, their policies, birth date and sex are still what was read
+ * and no coverage from another source has appeared (LOCK_UNCHANGED_PAYER_SQL). Issue 17: the transaction was five
+ * round trips (BEGIN, the lock, the coverage, the write, COMMIT) with the person locked across them. Returns null —
+ * and has written nothing — when this path cannot decide alone: the read is stale (a payment for them meanwhile, a
+ * replay), they have coverage from another source or no name the payment would give them, or the rules would refuse
+ * (the transaction decides and answers refusals, replays included).
+ */
+async function issueForKnownPayer(
+  req: DatedRequest,
+  tariffs: (TariffRow & { id: number })[],
+  known: KnownPayer,
+): Promise<RecordPaymentResult | null> {
+  if (known.coverage.external.length > 0) return null;
+  if (known.nameless && req.beneficiary.lastName.trim() && req.beneficiary.firstName.trim()) return null;
+  const plan = planFor(req, known, known.coverage, tariffs, null);
+  if (!plan.ok) return null;
+  const issued = await issueWithPlan(sqlRows, req, known.id, plan, null, tariffs, { kind: "read", known });
   return issued && { outcome: "created", ...issued };
 }
 

@@ -16,13 +16,19 @@ export type PersonByAccount = {
   phone: string | null;
 };
 
-type PersonRow = PersonByAccount & { pin: string; lastName: string; firstName: string; patronymic: string | null };
+export type PersonRow = PersonByAccount & {
+  pin: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+};
+/** The columns of a PersonRow, from the one table of a statement (the register's "Person"). */
+export const PERSON_ROW_COLUMNS = `"id", "pin"::text AS "pin", "category"::text AS "category",
+  "birthDate"::text AS "birthDate", "sex"::text AS "sex", "lastName", "firstName", "patronymic", "phone"`;
 /** A person by PIN, up to the comparison (`= $1`, or `= ANY($1::char(14)[])` for a turn's PINs). */
-export const PERSON_BY_PIN_SQL = `SELECT "id", "pin"::text AS "pin", "category"::text AS "category",
-  "birthDate"::text AS "birthDate", "sex"::text AS "sex", "lastName", "firstName", "patronymic", "phone"
-  FROM "Person" WHERE "pin"`;
+export const PERSON_BY_PIN_SQL = `SELECT ${PERSON_ROW_COLUMNS} FROM "Person" WHERE "pin"`;
 /** A PIN of the column's shape: it may be compared as char(14) (an array of another type misses the index). */
-const PIN_SHAPE = /^\d{14}$/;
+export const PIN_SHAPE = /^\d{14}$/;
 
 /**
  * People by PIN, the lookups asked in one turn of the event loop in one statement (issue 17: a terminals' burst, as
@@ -32,6 +38,12 @@ const personRowByPin = perTurn(async (pins: string[]) => {
   const rows = await sqlRows<PersonRow>(`${PERSON_BY_PIN_SQL} = ANY($1::char(14)[])`, [pins]);
   return new Map(rows.map((row) => [row.pin, row]));
 });
+
+/** A PersonRow as the person an account names: the full name made of its parts. */
+export function personByAccount(row: PersonRow): PersonByAccount {
+  const { lastName, firstName, patronymic, pin: _pin, ...rest } = row;
+  return { ...rest, fullName: fullName({ lastName, firstName, patronymic }) };
+}
 
 /**
  * The person a payment channel's account names: a PIN (unique), or a foreigner's document number (appendix,
@@ -46,9 +58,7 @@ export async function findPersonByAccount(
     const row = PIN_SHAPE.test(account.pin)
       ? await personRowByPin(account.pin)
       : (await sqlRows<PersonRow>(`${PERSON_BY_PIN_SQL} = $1`, [account.pin]))[0];
-    if (!row) return null;
-    const { lastName, firstName, patronymic, pin: _pin, ...rest } = row;
-    return { ...rest, fullName: fullName({ lastName, firstName, patronymic }) };
+    return row ? personByAccount(row) : null;
   }
   const person = await db.person.findFirst({
     where: { documentNumber: normalizeDocumentNumber(account.documentNumber) },

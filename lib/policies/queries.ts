@@ -11,9 +11,23 @@ import { perTurn } from "@/lib/db/per-turn";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fullName } from "@/lib/people/full-name";
-import { findPersonIdByDocumentNumber } from "@/lib/people/queries";
+import {
+  findPersonByAccount,
+  findPersonIdByDocumentNumber,
+  personByAccount,
+  PERSON_ROW_COLUMNS,
+  PIN_SHAPE,
+  type PersonByAccount,
+  type PersonRow,
+} from "@/lib/people/queries";
 import { handoverSelect, toHandoverView } from "./paper/queries";
-import { COVERAGE_BY_PERSON_ID_SQL, COVERAGE_BY_PINS_SQL, toCoverageInput, type CoverageRow } from "./status-sql";
+import {
+  COVERAGE_BY_PERSON_ID_SQL,
+  COVERAGE_BY_PINS_SQL,
+  COVERAGE_COLUMNS,
+  toCoverageInput,
+  type CoverageRow,
+} from "./status-sql";
 import type { OfficePolicyView, PolicyRowView } from "./view-models";
 import {
   STUDENT_CATEGORIES,
@@ -210,6 +224,42 @@ const coverageRowByPin = perTurn(async (pins: string[]) => {
 
 async function coverageByPinInOneQuery(pin: string): Promise<CoverageInput> {
   return toCoverageInput(await coverageRowByPin(pin));
+}
+
+/**
+ * What a registered payer held when their payment's sale read them (issue 17): their coverage, the version of their
+ * policies (Person.coverageVersion, counted by the trigger "Policy_coverage_version") and whether the register still
+ * lacks their name. A payment decided on it writes only while the version is unchanged (lib/payments/record-payment.ts).
+ */
+export type PayerHeld = { coverage: CoverageInput; coverageVersion: number; nameless: boolean };
+export type PayerByAccount = PersonByAccount & { held?: PayerHeld };
+
+/** A terminal's payers by PIN with what they hold, one statement for the PINs asked in one turn of the event loop. */
+export const PAYERS_BY_PINS_SQL = `SELECT ${PERSON_ROW_COLUMNS}, p."coverageVersion", ${COVERAGE_COLUMNS}
+  FROM "Person" p WHERE p."pin" = ANY($1::char(14)[])`;
+
+type PayerRow = PersonRow & CoverageRow & { coverageVersion: number };
+
+const payerRowByPin = perTurn(async (pins: string[]) => {
+  const rows = await sqlRows<PayerRow>(PAYERS_BY_PINS_SQL, [pins]);
+  return new Map(rows.map((row) => [row.pin, row]));
+});
+
+/**
+ * The person a terminal's account names (findPersonByAccount) and, for a PIN, what they hold — read with the person in
+ * the same statement, so the payment needs no second read to decide (issue 17: a renewal at a terminal).
+ */
+export async function findPayerByAccount(
+  account: { pin: string } | { documentNumber: string },
+): Promise<PayerByAccount | null> {
+  if (!("pin" in account) || !PIN_SHAPE.test(account.pin)) return findPersonByAccount(account);
+  const row = await payerRowByPin(account.pin);
+  if (!row) return null;
+  const { coverageVersion, policies, external, ...person } = row;
+  return {
+    ...personByAccount(person),
+    held: { coverage: toCoverageInput({ policies, external }), coverageVersion, nameless: person.lastName === "" },
+  };
 }
 
 /**

@@ -6,11 +6,14 @@ import type { CoverageInput } from "@/lib/rules";
  * (dates as 'YYYY-MM-DD'). No row: an unknown PIN (answered like an uninsured person). Shared with the benchmark's
  * bare reference server (tests/bench/status-bare-server.ts), so both measure the same query.
  */
-const coverageSql = (where: string, extra = "") => `SELECT${extra}
-  COALESCE((SELECT json_agg(json_build_array(po."number", po."status", po."validFrom", po."validTo"))
+/** The coverage of the person `p` as the two JSON arrays of a CoverageRow (also read with a terminal's payer). */
+export const COVERAGE_COLUMNS = `COALESCE((SELECT json_agg(json_build_array(po."number", po."status", po."validFrom", po."validTo"))
               FROM "Policy" po WHERE po."personId" = p."id"), '[]'::json) AS "policies",
   COALESCE((SELECT json_agg(json_build_array(e."validFrom", e."validTo", e."source"))
-              FROM "ExternalCoverage" e WHERE e."personId" = p."id"), '[]'::json) AS "external"
+              FROM "ExternalCoverage" e WHERE e."personId" = p."id"), '[]'::json) AS "external"`;
+
+const coverageSql = (where: string, extra = "") => `SELECT${extra}
+  ${COVERAGE_COLUMNS}
 FROM "Person" p WHERE ${where}`;
 
 export const COVERAGE_BY_PIN_SQL = coverageSql(`p."pin" = $1`);

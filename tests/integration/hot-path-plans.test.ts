@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { resolveDbTarget } from "../../lib/db/target";
 import { PERSON_BY_PIN_SQL } from "../../lib/people/queries";
+import { PAYERS_BY_PINS_SQL } from "../../lib/policies/queries";
 import { COVERAGE_BY_PIN_SQL, COVERAGE_BY_PINS_SQL } from "../../lib/policies/status-sql";
 import { DELETE_EXPIRED_SQL } from "../../lib/limits/written-behind";
 import { makePin } from "../support/factories";
@@ -24,7 +25,8 @@ describe.skipIf(target.kind !== "postgres")("the status check's and the terminal
   it.each([
     ["one PIN", COVERAGE_BY_PIN_SQL, [makePin()]],
     ["the PINs of one turn", COVERAGE_BY_PINS_SQL, [[makePin(), makePin("FEMALE")]]],
-    ["a terminal's payers of one turn", `${PERSON_BY_PIN_SQL} = ANY($1::char(14)[])`, [[makePin(), makePin()]]],
+    ["a payment channel's people of one turn", `${PERSON_BY_PIN_SQL} = ANY($1::char(14)[])`, [[makePin(), makePin()]]],
+    ["a terminal's payers of one turn, with what they hold", PAYERS_BY_PINS_SQL, [[makePin(), makePin()]]],
   ])("%s: through the PIN's unique index", async (_name, sql, params) => {
     const text = await plan(sql, params);
     expect(text).toMatch(/Index (Only )?Scan (using|on) "Person_pin_key"/);

@@ -1,6 +1,5 @@
 import type { AuditActor } from "@/lib/audit/mutations";
 import { logUnexpectedError } from "@/lib/errors";
-import { findPersonByAccount, type PersonByAccount } from "@/lib/people/queries";
 import {
   TERMINAL_CITIZEN_SERVICE,
   TERMINAL_FOREIGNER_SERVICE,
@@ -9,7 +8,13 @@ import {
   type TerminalProvider,
 } from "@/lib/payments/channels";
 import { recordPayment, type RecordPaymentRequest, type RecordPaymentResult } from "@/lib/payments/record-payment";
-import { findCoverageByPersonId, findTariffRows, findUnfinishedStudentPolicy } from "@/lib/policies/queries";
+import {
+  findCoverageByPersonId,
+  findPayerByAccount,
+  findTariffRows,
+  findUnfinishedStudentPolicy,
+  type PayerByAccount,
+} from "@/lib/policies/queries";
 import {
   allowedTerms,
   bishkekDate,
@@ -71,14 +76,14 @@ const WRONG_SERVICE: Record<TerminalService, string> = {
 };
 
 export type TerminalSale =
-  | { ok: true; category: Category; termMonths: number; priceSom: number; person: PersonByAccount | null }
+  | { ok: true; category: Category; termMonths: number; priceSom: number; person: PayerByAccount | null }
   | { ok: false; result: ResultCode; comment: string };
 
 /** What a sale needs to know of a request: the account, the service and the sum (terminals and registry lines). */
 export type SaleRequest = Pick<TerminalRequest, "account" | "service" | "sumTyiyn">;
 
 function findPerson(req: SaleRequest) {
-  return findPersonByAccount(
+  return findPayerByAccount(
     req.account.kind === "pin" ? { pin: req.account.pin } : { documentNumber: req.account.documentNumber },
   );
 }
@@ -212,7 +217,9 @@ async function check(req: TerminalRequest, now: Date): Promise<Answer> {
   const tariffs = await findTariffRows();
   const sale = await resolveTerminalSale(req, tariffs, day);
   if (!sale.ok) return { result: sale.result, comment: sale.comment };
-  const coverage = sale.person ? await findCoverageByPersonId(sale.person.id) : { policies: [], external: [] };
+  const coverage = sale.person
+    ? (sale.person.held?.coverage ?? (await findCoverageByPersonId(sale.person.id)))
+    : { policies: [], external: [] };
   if (req.service === "student") {
     const answer = await checkStudent(req, sale, tariffs, now);
     if (answer) return answer;
@@ -370,6 +377,12 @@ async function pay(provider: TerminalProvider, req: TerminalRequest, now: Date):
     ...terminalPaymentRequest(provider, { ...req, paidAt, receivedAt: now }, sale, source),
     tariffs,
     beneficiaryUnknown: sale.person === null,
+    beneficiaryKnown: sale.person?.held && {
+      id: sale.person.id,
+      birthDate: sale.person.birthDate,
+      sex: sale.person.sex,
+      ...sale.person.held,
+    },
   });
   return terminalAnswer(outcome, req.sumTyiyn);
 }
