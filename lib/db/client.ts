@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
@@ -81,6 +83,10 @@ export function openDb(target: DbTarget = resolveDbTarget(), limits: PoolLimits 
       },
     };
   }
+  // PGlite would create a missing directory's database empty (or fail on its missing parent): a script run before the
+  // database was prepared is told so instead. The migrations (prisma/engine.ts) create it.
+  if (!fs.existsSync(path.join(/*turbopackIgnore: true*/ target.dir, "PG_VERSION")))
+    throw new Error(missingPgliteMessage(target.dir));
   // PGlite has no cross-process lock: only one process may open a directory at a time (see README).
   const pglite = new PGlite(target.dir);
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
@@ -92,4 +98,10 @@ export function openDb(target: DbTarget = resolveDbTarget(), limits: PoolLimits 
       await pglite.close();
     },
   };
+}
+
+/** What a script run against an embedded database that does not exist yet is told. */
+export function missingPgliteMessage(dir: string): string {
+  const shown = path.relative(process.cwd(), dir) || dir;
+  return `The embedded database (PGlite at ${shown}) has not been prepared yet: run "npm run db:prepare" (or "npm run dev", which prepares it) first, or set DATABASE_URL to a PostgreSQL server.`;
 }

@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { fromDbDate, toDbDate } from "../../lib/db/calendar";
@@ -299,6 +302,24 @@ describe("clear-rate-limits", () => {
       expect(run.stderr).not.toMatch(/error/i);
       expect(run.stdout).toMatch(/^clear-rate-limits: \{"cleared":\d+\}\n$/);
       expect(run.status).toBe(0);
+    },
+    90_000,
+  );
+
+  it.skipIf(onPostgres)(
+    "run before the embedded database was prepared, says so and creates nothing",
+    () => {
+      const dir = path.join(os.tmpdir(), `oms-unprepared-${process.pid}-${Date.now()}`, "pglite");
+      const { DATABASE_URL: _url, ...env } = process.env;
+      const run = spawnSync("npm", ["run", "-s", "jobs:run", "--", "expire-orders"], {
+        encoding: "utf8",
+        env: { ...env, PGLITE_DIR: dir },
+        timeout: 50_000,
+      });
+      expect(run.stderr).toMatch(/has not been prepared yet: run "npm run db:prepare"/);
+      expect(run.stderr).not.toMatch(/ENOENT/);
+      expect(run.status).toBe(1);
+      expect(fs.existsSync(path.dirname(dir))).toBe(false);
     },
     90_000,
   );
