@@ -231,7 +231,7 @@ async function coverageByPinInOneQuery(pin: string): Promise<CoverageInput> {
  * policies (Person.coverageVersion, counted by the trigger "Policy_coverage_version") and whether the register still
  * lacks their name. A payment decided on it writes only while the version is unchanged (lib/payments/record-payment.ts).
  */
-export type PayerHeld = { coverage: CoverageInput; coverageVersion: number; nameless: boolean };
+type PayerHeld = { coverage: CoverageInput; coverageVersion: number; nameless: boolean };
 export type PayerByAccount = PersonByAccount & { held?: PayerHeld };
 
 /** A terminal's payers by PIN with what they hold, one statement for the PINs asked in one turn of the event loop. */
