@@ -101,7 +101,7 @@ export function openDb(target: DbTarget = resolveDbTarget(), limits: PoolLimits 
 }
 
 /** What a script run against an embedded database that does not exist yet is told. */
-export function missingPgliteMessage(dir: string): string {
+function missingPgliteMessage(dir: string): string {
   const shown = path.relative(process.cwd(), dir) || dir;
   return `The embedded database (PGlite at ${shown}) has not been prepared yet: run "npm run db:prepare" (or "npm run dev", which prepares it) first, or set DATABASE_URL to a PostgreSQL server.`;
 }
