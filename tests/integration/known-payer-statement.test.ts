@@ -5,32 +5,16 @@ import { pgConfigFromUrl, resolveDbTarget } from "../../lib/db/target";
 import { recordPayment, type KnownPayer, type RecordPaymentRequest } from "../../lib/payments/record-payment";
 import { findPayerByAccount } from "../../lib/policies/queries";
 import { makePin } from "../support/factories";
+import { terminalPayment, writtenFor } from "../support/terminal-payments";
 
 // Issue 17: a payer the register knows, read with what they hold by the caller a moment before (`beneficiaryKnown`, a
 // terminal's sale: a renewal), is decided on that read and written in one statement that locks them and writes only
 // while their policies (Person.coverageVersion, counted by a trigger), birth date and sex are unchanged and no coverage
 // from another source has appeared. Whatever the read says, the answers and what is written are the transaction's.
 const target = resolveDbTarget();
-let txn = (Date.now() % 1_000_000_000) + 700_000_000;
 
-function request(pin: string, known: KnownPayer | undefined, overrides: Partial<RecordPaymentRequest> = {}) {
-  const paidAt = new Date("2024-03-10T06:00:00Z"); // 12:00 in Bishkek, 10 March
-  return {
-    channel: "PAY24",
-    externalTxnId: `kp${++txn}`,
-    account: pin,
-    paidAt,
-    receivedAt: paidAt,
-    amountSom: 1840,
-    payer: { name: "", phone: "+996700123456" },
-    beneficiary: { pin, lastName: "", firstName: "", category: "CITIZEN", phone: "+996700123456" },
-    termMonths: 12,
-    issueChannel: "TERMINAL",
-    actor: { id: null, label: "terminal:pay24" },
-    beneficiaryKnown: known,
-    ...overrides,
-  } satisfies RecordPaymentRequest;
-}
+const request = (pin: string, known: KnownPayer | undefined, overrides: Partial<RecordPaymentRequest> = {}) =>
+  terminalPayment(pin, { beneficiaryKnown: known, ...overrides });
 
 const day = (iso: string) => ({ paidAt: new Date(iso), receivedAt: new Date(iso) });
 
@@ -51,20 +35,7 @@ async function version(personId: string) {
   return (await db.person.findUniqueOrThrow({ where: { id: personId } })).coverageVersion;
 }
 
-async function written(pin: string) {
-  const people = await db.person.findMany({ where: { pin }, include: { policies: { include: { payments: true } } } });
-  const policyIds = people.flatMap((p) => p.policies.map((x) => x.id));
-  const paymentIds = people.flatMap((p) => p.policies.flatMap((x) => x.payments.map((y) => y.id)));
-  return {
-    policies: policyIds.length,
-    payments: paymentIds.length,
-    messages: await db.notification.count({ where: { policyId: { in: policyIds } } }),
-    audits: await db.auditLog.findMany({
-      where: { entityId: { in: [...policyIds, ...paymentIds] } },
-      orderBy: { action: "asc" },
-    }),
-  };
-}
+const written = writtenFor;
 
 const refusalCodes = (r: Awaited<ReturnType<typeof recordPayment>>) =>
   r.outcome === "refused" ? r.refusals.map((x) => x.code) : [];
@@ -222,16 +193,17 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement that
       `INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "status", "validFrom",
                              "validTo", "channel", "updatedAt")
        VALUES (gen_random_uuid(), $2, $1::uuid, 'CITIZEN', 12, 1840, 'ISSUED', '2024-03-12', '2025-03-11', 'OFFICE', now())`,
-      [person.id, `T-${txn}`],
+      [person.id, `T-${person.id}`],
     );
     let settled = false;
-    const payment = recordPayment(request(pin, known)).finally(() => (settled = true));
+    const req = request(pin, known);
+    const payment = recordPayment(req).finally(() => (settled = true));
     await new Promise((r) => setTimeout(r, 500));
     expect(settled).toBe(false); // waiting for the payer's lock
     await other.query("COMMIT");
     const result = await payment;
     expect(refusalCodes(result)).toContain("POLICY_ALREADY_PAID");
     expect(await db.policy.count({ where: { personId: person.id } })).toBe(1);
-    expect(await db.payment.count({ where: { externalTxnId: `kp${txn}` } })).toBe(0);
+    expect(await db.payment.count({ where: { externalTxnId: req.externalTxnId } })).toBe(0);
   });
 });

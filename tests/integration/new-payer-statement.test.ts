@@ -2,46 +2,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { recordPayment, type RecordPaymentRequest } from "../../lib/payments/record-payment";
 import { makePin } from "../support/factories";
+import { terminalPayment, writtenFor } from "../support/terminal-payments";
 
 // Issue 17: a payer the register did not know a moment before (`beneficiaryUnknown`, a terminal's sale) is registered
 // with the policy, the payment, the SMS outbox and the audit rows in one statement. Whatever the hint says, the
 // answers and what is written are the transaction's: a stale hint, a concurrent duplicate, a refusal.
-let txn = (Date.now() % 1_000_000_000) + 500_000_000;
-
-function request(pin: string, overrides: Partial<RecordPaymentRequest> = {}): RecordPaymentRequest {
-  const paidAt = new Date("2024-03-10T06:00:00Z"); // 12:00 in Bishkek, 10 March
-  return {
-    channel: "MEGACOM",
-    externalTxnId: `np${++txn}`,
-    account: pin,
-    paidAt,
-    receivedAt: paidAt,
-    amountSom: 1840,
-    payer: { name: "", phone: "+996700123456" },
-    beneficiary: { pin, lastName: "Жумабаев", firstName: "Нурлан", category: "CITIZEN", phone: "+996700123456" },
-    termMonths: 12,
-    issueChannel: "TERMINAL",
-    actor: { id: null, label: "terminal:megacom" },
-    beneficiaryUnknown: true,
-    ...overrides,
-  };
-}
-
-async function written(pin: string) {
-  const people = await db.person.findMany({ where: { pin }, include: { policies: { include: { payments: true } } } });
-  const policyIds = people.flatMap((p) => p.policies.map((x) => x.id));
-  const paymentIds = people.flatMap((p) => p.policies.flatMap((x) => x.payments.map((y) => y.id)));
-  return {
-    people,
-    policies: policyIds.length,
-    payments: paymentIds.length,
-    messages: await db.notification.count({ where: { policyId: { in: policyIds } } }),
-    audits: await db.auditLog.findMany({
-      where: { entityId: { in: [...policyIds, ...paymentIds] } },
-      orderBy: { action: "asc" },
-    }),
-  };
-}
+const request = (pin: string, overrides: Partial<RecordPaymentRequest> = {}) =>
+  terminalPayment(pin, { beneficiaryUnknown: true, ...overrides });
+const written = writtenFor;
 
 describe("a new payer's payment in one statement (issue 17)", () => {
   it("registers the payer from the PIN and writes policy, payment, both messages and both audit rows", async () => {

@@ -2,26 +2,20 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { recordPayment, type RecordPaymentRequest } from "../../lib/payments/record-payment";
 import { makePin } from "../support/factories";
+import { terminalPayment } from "../support/terminal-payments";
 
 let txn = Date.now() % 1_000_000_000;
 
 function request(overrides: Partial<RecordPaymentRequest> & { pin?: string } = {}): RecordPaymentRequest {
-  const pin = overrides.pin ?? makePin("MALE", "1985-05-15");
-  const paidAt = overrides.paidAt ?? new Date("2024-03-10T06:00:00Z"); // 12:00 in Bishkek, 10 March
-  return {
+  const { pin = makePin("MALE", "1985-05-15"), ...rest } = overrides;
+  return terminalPayment(pin, {
     channel: "QUICKPAY",
     externalTxnId: String(++txn),
-    account: pin,
-    paidAt,
-    receivedAt: paidAt,
-    amountSom: 1840,
     payer: { name: "Сыдыков Эрлан", phone: "+996700123456" },
     beneficiary: { pin, lastName: "Сыдыков", firstName: "Эрлан", category: "CITIZEN", phone: "+996700123456" },
-    termMonths: 12,
-    issueChannel: "TERMINAL",
     actor: { id: null, label: "terminal:quickpay" },
-    ...overrides,
-  };
+    ...rest,
+  });
 }
 
 async function countsFor(externalTxnId: string) {
