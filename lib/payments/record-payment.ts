@@ -430,18 +430,22 @@ policy AS (
 SELECT policy."number", payment."providerNumber"::int AS "providerNumber" FROM policy, payment`;
 
 /**
- * `read`: the payer ($3) as a caller read them ($34 the version of their policies, $35 their birth date, $36 their sex),
+ * `read`: the payer ($3) as a caller read them ($34 the version of their coverage, $35 their birth date, $36 their sex),
  * locked — and nothing is written unless all of it still holds and no coverage from another source has appeared. The
- * statement's snapshot is older than the lock when it had to wait for it, but the row it locks is re-read at its
- * newest version and the conditions checked again: a policy someone committed meanwhile has changed the version (the
- * trigger "Policy_coverage_version" counts every change of a person's policies, whoever writes it). Coverage from
- * another source is written without the person's lock, in the transaction as here: the snapshot decides, as there.
+ * statement's snapshot is taken when it starts, so it is older than the lock when the lock had to wait; but the row it
+ * locks is re-read at its newest version and these conditions are checked again on it. Hence the version: the
+ * triggers "Policy_coverage_version" and "ExternalCoverage_coverage_version" change the person's row with every change
+ * of their policies and every coverage from another source given or moved to them — except the registry import's
+ * rows (importId set), which take only the foreign key's KEY SHARE lock on the person: FOR NO KEY UPDATE does not
+ * wait for it, so an import's rows are either in the snapshot or committed after this payment was decided — the order
+ * of a payment that came a moment before the import (the transaction, whose lock does wait, decides after it instead).
+ * FOR UPDATE would wait for the import and then decide on a snapshot without its rows.
  */
 const LOCK_UNCHANGED_PAYER_SQL = `SELECT "id" FROM "Person"
     WHERE "id" = $3::uuid AND "coverageVersion" = $34::int AND "birthDate" IS NOT DISTINCT FROM $35::date
       AND "sex" IS NOT DISTINCT FROM $36::"Sex"
       AND NOT EXISTS (SELECT 1 FROM "ExternalCoverage" e WHERE e."personId" = $3::uuid)
-    FOR UPDATE`;
+    FOR NO KEY UPDATE`;
 
 /**
  * How the one statement has its payer: locked already by the transaction it runs in; registered by it (a new payer,

@@ -69,6 +69,26 @@ async function lockByPin(sql: SqlTx, pin: string): Promise<PersonRow | null> {
 }
 
 /**
+ * Locks the holders of these policies and the people with these PINs, in the order every path that locks several
+ * people keeps (PIN, then id: the contract import's batches, lib/contracts). Called before a policy is changed: the
+ * trigger "Policy_coverage_version" then updates its holder, and a holder first locked after the policy would reverse
+ * the order a payment keeps (the person, then their policy) — two such transactions could deadlock.
+ */
+export async function lockPolicyHolders(
+  sql: SqlTx,
+  policies: { ids?: string[]; numbers?: string[] },
+  pins: string[] = [],
+): Promise<void> {
+  await sql(
+    `SELECT 1 AS "one" FROM "Person"
+      WHERE "id" IN (SELECT "personId" FROM "Policy" WHERE "id" = ANY($1::uuid[]) OR "number" = ANY($2::text[]))
+         OR "pin" = ANY($3::char(14)[])
+      ORDER BY "pin", "id" FOR UPDATE`,
+    [policies.ids ?? [], policies.numbers ?? [], pins],
+  );
+}
+
+/**
  * A PIN registered by the external-coverage registry carries no name (README I39): the first purchase or
  * registration that brings one completes the record (the locked row says whether it has one: no write else).
  */

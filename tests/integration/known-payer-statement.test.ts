@@ -1,9 +1,10 @@
-import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
-import { pgConfigFromUrl, resolveDbTarget } from "../../lib/db/target";
+import { resolveDbTarget } from "../../lib/db/target";
 import { recordPayment, type KnownPayer, type RecordPaymentRequest } from "../../lib/payments/record-payment";
 import { findPayerByAccount } from "../../lib/policies/queries";
+import { concurrentTransaction, stillPendingAfter } from "../support/concurrent-transaction";
 import { makePin } from "../support/factories";
 import { terminalPayment, writtenFor } from "../support/terminal-payments";
 
@@ -59,6 +60,24 @@ describe("the version of a person's policies (trigger Policy_coverage_version, i
     await db.payment.deleteMany({ where: { policyId: policy.id } });
     await db.policy.delete({ where: { id: policy.id } });
     expect([await version(a.id), await version(b.id)]).toEqual([4, 2]);
+  });
+
+  it("counts coverage from another source given or moved to a person, but not a registry import's rows", async () => {
+    const a = await registered(makePin("FEMALE", "1990-05-17"));
+    const b = await registered(makePin("FEMALE", "1990-05-17"));
+    const period = {
+      source: "EMPLOYMENT" as const,
+      validFrom: new Date("2024-01-01"),
+      validTo: new Date("2024-12-31"),
+    };
+    const given = await db.externalCoverage.create({ data: { personId: a.id, ...period } });
+    expect(await version(a.id)).toBe(1);
+    await db.externalCoverage.create({ data: { personId: a.id, ...period, importId: randomUUID() } });
+    expect(await version(a.id)).toBe(1);
+    await db.externalCoverage.update({ where: { id: given.id }, data: { validTo: new Date("2025-06-30") } });
+    expect(await version(a.id)).toBe(2);
+    await db.externalCoverage.update({ where: { id: given.id }, data: { personId: b.id } });
+    expect([await version(a.id), await version(b.id)]).toEqual([3, 1]);
   });
 
   it("leaves the person as it is when a policy's other columns change (its price, say)", async () => {
@@ -136,6 +155,24 @@ describe("a registered payer's payment in one statement (issue 17)", () => {
     expect(await written(pin)).toMatchObject({ policies: 0, payments: 0 });
   });
 
+  it("coverage from another source moved to the payer since the read (a merge of records) is decided by the transaction", async () => {
+    const pin = makePin("FEMALE", "1990-05-17");
+    const person = await registered(pin);
+    const other = await registered(makePin("FEMALE", "1990-05-17"));
+    const coverage = await db.externalCoverage.create({
+      data: {
+        personId: other.id,
+        source: "EMPLOYMENT",
+        validFrom: new Date("2024-01-01"),
+        validTo: new Date("2024-12-31"),
+      },
+    });
+    const stale = await read(pin);
+    await db.externalCoverage.update({ where: { id: coverage.id }, data: { personId: person.id } });
+    expect(refusalCodes(await recordPayment(request(pin, stale)))).toContain("INSURED_ELSEWHERE");
+    expect(await written(pin)).toMatchObject({ policies: 0, payments: 0 });
+  });
+
   it("a nameless payer whose payment brings a name is named by the transaction", async () => {
     const pin = makePin("FEMALE", "1990-05-17");
     const person = await registered(pin, { lastName: "", firstName: "" });
@@ -172,38 +209,58 @@ describe("a registered payer's payment in one statement (issue 17)", () => {
   });
 });
 
-// The case the version exists for: the statement starts, waits for the payer's lock held by a transaction that issues
-// them a policy, and runs on after that commit with a snapshot taken before it — which does not show the new policy.
-describe.skipIf(target.kind !== "postgres")("a registered payer's statement that waited for their lock", () => {
-  const clients: pg.Client[] = [];
-  afterAll(async () => {
-    for (const c of clients) await c.end();
-  });
+// The case the version exists for: the statement starts, waits for the payer's lock held by a transaction that gives
+// them coverage, and runs on after that commit with a snapshot taken before it — which does not show that coverage.
+describe.skipIf(target.kind !== "postgres")("a registered payer's statement and a concurrent writer", () => {
+  const insertPolicy = `INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "status",
+      "validFrom", "validTo", "channel", "updatedAt")
+    VALUES (gen_random_uuid(), 'T-' || $1, $1::uuid, 'CITIZEN', 12, 1840, 'ISSUED', '2024-03-12', '2025-03-11', 'OFFICE', now())`;
+  const insertCoverage = (importId: string | null) => `INSERT INTO "ExternalCoverage" ("id", "personId", "source",
+      "validFrom", "validTo", "importId")
+    VALUES (gen_random_uuid(), $1::uuid, 'EMPLOYMENT', '2024-01-01', '2024-12-31', ${importId ? `'${importId}'` : "NULL"})`;
 
   it("does not write over a policy committed while it waited: the transaction refuses it", async () => {
     const pin = makePin("FEMALE", "1990-05-17");
     const person = await registered(pin);
     const known = await read(pin);
-    const other = new pg.Client(pgConfigFromUrl(target.kind === "postgres" ? target.url : ""));
-    clients.push(other);
-    await other.connect();
-    await other.query("BEGIN");
+    const other = await concurrentTransaction();
     await other.query(`SELECT 1 FROM "Person" WHERE "id" = $1::uuid FOR UPDATE`, [person.id]);
-    await other.query(
-      `INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "status", "validFrom",
-                             "validTo", "channel", "updatedAt")
-       VALUES (gen_random_uuid(), $2, $1::uuid, 'CITIZEN', 12, 1840, 'ISSUED', '2024-03-12', '2025-03-11', 'OFFICE', now())`,
-      [person.id, `T-${person.id}`],
-    );
-    let settled = false;
+    await other.query(insertPolicy, [person.id]);
     const req = request(pin, known);
-    const payment = recordPayment(req).finally(() => (settled = true));
-    await new Promise((r) => setTimeout(r, 500));
-    expect(settled).toBe(false); // waiting for the payer's lock
-    await other.query("COMMIT");
-    const result = await payment;
-    expect(refusalCodes(result)).toContain("POLICY_ALREADY_PAID");
+    const payment = recordPayment(req);
+    expect(await stillPendingAfter(payment, 500)).toBe(true); // waiting for the payer's lock
+    await other.commit();
+    expect(refusalCodes(await payment)).toContain("POLICY_ALREADY_PAID");
     expect(await db.policy.count({ where: { personId: person.id } })).toBe(1);
     expect(await db.payment.count({ where: { externalTxnId: req.externalTxnId } })).toBe(0);
+  });
+
+  it("does not write over coverage from another source given while it waited under the payer's lock", async () => {
+    const pin = makePin("FEMALE", "1990-05-17");
+    const person = await registered(pin);
+    const known = await read(pin);
+    const other = await concurrentTransaction();
+    await other.query(`SELECT 1 FROM "Person" WHERE "id" = $1::uuid FOR UPDATE`, [person.id]);
+    await other.query(insertCoverage(null), [person.id]);
+    const payment = recordPayment(request(pin, known));
+    expect(await stillPendingAfter(payment, 500)).toBe(true);
+    await other.commit();
+    expect(refusalCodes(await payment)).toContain("INSURED_ELSEWHERE");
+    expect(await db.policy.count({ where: { personId: person.id } })).toBe(0);
+  });
+
+  it("does not wait for a registry import still applying: decided before its rows, as a moment earlier", async () => {
+    const pin = makePin("FEMALE", "1990-05-17");
+    const person = await registered(pin);
+    const known = await read(pin);
+    const other = await concurrentTransaction();
+    await other.query(insertCoverage(randomUUID()), [person.id]); // holds the foreign key's KEY SHARE on the payer
+    const payment = recordPayment(request(pin, known));
+    expect(await stillPendingAfter(payment, 2_000)).toBe(false);
+    expect((await payment).outcome).toBe("created");
+    await other.commit();
+    // the next payment is decided on both
+    const next = await recordPayment(request(pin, await read(pin), day("2024-03-11T06:00:00Z")));
+    expect(next.outcome).toBe("refused");
   });
 });

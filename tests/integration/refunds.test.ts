@@ -20,6 +20,7 @@ import {
 import { assessRefundCase, findRefundCase, listRefundQueue, readRefundDocument } from "../../lib/refunds/queries";
 import { bishkekInstant } from "../../lib/dates";
 import { postAcquirerCallback } from "../support/acquirer";
+import { concurrentTransaction, stillPendingAfter } from "../support/concurrent-transaction";
 import { createExternalCoverage, createPerson, makePin } from "../support/factories";
 
 // Issue 14: refunds (cl. 32–35). The ТУ prepares, the rules decide eligibility, the Fund decides — never the preparer.
@@ -438,6 +439,25 @@ describe("refund case at a ТУ, the Fund's decision (issue 14; cl. 32–35)", (
     const page2 = await q({ page: "2" });
     expect(page2.page).toBe(2);
     expect(page2.pageSize).toBe(50);
+  });
+});
+
+// The trigger "Policy_coverage_version" updates a policy's holder when the policy changes (issue 17): an approval locks
+// the holder before the policy, as a payment does (the person, then their policy) — the reverse order could deadlock.
+describe.skipIf(resolveDbTarget().kind !== "postgres")("an approval and a payment for the same holder", () => {
+  it("the approval waits for the holder before it touches the policy", async () => {
+    const clerk = await staff("CLERK");
+    const officer = await staff("REFUND_OFFICER", null);
+    const sent = await sentCase(clerk);
+    const payment = await concurrentTransaction(); // a payment: the person locked, their policy next
+    await payment.query(`SELECT 1 FROM "Person" WHERE "id" = $1::uuid FOR UPDATE`, [sent.person.id]);
+    const decided = decideRefundCase(officer, { caseId: sent.caseId, decision: "APPROVE", note: "" });
+    expect(await stillPendingAfter(decided, 300)).toBe(true);
+    await payment.query("SET LOCAL lock_timeout = '3s'");
+    await payment.query(`SELECT 1 FROM "Policy" WHERE "id" = $1::uuid FOR UPDATE`, [sent.policy.id]);
+    await payment.commit();
+    await decided;
+    expect(await db.policy.findUniqueOrThrow({ where: { id: sent.policy.id } })).toMatchObject({ status: "REFUNDED" });
   });
 });
 

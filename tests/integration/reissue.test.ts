@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { StaffUser } from "../../lib/auth/permissions";
 import { db } from "../../lib/db";
+import { resolveDbTarget } from "../../lib/db/target";
 import { toDbDate } from "../../lib/db/calendar";
 import { bishkekInstant } from "../../lib/dates";
 import { findPaymentStatement } from "../../lib/payments/statement/queries";
@@ -9,6 +10,7 @@ import { findCoverageByPersonId } from "../../lib/policies/queries";
 import { ZReissueInput } from "../../lib/refunds/case.schema";
 import { reissuePolicy, ReissueRefused } from "../../lib/refunds/mutations";
 import { insuredStatusOn } from "../../lib/rules";
+import { concurrentTransaction, stillPendingAfter } from "../support/concurrent-transaction";
 import { createExternalCoverage, createPerson, makePin } from "../support/factories";
 
 // Issue 14: re-issue instead of a refund (cl. 34; SPEC §6): the payer transfers a policy bought for someone found
@@ -144,5 +146,23 @@ describe("re-issue instead of refund (cl. 34; SPEC §6)", () => {
     await reissuePolicy(user, input(policy.number), TODAY);
     const error = await reissuePolicy(user, input(policy.number), TODAY).catch((e) => e);
     expect((error as ReissueRefused).codes).toContain("POLICY_NOT_ISSUED");
+  });
+});
+
+// The trigger "Policy_coverage_version" updates a policy's holder when the policy changes (issue 17): a re-issue locks
+// the holder and the new holder (PIN order, as the contract import's batches) before the policy.
+describe.skipIf(resolveDbTarget().kind !== "postgres")("a re-issue and a payment for the same holder", () => {
+  it("the re-issue waits for the holder before it touches the policy", async () => {
+    const user = await clerk();
+    const { holder, policy } = await policyBoughtForInsured();
+    const payment = await concurrentTransaction(); // a payment: the person locked, their policy next
+    await payment.query(`SELECT 1 FROM "Person" WHERE "id" = $1::uuid FOR UPDATE`, [holder.id]);
+    const reissued = reissuePolicy(user, input(policy.number), TODAY);
+    expect(await stillPendingAfter(reissued, 300)).toBe(true);
+    await payment.query("SET LOCAL lock_timeout = '3s'");
+    await payment.query(`SELECT 1 FROM "Policy" WHERE "id" = $1::uuid FOR UPDATE`, [policy.id]);
+    await payment.commit();
+    await reissued;
+    expect(await db.policy.findUniqueOrThrow({ where: { id: policy.id } })).toMatchObject({ status: "REISSUED" });
   });
 });
