@@ -69,22 +69,22 @@ async function lockByPin(sql: SqlTx, pin: string): Promise<PersonRow | null> {
 }
 
 /**
- * Locks the holders of these policies and the people with these PINs, in the order every path that locks several
- * people keeps (PIN, then id: the contract import's batches, lib/contracts). Called before a policy is changed: the
- * trigger "Policy_coverage_version" then updates its holder, and a holder first locked after the policy would reverse
- * the order a payment keeps (the person, then their policy) — two such transactions could deadlock.
+ * Locks these people — by id, by PIN, and the holders of these policies — in the order every path that locks several
+ * people keeps (PIN, then id: the contract import's batches, lib/contracts). Called before a policy is changed or
+ * issued outside a payment: the trigger "Policy_coverage_version" then updates its holder, and a holder first locked
+ * after the policy would reverse the order a payment keeps (the person, then their policy) — two such transactions
+ * could deadlock; and the coverage read under the lock is the one the decision stands on.
  */
-export async function lockPolicyHolders(
+export async function lockPeople(
   sql: SqlTx,
-  policies: { ids?: string[]; numbers?: string[] },
-  pins: string[] = [],
+  who: { ids?: string[]; pins?: string[]; holdersOf?: { policyIds?: string[]; policyNumbers?: string[] } },
 ): Promise<void> {
   await sql(
     `SELECT 1 AS "one" FROM "Person"
-      WHERE "id" IN (SELECT "personId" FROM "Policy" WHERE "id" = ANY($1::uuid[]) OR "number" = ANY($2::text[]))
-         OR "pin" = ANY($3::char(14)[])
+      WHERE "id" = ANY($1::uuid[]) OR "pin" = ANY($2::char(14)[])
+         OR "id" IN (SELECT "personId" FROM "Policy" WHERE "id" = ANY($3::uuid[]) OR "number" = ANY($4::text[]))
       ORDER BY "pin", "id" FOR UPDATE`,
-    [policies.ids ?? [], policies.numbers ?? [], pins],
+    [who.ids ?? [], who.pins ?? [], who.holdersOf?.policyIds ?? [], who.holdersOf?.policyNumbers ?? []],
   );
 }
 

@@ -5,7 +5,7 @@ import { db, MONEY_TX_OPTIONS, sqlOn } from "@/lib/db";
 import { fromDbDate, toDbDate } from "@/lib/db/calendar";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findOrCreatePersonForUpdate } from "@/lib/people/mutations";
+import { findOrCreatePersonForUpdate, lockPeople } from "@/lib/people/mutations";
 import { nextElectronicPolicyNumber } from "@/lib/policies/mutations";
 import { findCoverage } from "@/lib/policies/queries";
 import {
@@ -283,6 +283,8 @@ export async function issueFollowOnPolicy(
       };
     }
     if (r.outcome !== "ALREADY_INSURED") throw new AppError("errors.forbidden");
+    // her coverage is read under her lock: a payment for her at this moment is decided before or after, never beside
+    await lockPeople(sqlOn(tx), { ids: [r.personId] });
     const decision = decideFollowOnPolicy({
       registrationDay: fromDbDate(r.registeredOn),
       today,

@@ -6,7 +6,7 @@ import { db, MONEY_TX_OPTIONS, sqlOn } from "@/lib/db";
 import { fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import { AppError } from "@/lib/errors";
 import type { PaymentChannel, Prisma, RefundGround } from "@/lib/generated/prisma/client";
-import { findOrCreatePersonForUpdate, lockPolicyHolders } from "@/lib/people/mutations";
+import { findOrCreatePersonForUpdate, lockPeople } from "@/lib/people/mutations";
 import { nextElectronicPolicyNumber } from "@/lib/policies/mutations";
 import { findCoverage, findTariffRows } from "@/lib/policies/queries";
 import { bishkekDate, checkReissue, compareDates, type CalendarDate } from "@/lib/rules";
@@ -304,9 +304,9 @@ export async function decideRefundCase(
       where: { id: input.caseId },
       select: { id: true, number: true, policyId: true, amountSom: true },
     });
-    // the holder before the policy, as a payment locks them (lockPolicyHolders)
+    // the holder before the policy, as a payment locks them (lockPeople)
     if (input.decision === "APPROVE" && refundCase.policyId)
-      await lockPolicyHolders(sqlOn(tx), { ids: [refundCase.policyId] });
+      await lockPeople(sqlOn(tx), { holdersOf: { policyIds: [refundCase.policyId] } });
     const state = input.decision === "APPROVE" ? "APPROVED" : "REJECTED";
     const moved = await tx.refundCase.updateMany({
       where: { id: refundCase.id, state: "SENT" },
@@ -386,8 +386,8 @@ export async function recordRefundTransfer(
 export async function reissuePolicy(user: StaffUser, input: TReissueInput, today: CalendarDate) {
   if (!canPrepareRefund(user)) throw new AppError("errors.forbidden");
   return db.$transaction(async (tx) => {
-    // the holder and the new holder before the policy, in the order of every path that locks people (lockPolicyHolders)
-    await lockPolicyHolders(sqlOn(tx), { numbers: [input.policyNumber] }, [input.newPin]);
+    // the holder and the new holder before the policy, in the order of every path that locks people (lockPeople)
+    await lockPeople(sqlOn(tx), { holdersOf: { policyNumbers: [input.policyNumber] }, pins: [input.newPin] });
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "Policy" WHERE "number" = ${input.policyNumber} FOR UPDATE`;
     if (locked.length === 0) throw new AppError("refunds.errors.policyNotFound", { field: "policyNumber" });

@@ -219,12 +219,17 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement and 
       "validFrom", "validTo", "importId")
     VALUES (gen_random_uuid(), $1::uuid, 'EMPLOYMENT', '2024-01-01', '2024-12-31', ${importId ? `'${importId}'` : "NULL"})`;
 
-  it("does not write over a policy committed while it waited: the transaction refuses it", async () => {
+  const LOCK_PERSON = `SELECT 1 FROM "Person" WHERE "id" = $1::uuid FOR UPDATE`;
+  /** A registered payer read as a terminal's sale reads them, and another connection's open transaction. */
+  async function readWhileAnotherWrites() {
     const pin = makePin("FEMALE", "1990-05-17");
     const person = await registered(pin);
-    const known = await read(pin);
-    const other = await concurrentTransaction();
-    await other.query(`SELECT 1 FROM "Person" WHERE "id" = $1::uuid FOR UPDATE`, [person.id]);
+    return { pin, person, known: await read(pin), other: await concurrentTransaction() };
+  }
+
+  it("does not write over a policy committed while it waited: the transaction refuses it", async () => {
+    const { pin, person, known, other } = await readWhileAnotherWrites();
+    await other.query(LOCK_PERSON, [person.id]);
     await other.query(insertPolicy, [person.id]);
     const req = request(pin, known);
     const payment = recordPayment(req);
@@ -236,11 +241,8 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement and 
   });
 
   it("does not write over coverage from another source given while it waited under the payer's lock", async () => {
-    const pin = makePin("FEMALE", "1990-05-17");
-    const person = await registered(pin);
-    const known = await read(pin);
-    const other = await concurrentTransaction();
-    await other.query(`SELECT 1 FROM "Person" WHERE "id" = $1::uuid FOR UPDATE`, [person.id]);
+    const { pin, person, known, other } = await readWhileAnotherWrites();
+    await other.query(LOCK_PERSON, [person.id]);
     await other.query(insertCoverage(null), [person.id]);
     const payment = recordPayment(request(pin, known));
     expect(await stillPendingAfter(payment, 500)).toBe(true);
@@ -250,10 +252,7 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement and 
   });
 
   it("does not wait for a registry import still applying: decided before its rows, as a moment earlier", async () => {
-    const pin = makePin("FEMALE", "1990-05-17");
-    const person = await registered(pin);
-    const known = await read(pin);
-    const other = await concurrentTransaction();
+    const { pin, person, known, other } = await readWhileAnotherWrites();
     await other.query(insertCoverage(randomUUID()), [person.id]); // holds the foreign key's KEY SHARE on the payer
     const payment = recordPayment(request(pin, known));
     expect(await stillPendingAfter(payment, 2_000)).toBe(false);

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { GET as getStatus } from "../../app/api/v1/status/route";
 import type { StaffUser } from "../../lib/auth/permissions";
 import { db } from "../../lib/db";
+import { resolveDbTarget } from "../../lib/db/target";
 import { issueFollowOnPolicy, registerPregnancy } from "../../lib/pregnancy/mutations";
 import { findPregnancyRegistration, listPregnancyRegistrations } from "../../lib/pregnancy/queries";
 import type { TPregnancyRegistrationInput } from "../../lib/pregnancy/registration.schema";
 import { addDays, pregnancyDocuments, type Category } from "../../lib/rules";
+import { concurrentTransaction, stillPendingAfter } from "../support/concurrent-transaction";
 import { createExternalCoverage, createPerson, makePin } from "../support/factories";
 
 // Issue 13: family doctors register uninsured pregnant women; a free policy from the day of registration (cl. 24–28).
@@ -206,6 +208,31 @@ describe("pregnancy registration (issue 13; cl. 24–28)", () => {
     });
     expect(await db.auditLog.count({ where: { action: "pregnancy.followOn", entityId: id } })).toBe(1);
   });
+
+  it.skipIf(resolveDbTarget().kind !== "postgres")(
+    "I32: a payment for her at that moment is decided first or after — the follow-on policy reads her coverage under her lock",
+    async () => {
+      const doctor = await doctorOf("CFM_BISHKEK_1");
+      const person = await createPerson({ sex: "FEMALE", birthDate: "1991-02-02" });
+      await createExternalCoverage(person.id, "2026-01-01", "2026-06-30");
+      const registered = await registerPregnancy(doctor, form({ pin: person.pin! }), TODAY);
+      const id = registered.outcome === "ALREADY_INSURED" ? registered.registrationId : "";
+      const payment = await concurrentTransaction(); // a payment for her: her row locked, her policy written
+      await payment.query(`SELECT 1 FROM "Person" WHERE "id" = $1::uuid FOR UPDATE`, [person.id]);
+      await payment.query(
+        `INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "status", "validFrom",
+                               "validTo", "channel", "updatedAt")
+         VALUES (gen_random_uuid(), 'T-' || $1, $1::uuid, 'CITIZEN', 12, 1840, 'ISSUED', '2026-07-01', '2027-06-30',
+                 'TERMINAL', now())`,
+        [person.id],
+      );
+      const followOn = issueFollowOnPolicy(doctor, id, "2026-06-20");
+      expect(await stillPendingAfter(followOn, 300)).toBe(true);
+      await payment.commit();
+      expect(await followOn).toEqual({ outcome: "NOT_NEEDED", insuredUntil: "2027-06-30" });
+      expect(await db.policy.count({ where: { personId: person.id } })).toBe(1);
+    },
+  );
 
   it("I32: another organization's doctor cannot issue it (not found, audited); coverage lasting the pregnancy needs none", async () => {
     const own = await doctorOf("CFM_BISHKEK_1");

@@ -3,7 +3,7 @@
 -- person's coverage has not changed since. A statement's snapshot is taken when it starts, so a policy committed
 -- while it waited for the lock would be invisible to it — but the row it locks is re-read at its newest version: every
 -- change to a person's policies therefore changes the person's row, by this trigger, whoever writes the policy.
--- Whoever changes a policy and its holder in one transaction locks the holder first (lockPolicyHolders in
+-- Whoever changes a policy and its holder in one transaction locks the holder first (lockPeople in
 -- lib/people/mutations.ts): the trigger locks the holder after the policy, and the reverse order could deadlock.
 
 -- AlterTable
