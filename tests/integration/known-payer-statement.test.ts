@@ -233,7 +233,7 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement and 
     await other.query(insertPolicy, [person.id]);
     const req = request(pin, known);
     const payment = recordPayment(req);
-    expect(await stillPendingAfter(payment, 500)).toBe(true); // waiting for the payer's lock
+    await other.blocksSomeone(); // the payment waits for the payer's lock
     await other.commit();
     expect(refusalCodes(await payment)).toContain("POLICY_ALREADY_PAID");
     expect(await db.policy.count({ where: { personId: person.id } })).toBe(1);
@@ -245,7 +245,7 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement and 
     await other.query(LOCK_PERSON, [person.id]);
     await other.query(insertCoverage(null), [person.id]);
     const payment = recordPayment(request(pin, known));
-    expect(await stillPendingAfter(payment, 500)).toBe(true);
+    await other.blocksSomeone();
     await other.commit();
     expect(refusalCodes(await payment)).toContain("INSURED_ELSEWHERE");
     expect(await db.policy.count({ where: { personId: person.id } })).toBe(0);
@@ -255,7 +255,7 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement and 
     const { pin, person, known, other } = await readWhileAnotherWrites();
     await other.query(insertCoverage(randomUUID()), [person.id]); // holds the foreign key's KEY SHARE on the payer
     const payment = recordPayment(request(pin, known));
-    expect(await stillPendingAfter(payment, 2_000)).toBe(false);
+    expect(await stillPendingAfter(payment, 10_000)).toBe(false); // it would wait for the import's commit
     expect((await payment).outcome).toBe("created");
     await other.commit();
     // the next payment is decided on both

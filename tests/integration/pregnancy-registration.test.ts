@@ -7,7 +7,7 @@ import { issueFollowOnPolicy, registerPregnancy } from "../../lib/pregnancy/muta
 import { findPregnancyRegistration, listPregnancyRegistrations } from "../../lib/pregnancy/queries";
 import type { TPregnancyRegistrationInput } from "../../lib/pregnancy/registration.schema";
 import { addDays, pregnancyDocuments, type Category } from "../../lib/rules";
-import { concurrentTransaction, stillPendingAfter } from "../support/concurrent-transaction";
+import { concurrentTransaction } from "../support/concurrent-transaction";
 import { createExternalCoverage, createPerson, makePin } from "../support/factories";
 
 // Issue 13: family doctors register uninsured pregnant women; a free policy from the day of registration (cl. 24–28).
@@ -227,7 +227,7 @@ describe("pregnancy registration (issue 13; cl. 24–28)", () => {
         [person.id],
       );
       const followOn = issueFollowOnPolicy(doctor, id, "2026-06-20");
-      expect(await stillPendingAfter(followOn, 300)).toBe(true);
+      await payment.blocksSomeone(); // the follow-on waits for her lock
       await payment.commit();
       expect(await followOn).toEqual({ outcome: "NOT_NEEDED", insuredUntil: "2027-06-30" });
       expect(await db.policy.count({ where: { personId: person.id } })).toBe(1);

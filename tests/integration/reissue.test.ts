@@ -10,7 +10,7 @@ import { findCoverageByPersonId } from "../../lib/policies/queries";
 import { ZReissueInput } from "../../lib/refunds/case.schema";
 import { reissuePolicy, ReissueRefused } from "../../lib/refunds/mutations";
 import { insuredStatusOn } from "../../lib/rules";
-import { concurrentTransaction, stillPendingAfter } from "../support/concurrent-transaction";
+import { concurrentTransaction } from "../support/concurrent-transaction";
 import { createExternalCoverage, createPerson, makePin } from "../support/factories";
 
 // Issue 14: re-issue instead of a refund (cl. 34; SPEC §6): the payer transfers a policy bought for someone found
@@ -158,7 +158,7 @@ describe.skipIf(resolveDbTarget().kind !== "postgres")("a re-issue and a payment
     const payment = await concurrentTransaction(); // a payment: the person locked, their policy next
     await payment.query(`SELECT 1 FROM "Person" WHERE "id" = $1::uuid FOR UPDATE`, [holder.id]);
     const reissued = reissuePolicy(user, input(policy.number), TODAY);
-    expect(await stillPendingAfter(reissued, 300)).toBe(true);
+    await payment.blocksSomeone(); // the re-issue waits for the holder
     await payment.query("SET LOCAL lock_timeout = '3s'");
     await payment.query(`SELECT 1 FROM "Policy" WHERE "id" = $1::uuid FOR UPDATE`, [policy.id]);
     await payment.commit();
