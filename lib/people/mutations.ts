@@ -75,6 +75,7 @@ async function lockByPin(sql: SqlTx, pin: string): Promise<PersonRow | null> {
  * after the policy would reverse the order a payment keeps (the person, then their policy) — two such transactions
  * could deadlock; and the coverage read under the lock is the one the decision stands on.
  */
+// (the holders as an array, not `IN (subquery)`: inside an OR that would be a filter on every person, not an index scan)
 export async function lockPeople(
   sql: SqlTx,
   who: { ids?: string[]; pins?: string[]; holdersOf?: { policyIds?: string[]; policyNumbers?: string[] } },
@@ -82,7 +83,7 @@ export async function lockPeople(
   await sql(
     `SELECT 1 AS "one" FROM "Person"
       WHERE "id" = ANY($1::uuid[]) OR "pin" = ANY($2::char(14)[])
-         OR "id" IN (SELECT "personId" FROM "Policy" WHERE "id" = ANY($3::uuid[]) OR "number" = ANY($4::text[]))
+         OR "id" = ANY(ARRAY(SELECT "personId" FROM "Policy" WHERE "id" = ANY($3::uuid[]) OR "number" = ANY($4::text[])))
       ORDER BY "pin", "id" FOR UPDATE`,
     [who.ids ?? [], who.pins ?? [], who.holdersOf?.policyIds ?? [], who.holdersOf?.policyNumbers ?? []],
   );
