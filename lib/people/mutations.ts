@@ -69,17 +69,18 @@ async function lockByPin(sql: SqlTx, pin: string): Promise<PersonRow | null> {
 }
 
 /**
- * Locks these people — by id, by PIN, and the holders of these policies — in the order every path that locks several
- * people keeps (PIN, then id: the contract import's batches, lib/contracts). Called before a policy is changed or
+ * Locks these people — by id, by PIN, and the holders of these policies — in the order the contract import's batches
+ * keep (PIN, then id; lib/contracts). (A merge of records, completePersonWithPin, still locks the person without a PIN
+ * first.) Called before a policy is changed or
  * issued outside a payment: the trigger "Policy_coverage_version" then updates its holder, and a holder first locked
  * after the policy would reverse the order a payment keeps (the person, then their policy) — two such transactions
  * could deadlock; and the coverage read under the lock is the one the decision stands on.
  */
-// (the holders as an array, not `IN (subquery)`: inside an OR that would be a filter on every person, not an index scan)
 export async function lockPeople(
   sql: SqlTx,
   who: { ids?: string[]; pins?: string[]; holdersOf?: { policyIds?: string[]; policyNumbers?: string[] } },
 ): Promise<void> {
+  // the holders as an array, not `IN (subquery)`: inside an OR that is a filter on every person, not an index lookup
   await sql(
     `SELECT 1 AS "one" FROM "Person"
       WHERE "id" = ANY($1::uuid[]) OR "pin" = ANY($2::char(14)[])

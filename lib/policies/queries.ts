@@ -227,9 +227,9 @@ async function coverageByPinInOneQuery(pin: string): Promise<CoverageInput> {
 }
 
 /**
- * What a registered payer held when their payment's sale read them (issue 17): their coverage, the version of their
- * policies (Person.coverageVersion, counted by the trigger "Policy_coverage_version") and whether the register still
- * lacks their name. A payment decided on it writes only while the version is unchanged (lib/payments/record-payment.ts).
+ * What a registered payer held when their payment's sale read them (issue 17): their coverage, its version
+ * (Person.coverageVersion, counted by the triggers of migration 20261202120000_person_coverage_version) and whether
+ * the register still lacks their name. A payment decided on it writes only while the version is unchanged (lib/payments/record-payment.ts).
  */
 type PayerHeld = { coverage: CoverageInput; coverageVersion: number; nameless: boolean };
 export type PayerByAccount = PersonByAccount & { held?: PayerHeld };
