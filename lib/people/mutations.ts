@@ -70,24 +70,45 @@ async function lockByPin(sql: SqlTx, pin: string): Promise<PersonRow | null> {
 
 /**
  * Locks these people — by id, by PIN, and the holders of these policies — in the order the contract import's batches
- * keep (PIN, then id; lib/contracts). (A merge of records, completePersonWithPin, still locks the person without a PIN
- * first.) Called before a policy is changed or
- * issued outside a payment: the trigger "Policy_coverage_version" then updates its holder, and a holder first locked
- * after the policy would reverse the order a payment keeps (the person, then their policy) — two such transactions
- * could deadlock; and the coverage read under the lock is the one the decision stands on.
+ * keep (PIN, then id; lib/contracts; a person without a PIN last), and answers the ids locked. Called before a policy
+ * is changed or issued outside a payment, and by a merge of records: the trigger "Policy_coverage_version" then
+ * updates its holder, and a holder first locked after the policy would reverse the order a payment keeps (the person,
+ * then their policy) — two such transactions could deadlock; and the coverage read under the lock is the one the
+ * decision stands on.
+ *
+ * The holders are read again once the locks are held: a merge of two records (completePersonWithPin) that moved the
+ * policy while this statement waited leaves the old holder deleted and the new one unlocked — it is locked then.
  */
 export async function lockPeople(
   sql: SqlTx,
   who: { ids?: string[]; pins?: string[]; holdersOf?: { policyIds?: string[]; policyNumbers?: string[] } },
-): Promise<void> {
-  // the holders as an array, not `IN (subquery)`: inside an OR that is a filter on every person, not an index lookup
-  await sql(
-    `SELECT 1 AS "one" FROM "Person"
-      WHERE "id" = ANY($1::uuid[]) OR "pin" = ANY($2::char(14)[])
-         OR "id" = ANY(ARRAY(SELECT "personId" FROM "Policy" WHERE "id" = ANY($3::uuid[]) OR "number" = ANY($4::text[])))
-      ORDER BY "pin", "id" FOR UPDATE`,
-    [who.ids ?? [], who.pins ?? [], who.holdersOf?.policyIds ?? [], who.holdersOf?.policyNumbers ?? []],
-  );
+): Promise<string[]> {
+  const policyIds = who.holdersOf?.policyIds ?? [];
+  const policyNumbers = who.holdersOf?.policyNumbers ?? [];
+  const locked: string[] = [];
+  let ids = who.ids ?? [];
+  let pins = who.pins ?? [];
+  for (let round = 0; round < 3; round++) {
+    // the holders as an array, not `IN (subquery)`: inside an OR that is a filter on every person, not an index lookup
+    const rows = await sql<{ id: string }>(
+      `SELECT "id" FROM "Person"
+        WHERE "id" = ANY($1::uuid[]) OR "pin" = ANY($2::char(14)[])
+           OR "id" = ANY(ARRAY(SELECT "personId" FROM "Policy" WHERE "id" = ANY($3::uuid[]) OR "number" = ANY($4::text[])))
+        ORDER BY "pin", "id" FOR UPDATE`,
+      [ids, pins, round === 0 ? policyIds : [], round === 0 ? policyNumbers : []],
+    );
+    locked.push(...rows.map((r) => r.id).filter((id) => !locked.includes(id)));
+    if (policyIds.length + policyNumbers.length === 0) break;
+    const holders = await sql<{ personId: string }>(
+      `SELECT DISTINCT "personId" FROM "Policy" WHERE "id" = ANY($1::uuid[]) OR "number" = ANY($2::text[])`,
+      [policyIds, policyNumbers],
+    );
+    const unlocked = holders.map((h) => h.personId).filter((id) => !locked.includes(id));
+    if (unlocked.length === 0) break;
+    ids = unlocked;
+    pins = [];
+  }
+  return locked;
 }
 
 /**
@@ -277,11 +298,13 @@ export async function completePersonWithPin(input: CompletePersonInput): Promise
   if (!parsed.ok) return { ok: false, code: "INVALID_PIN" };
   const pin = input.pin;
   return db.$transaction(async (tx) => {
+    // both records at once, in lockPeople's order (the PIN's holder first): a re-issue or a payment for either waits
+    await lockPeople(sqlOn(tx), { ids: [input.personId], pins: [pin] });
     const [person] = await tx.$queryRaw<
       (LockedPerson & { documentType: DocumentType | null; documentNumber: string | null })[]
     >`
       SELECT "id", "pin", "birthDate", "sex", "category", "documentType", "documentNumber" FROM "Person"
-      WHERE "id" = ${input.personId}::uuid FOR UPDATE`;
+      WHERE "id" = ${input.personId}::uuid`;
     if (!person) return { ok: false, code: "NOT_FOUND" } as const;
     if (person.pin === pin) return { ok: true, personId: person.id, merged: false } as const;
     if (person.pin !== null) return { ok: false, code: "HAS_OTHER_PIN" } as const;
@@ -289,7 +312,7 @@ export async function completePersonWithPin(input: CompletePersonInput): Promise
     if ((birthDate && birthDate !== parsed.birthDate) || (person.sex && person.sex !== parsed.sex))
       return { ok: false, code: "PIN_MISMATCH" } as const;
 
-    const holder = await lockByPin(sqlOn(tx), pin);
+    const holder = await lockByPin(sqlOn(tx), pin); // already ours (above)
     if (!holder) {
       await tx.person.update({
         where: { id: person.id },
