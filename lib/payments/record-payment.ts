@@ -438,7 +438,7 @@ SELECT policy."number", payment."providerNumber"::int AS "providerNumber" FROM p
  * of their policies and every coverage from another source given or moved to them — except the registry import's
  * rows (importId set), which take only the foreign key's KEY SHARE lock on the person: FOR NO KEY UPDATE does not
  * wait for it, so an import's rows are either in the snapshot or committed after this payment was decided — the order
- * of a payment that came a moment before the import (the transaction, whose lock does wait, decides after it instead).
+ * of a payment that came a moment before the import (the transaction's lock is FOR NO KEY UPDATE too: lockByPin).
  * FOR UPDATE would wait for the import and then decide on a snapshot without its rows.
  */
 const LOCK_UNCHANGED_PAYER_SQL = `SELECT "id" FROM "Person"

@@ -63,8 +63,15 @@ function lockedPerson(row: PersonRow, createdNow = false): LockedPerson {
   };
 }
 
+/**
+ * A payer's row is locked FOR NO KEY UPDATE, the lock an UPDATE of their row takes: two payments, a clerk's or a
+ * doctor's writer (lockPeople, FOR UPDATE) and a contract import's batch still wait for each other, but not for the
+ * foreign key's KEY SHARE that the registry import (lib/coverage) holds on every person it applies rows to, for the
+ * tens of seconds its one transaction lasts. The payment is then decided on the coverage before the import, as a
+ * payment a moment earlier; FOR UPDATE would wait for the whole import, up to the connection's lock_timeout, and fail.
+ */
 async function lockByPin(sql: SqlTx, pin: string): Promise<PersonRow | null> {
-  const [row] = await sql<PersonRow>(`SELECT ${PERSON_ROW} FROM "Person" WHERE "pin" = $1 FOR UPDATE`, [pin]);
+  const [row] = await sql<PersonRow>(`SELECT ${PERSON_ROW} FROM "Person" WHERE "pin" = $1 FOR NO KEY UPDATE`, [pin]);
   return row ?? null;
 }
 
@@ -131,7 +138,7 @@ async function nameIfNameless(sql: SqlTx, row: PersonRow, who: PersonIdentity): 
 async function lockByDocumentNumber(sql: SqlTx, documentNumber: string): Promise<LockedPerson | null> {
   const [row] = await sql<PersonRow>(
     `SELECT ${PERSON_ROW} FROM "Person" WHERE "documentNumber" = $1
-      ORDER BY ("pin" IS NULL), "createdAt", "id" LIMIT 1 FOR UPDATE`,
+      ORDER BY ("pin" IS NULL), "createdAt", "id" LIMIT 1 FOR NO KEY UPDATE`,
     [documentNumber],
   );
   return row ? lockedPerson(row) : null;
@@ -216,13 +223,13 @@ export function newPersonRecord(who: PersonIdentity): NewPersonRecord {
 
 /**
  * The PIN's holder locked, registered first when the register does not know them — ONE statement (issue 17: a
- * terminal's payer was a locked read and then an insert). ON CONFLICT DO UPDATE locks the holder's row as FOR UPDATE
- * would (a concurrent registration of the same PIN waits for the first to commit, then finds its row); the update
- * rewrites the PIN with itself, so no trigger fires and no column changes. The row says whether it is this
- * statement's (the id made here) and whether it still lacks a name.
+ * terminal's payer was a locked read and then an insert). ON CONFLICT DO UPDATE locks the holder's row as an UPDATE
+ * of the columns it sets would: "updatedAt", not a key, so FOR NO KEY UPDATE, as lockByPin (a concurrent registration
+ * of the same PIN waits for the first to commit, then finds its row); it sets the column to itself, so nothing
+ * changes. The row says whether it is this statement's (the id made here) and whether it still lacks a name.
  */
 const UPSERT_PERSON_BY_PIN = `${INSERT_PERSON}
-  ON CONFLICT ("pin") DO UPDATE SET "pin" = EXCLUDED."pin"
+  ON CONFLICT ("pin") DO UPDATE SET "updatedAt" = "Person"."updatedAt"
   RETURNING ${PERSON_ROW}`;
 
 /**

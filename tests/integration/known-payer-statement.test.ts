@@ -262,4 +262,23 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement and 
     const next = await recordPayment(request(pin, await read(pin), day("2024-03-11T06:00:00Z")));
     expect(next.outcome).toBe("refused");
   });
+
+  it("nor does a payment decided in the transaction (by PIN, and by PIN with a document)", async () => {
+    for (const documentNumber of [undefined, `ID${randomUUID().slice(0, 8)}`]) {
+      const { pin, person, other } = await readWhileAnotherWrites();
+      await other.query(insertCoverage(randomUUID()), [person.id]); // the import's KEY SHARE on the payer
+      const payment = recordPayment(
+        request(
+          pin,
+          undefined,
+          documentNumber
+            ? { beneficiary: { ...terminalPayment(pin).beneficiary, documentType: "KG_ID_CARD", documentNumber } }
+            : {},
+        ),
+      );
+      expect(await stillPendingAfter(payment, 10_000)).toBe(false);
+      expect((await payment).outcome).toBe("created");
+      await other.commit();
+    }
+  });
 });
