@@ -4,7 +4,7 @@ import { db } from "../../lib/db";
 import { resolveDbTarget } from "../../lib/db/target";
 import { recordPayment, type KnownPayer, type RecordPaymentRequest } from "../../lib/payments/record-payment";
 import { findPayerByAccount } from "../../lib/policies/queries";
-import { concurrentTransaction, stillPendingAfter } from "../support/concurrent-transaction";
+import { concurrentTransaction } from "../support/concurrent-transaction";
 import { makePin } from "../support/factories";
 import { terminalPayment, writtenFor } from "../support/terminal-payments";
 
@@ -255,7 +255,7 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement and 
     const { pin, person, known, other } = await readWhileAnotherWrites();
     await other.query(insertCoverage(randomUUID()), [person.id]); // holds the foreign key's KEY SHARE on the payer
     const payment = recordPayment(request(pin, known));
-    expect(await stillPendingAfter(payment, 10_000)).toBe(false); // it would wait for the import's commit
+    expect(await other.waitedForBy(payment)).toBe("settled"); // it never waits for the import's commit
     expect((await payment).outcome).toBe("created");
     await other.commit();
     // the next payment is decided on both
@@ -276,7 +276,7 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement and 
             : {},
         ),
       );
-      expect(await stillPendingAfter(payment, 10_000)).toBe(false);
+      expect(await other.waitedForBy(payment)).toBe("settled");
       expect((await payment).outcome).toBe("created");
       await other.commit();
     }
