@@ -13,7 +13,8 @@ export type LimitName =
   | "purchaseStartIp"
   | "signInAccount"
   | "signInIp"
-  | "terminalProvider";
+  | "terminalProvider"
+  | "terminalRefusedIp";
 
 export type LimitSpec = {
   /** environment variable that sets `points` */
@@ -43,6 +44,8 @@ const DEFAULTS: Record<LimitName, LimitSpec> = {
   signInIp: { envVar: "RATE_LIMIT_SIGN_IN_FAILURES_PER_IP", points: 30, duration: 3600, blockDuration: 900 },
   // requests of one terminal provider per minute
   terminalProvider: { envVar: "RATE_LIMIT_TERMINAL_PER_MINUTE", points: 600, duration: 60 },
+  // requests refused 401/403 at the terminals' routes per IP per minute (they never count against a provider)
+  terminalRefusedIp: { envVar: "RATE_LIMIT_TERMINAL_REFUSED_PER_MINUTE", points: 30, duration: 60 },
 };
 
 export function limitSpec(name: LimitName, env: Env = process.env): LimitSpec {

@@ -25,7 +25,7 @@ async function requestParams(request: Request): Promise<URLSearchParams> {
  * GET or POST /api/v1/terminal/<provider>[/<citizen|foreigner|student>] — the terminals' provider protocol
  * (issues 5, 18). An unknown provider or service is 404; a caller without the provider's credentials is 401 (issue
  * 11, hole 3: in every mode), one outside its TERMINAL_ALLOW_<PROVIDER> list 403; a provider over its request limit
- * is 429 (issue 11); every other answer is 200 with the protocol's XML, nothing
+ * is 429 (issue 11), and so is an address refused too often (RATE_LIMIT_TERMINAL_REFUSED_PER_MINUTE); every other answer is 200 with the protocol's XML, nothing
  * before its declaration. The protocol itself is lib/payments/terminals; this is its HTTP side.
  */
 async function terminalHttpResponse(
@@ -36,9 +36,14 @@ async function terminalHttpResponse(
 ): Promise<Response> {
   if (!isTerminalProvider(provider) || (service !== undefined && !isTerminalService(service)))
     return new Response("Not found", { status: 404 });
-  const limited = await rateLimitRequest(request, "terminalProvider", provider);
-  if (limited) return limited;
+  // Credentials first: a caller without them must not spend the provider's budget (its real terminals would get 429);
+  // its refusals are counted per client address instead.
   const access = terminalAccess(request, provider, clientAddress(request.headers));
+  const limited =
+    access === "ok"
+      ? await rateLimitRequest(request, "terminalProvider", provider)
+      : await rateLimitRequest(request, "terminalRefusedIp");
+  if (limited) return limited;
   if (access === "unauthorized") {
     return new Response("Unauthorized", {
       status: 401,

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { GET } from "../../app/api/v1/terminal/[provider]/route";
 import { db } from "../../lib/db";
 import { resolveDbTarget } from "../../lib/db/target";
 import { createStaffUser } from "../../lib/users/mutations";
 import { authOptions } from "../../lib/web/auth-options";
 import { clientAddress } from "../../lib/web/client-address";
 import { enforceRateLimit, rateLimitRequest } from "../../lib/web/rate-limit";
+import { terminalAuthorization } from "../support/terminal-auth";
 
 type Authorize = (c: Record<string, string>, req: unknown) => Promise<{ id: string } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
@@ -101,6 +103,31 @@ describe("hole 5: no brakes", () => {
     expect(await authorize({ login: "nobody1", password: "x-wrong-password" }, req)).toBeNull();
     expect(await authorize({ login: "nobody2", password: "x-wrong-password" }, req)).toBeNull();
     await expect(authorize({ login: "nobody3", password: "x-wrong-password" }, req)).rejects.toThrow(/^locked/);
+  });
+});
+
+describe("the terminals' limit belongs to the provider's own terminals", () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const check = (ip: string, authorization?: string) =>
+    GET(
+      new Request("http://127.0.0.1/api/v1/terminal/quickpay?command=check&txn_id=1&account=21505198500017&sum=0", {
+        headers: { "x-forwarded-for": ip, ...(authorization ? { authorization } : {}) },
+      }),
+      { params: Promise.resolve({ provider: "quickpay" }) },
+    );
+
+  it("requests without the credentials never spend it, and are limited per address", async () => {
+    vi.stubEnv("RATE_LIMIT_TERMINAL_PER_MINUTE", "3");
+    vi.stubEnv("RATE_LIMIT_TERMINAL_REFUSED_PER_MINUTE", "2");
+    newInstance();
+    const wrong = `Basic ${Buffer.from("quickpay-test:guess").toString("base64")}`;
+    const refused = [];
+    for (let i = 0; i < 6; i++) refused.push((await check("198.51.100.66", i % 2 ? wrong : undefined)).status);
+    expect(refused).toEqual([401, 401, 429, 429, 429, 429]);
+    // the provider's terminals still have their whole budget, and only it
+    const real = [];
+    for (let i = 0; i < 4; i++) real.push((await check("192.0.2.10", terminalAuthorization("quickpay"))).status);
+    expect(real).toEqual([200, 200, 200, 429]);
   });
 });
 
