@@ -38,6 +38,7 @@ export default defineConfig({
           env: {
             RATE_LIMIT_STATUS_PER_MINUTE: "0",
             RATE_LIMIT_STATUS_PIN_PER_HOUR: "0",
+            RATE_LIMIT_STATUS_DOCUMENT_PER_HOUR: "0",
             RATE_LIMIT_TERMINAL_PER_MINUTE: "0",
             // Behaviour tests pay on fixed days of 2024: they are not late (issue 11, hole 4 — its tests stub the
             // window back to the default, tests/integration/security-payment-dates.test.ts).

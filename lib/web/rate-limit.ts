@@ -78,3 +78,20 @@ export function rateLimitedStep<A extends unknown[], R>(name: LimitName, step: (
     return step(...args);
   };
 }
+
+/**
+ * A step that answers with someone's insured status — the status check, and the purchase journey's PIN and document
+ * steps, whose next page says whether the person is insured and until when: the status check's limits, per client
+ * address (RATE_LIMIT_STATUS_PER_MINUTE) and per PIN or document from any address, whichever way it is asked.
+ */
+export function statusLookupStep<I, A extends unknown[], R>(
+  keyLimit: "statusPin" | "statusDocument",
+  keyOf: (input: I) => string,
+  step: (input: I, ...rest: A) => Promise<R>,
+) {
+  return async (input: I, ...rest: A): Promise<R> => {
+    await enforceRateLimit("statusIp");
+    await enforceRateLimit(keyLimit, keyOf(input));
+    return step(input, ...rest);
+  };
+}

@@ -2,6 +2,7 @@ import { logUnexpectedError } from "@/lib/errors";
 import { todayInBishkek } from "@/lib/dates";
 import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
 import { toStatusApiBody } from "@/lib/policies/status-api";
+import { normalizeDocumentNumber } from "@/lib/rules";
 import { ZStatusDocumentQuery, ZStatusQuery } from "@/lib/policies/status.schema";
 import { toResponse, type ApiAnswer, type ApiRequest } from "./api-answer";
 import { badRequestAnswer, okAnswer, unexpectedAnswer } from "./api-responses";
@@ -41,6 +42,9 @@ async function statusAnswer(request: ApiRequest): Promise<ApiAnswer> {
     const parsed = ZStatusDocumentQuery.safeParse({ document: params.get("document"), on });
     if (!parsed.success) return badRequestAnswer(request, parsed.error);
     const { document, on: day } = parsed.data;
+    // per document from any address, as a PIN is (below)
+    const documentLimited = await rateLimitAnswer(request, "statusDocument", normalizeDocumentNumber(document));
+    if (documentLimited) return documentLimited;
     return okAnswer(toStatusApiBody(await checkInsuredStatusByDocument(document, day ?? todayInBishkek())));
   }
   const parsed = ZStatusQuery.safeParse({ pin: params.get("pin") ?? "", on });

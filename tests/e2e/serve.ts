@@ -56,6 +56,13 @@ async function main() {
     // Hole 4 window (default 3 days): the journal specs register a cash receipt paid 10 days ago so that its policy is
     // in force today; the window is 14 days here, and the hole-4 spec pays 20 days back to be held all the same.
     PAYMENT_DATE_WINDOW_DAYS: process.env.PAYMENT_DATE_WINDOW_DAYS ?? "14",
+    // The suite's browsers are one address checking the demo PIN again and again (the status pages, the purchase
+    // journey's PIN step, appeals): ten times the defaults. The limits themselves are tested by
+    // tests/integration/security-rate-limit.test.ts and tests/security/http.test.ts.
+    RATE_LIMIT_STATUS_PER_MINUTE: process.env.RATE_LIMIT_STATUS_PER_MINUTE ?? "600",
+    RATE_LIMIT_STATUS_PIN_PER_HOUR: process.env.RATE_LIMIT_STATUS_PIN_PER_HOUR ?? "300",
+    RATE_LIMIT_STATUS_DOCUMENT_PER_HOUR: process.env.RATE_LIMIT_STATUS_DOCUMENT_PER_HOUR ?? "300",
+    RATE_LIMIT_APPEAL_FILE_PER_HOUR: process.env.RATE_LIMIT_APPEAL_FILE_PER_HOUR ?? "100",
   };
   if (target.kind === "postgres") env.DATABASE_URL = target.url;
   else {

@@ -5,8 +5,13 @@ import { resolveDbTarget } from "../../lib/db/target";
 import { createStaffUser } from "../../lib/users/mutations";
 import { authOptions } from "../../lib/web/auth-options";
 import { clientAddress } from "../../lib/web/client-address";
-import { enforceRateLimit, rateLimitRequest } from "../../lib/web/rate-limit";
+import { statusApi } from "../../lib/web/status-api";
+import { enforceRateLimit, rateLimitRequest, statusLookupStep } from "../../lib/web/rate-limit";
 import { terminalAuthorization } from "../support/terminal-auth";
+
+// A server action's request: the client address its limits count (next/headers outside Next).
+let actionAddress = "203.0.113.200";
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": actionAddress }) }));
 
 type Authorize = (c: Record<string, string>, req: unknown) => Promise<{ id: string } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
@@ -85,6 +90,40 @@ describe("hole 5: no brakes", () => {
       code: "security.tooManyRequests",
       values: { seconds: expect.any(Number) },
     });
+  });
+
+  it("the purchase journey's PIN step is a status check: per address, and per PIN from any address", async () => {
+    vi.stubEnv("RATE_LIMIT_STATUS_PER_MINUTE", "3");
+    vi.stubEnv("RATE_LIMIT_STATUS_PIN_PER_HOUR", "2");
+    newInstance();
+    let looked = 0;
+    const step = statusLookupStep(
+      "statusPin",
+      (i: { pin: string }) => i.pin,
+      async () => ++looked,
+    );
+    actionAddress = "203.0.113.201";
+    await step({ pin: "21505198500017" });
+    await step({ pin: "21505198500017" });
+    actionAddress = "203.0.113.202"; // another address: the PIN's count follows it
+    await expect(step({ pin: "21505198500017" })).rejects.toMatchObject({ code: "security.tooManyRequests" });
+    await step({ pin: "21505198500025" });
+    await step({ pin: "21505198500033" }); // this address's third
+    await expect(step({ pin: "21505198500041" })).rejects.toMatchObject({ code: "security.tooManyRequests" });
+    expect(looked).toBe(4); // a refused lookup never reached the step
+  });
+
+  it("the status API by document: limited per document from any address, as by PIN", async () => {
+    vi.stubEnv("RATE_LIMIT_STATUS_DOCUMENT_PER_HOUR", "2");
+    newInstance();
+    const byDocument = (ip: string, document: string) =>
+      statusApi(
+        new Request(`http://localhost/api/v1/status?document=${document}`, { headers: { "x-forwarded-for": ip } }),
+      );
+    expect((await byDocument("203.0.113.31", "AN1234567")).status).toBe(200);
+    expect((await byDocument("203.0.113.32", "an 1234567")).status).toBe(200); // the same number, written otherwise
+    expect((await byDocument("203.0.113.33", "AN1234567")).status).toBe(429);
+    expect((await byDocument("203.0.113.33", "AN7654321")).status).toBe(200);
   });
 
   it("an appeal's status (number + PIN): tries of one appeal number are limited from any address", async () => {

@@ -13,6 +13,7 @@ import { appealStatusText } from "./status-text";
 export const fileAppealAction = serverAction(
   { name: "appeals.file", schema: ZFileAppealInput, redirect: true },
   async ({ input }) => {
+    await enforceRateLimit("appealFileIp"); // each appeal is a case in an office's queue
     const filed = await fileAppeal(input, todayInBishkek());
     return `/${input.locale}/appeals/filed/${filed.number}`;
   },

@@ -22,13 +22,24 @@ import {
   termStep,
 } from "@/lib/orders/journey-steps";
 import { buyStepAction } from "@/lib/web/buy-step-action";
-import { rateLimitedStep } from "@/lib/web/rate-limit";
+import { normalizeDocumentNumber } from "@/lib/rules";
+import { rateLimitedStep, statusLookupStep } from "@/lib/web/rate-limit";
 
 // The purchase journey's answers (one action per page). Citizens have no account: the action wrapper validates, the
 // step decides the next page. The PIN travels in a POST and an encrypted cookie, never in a URL (cl. 12.3).
 export const identifyAction = buyStepAction("buy.identify", ZIdentifyStep, identifyStep);
-export const pinAction = buyStepAction("buy.pin", ZPinStep, pinStep);
-export const documentAction = buyStepAction("buy.document", ZDocumentStep, documentStep);
+// The PIN and document steps answer with the person's insured status (the next page says so): the status check's
+// limits apply to them as to the status check itself.
+export const pinAction = buyStepAction(
+  "buy.pin",
+  ZPinStep,
+  statusLookupStep("statusPin", (i) => i.pin, pinStep),
+);
+export const documentAction = buyStepAction(
+  "buy.document",
+  ZDocumentStep,
+  statusLookupStep("statusDocument", (i) => normalizeDocumentNumber(i.documentNumber), documentStep),
+);
 export const confirmRenewalAction = buyStepAction("buy.renewal", ZConfirmStep, confirmRenewalStep);
 export const nameAction = buyStepAction("buy.name", ZNameStep, nameStep);
 export const phoneAction = buyStepAction("buy.phone", ZPhoneStep, phoneStep);

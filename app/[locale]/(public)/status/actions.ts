@@ -5,6 +5,7 @@ import { serverAction } from "@/lib/web/action";
 import { enforceRateLimit } from "@/lib/web/rate-limit";
 import { pinAction } from "../buy/actions";
 import { todayInBishkek } from "@/lib/dates";
+import { normalizeDocumentNumber } from "@/lib/rules";
 import { checkInsuredStatus, checkInsuredStatusByDocument } from "@/lib/policies/queries";
 import { statusView } from "@/lib/policies/status-view";
 import { ZStatusDocumentQuery, ZStatusQuery } from "@/lib/policies/status.schema";
@@ -25,6 +26,7 @@ export const checkStatusByDocumentAction = serverAction(
   { name: "status.checkByDocument", schema: ZStatusDocumentQuery },
   async ({ input: { document, on }, locale }) => {
     await enforceRateLimit("statusIp");
+    await enforceRateLimit("statusDocument", normalizeDocumentNumber(document));
     return statusView(await checkInsuredStatusByDocument(document, on ?? todayInBishkek()), locale);
   },
 );
