@@ -46,7 +46,13 @@ function bodyTooLarge(request: NextRequest): Response | null {
   const path = request.nextUrl.pathname;
   let limit: number | null = null;
   if (path.startsWith("/api/v1/payments/")) limit = CALLBACK_BODY_LIMIT_BYTES;
-  else if (request.headers.has("next-action")) limit = actionBodyLimit(path);
+  else if (request.headers.has("next-action")) {
+    limit = actionBodyLimit(path);
+    // A browser's form or React's fetch says how long its body is; a chunked one would reach Next's own 64 MB cap
+    // unmeasured here (411: send the length).
+    if (!request.headers.has("content-length") && request.headers.has("transfer-encoding"))
+      return jsonError(request, 411, "security.lengthRequired");
+  }
   if (limit === null || !(length > limit)) return null;
   return jsonError(request, 413, "security.payloadTooLarge", { limit: Math.floor(limit / 1024) });
 }

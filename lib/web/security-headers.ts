@@ -53,6 +53,9 @@ const UPLOAD_PAGES = [
   /^\/(ru|ky)\/staff\/fund\/reconciliation(\/|$)/,
   // a contract's page takes its list of persons (CSV/XLSX, lib/contracts/read-file.ts)
   /^\/(ru|ky)\/staff\/office\/contracts\/[0-9a-f-]{36}$/,
+  // a refund case's draft takes the application's scans (REFUND_UPLOAD_MAX_BYTES, 5 MB: lib/storage/file-type.ts),
+  // refused over it with the form's own message rather than a bare 413
+  /^\/(ru|ky)\/staff\/office\/refunds\/[0-9a-f-]{36}$/,
 ];
 
 /** The body limit of a server-action POST to this path. */

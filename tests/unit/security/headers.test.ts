@@ -39,6 +39,21 @@ describe("hole 7: missing headers and limits", () => {
     expect((await action("/ru/buy/pin", 1000)).status).toBe(200);
     expect((await action("/ru/staff/fund/reconciliation", 5 * 1024 * 1024)).status).toBe(200);
     expect((await action("/ru/staff/fund/reconciliation", 11 * 1024 * 1024)).status).toBe(413);
+    // a refund case's scans (5 MB each, the form says so itself)
+    const draft = "/ky/staff/office/refunds/0b6a3c1e-2f4d-4e5a-9b7c-8d9e0f1a2b3c";
+    expect((await action(draft, 6 * 1024 * 1024)).status).toBe(200);
+    expect((await action(draft, 11 * 1024 * 1024)).status).toBe(413);
+    expect((await action("/ru/staff/office/refunds", 2 * 1024 * 1024)).status).toBe(413);
+  });
+
+  it("a server action's body of no stated length (chunked) is refused with 411, translated", async () => {
+    const res = await proxy(
+      req("/ru/buy/pin", { method: "POST", headers: { "next-action": "abc", "transfer-encoding": "chunked" } }),
+    );
+    expect(res.status).toBe(411);
+    const body = await res.json();
+    expect(body.error.code).toBe("security.lengthRequired");
+    expect(body.error.messages.ky).toMatch(/Узундугу/);
   });
 
   it("a payment callback over 16 KB is refused with 413 before it is read", async () => {
