@@ -9,8 +9,7 @@ import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { StaffRole } from "@/lib/auth/permissions";
 import { consumeLimit, peekLimit, resetLimit } from "@/lib/limits";
 import { clientAddress } from "./client-address";
-
-const SESSION_HOURS = 8; // one working day
+import { SESSION_MAX_SECONDS } from "./session-idle";
 
 /** The error a locked-out sign-in answers with: "locked:<seconds>" (the form shows a translated wait). */
 const SIGN_IN_LOCKED = "locked";
@@ -52,7 +51,7 @@ export const authOptions: NextAuthOptions = {
   secret: baseSecret(),
   // The token lives a working day at most; inactivity ends it sooner (lastSeen, renewed by proxy.ts and checked by
   // getStaffUser), and "sign out everywhere" at once (sessionVersion).
-  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_SECONDS },
   pages: { signIn: "/ru/staff/sign-in", error: "/ru/staff/sign-in" },
   providers: [
     CredentialsProvider({
@@ -142,6 +141,7 @@ export const authOptions: NextAuthOptions = {
         token.healthOrganizationId = user.healthOrganizationId;
         token.sessionVersion = user.sessionVersion;
         token.lastSeen = Date.now();
+        token.signedInAt = token.lastSeen;
       }
       return token;
     },
@@ -156,6 +156,7 @@ export const authOptions: NextAuthOptions = {
       };
       session.sessionVersion = token.sessionVersion ?? 0;
       session.lastSeen = token.lastSeen ?? 0;
+      session.signedInAt = token.signedInAt ?? 0;
       return session;
     },
   },
@@ -172,6 +173,8 @@ declare module "next-auth" {
   interface Session {
     sessionVersion: number;
     lastSeen: number;
+    /** ms since epoch of the sign-in: the session ends SESSION_MAX_SECONDS after it */
+    signedInAt: number;
     user: {
       id: string;
       name: string;
@@ -188,6 +191,8 @@ declare module "next-auth/jwt" {
     sessionVersion?: number;
     /** ms since epoch of the last request (proxy.ts renews it at most once a minute) */
     lastSeen?: number;
+    /** ms since epoch of the sign-in (a token without it predates the limit: over) */
+    signedInAt?: number;
     login: string;
     role: StaffRole;
     officeId: number | null;

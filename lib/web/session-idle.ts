@@ -10,7 +10,12 @@ export function sessionIdleSeconds(env: Record<string, string | undefined> = pro
 
 const COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 const RENEW_AFTER_MS = 60_000;
-const MAX_AGE_SECONDS = 8 * 60 * 60; // as auth-options' session.maxAge
+/**
+ * A staff session lasts one working day from its sign-in at most, however active (auth-options' session.maxAge; the
+ * token's `signedInAt`, checked by staffSessionState — a renewed token's own expiry moves on with every renewal).
+ */
+export const SESSION_MAX_SECONDS = 8 * 60 * 60;
+const MAX_AGE_SECONDS = SESSION_MAX_SECONDS;
 
 /**
  * Sliding inactivity (proxy.ts): a staff request renews the session token's `lastSeen` (at most once a minute); a

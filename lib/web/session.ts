@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { writeAccessDenied } from "@/lib/audit/mutations";
 import { authOptions } from "./auth-options";
-import { sessionIdleSeconds } from "./session-idle";
+import { SESSION_MAX_SECONDS, sessionIdleSeconds } from "./session-idle";
 import { hasPermission, type PermissionName, type StaffUser } from "@/lib/auth/permissions";
 import { secondFactorRequired } from "@/lib/auth/second-factor";
 import { findStaffSession } from "@/lib/users/queries";
@@ -15,7 +15,8 @@ type SessionState =
 
 /**
  * The session, checked against the database on every request: a blocked account, a changed role or "sign out
- * everywhere" (session version) takes effect at once; a session idle longer than STAFF_SESSION_IDLE_MINUTES is over;
+ * everywhere" (session version) takes effect at once; a session idle longer than STAFF_SESSION_IDLE_MINUTES is over,
+ * and so is one signed in more than a working day ago (SESSION_MAX_SECONDS, 8 hours);
  * a refund officer or admin without a second factor may only enrol one.
  */
 export async function staffSessionState(): Promise<SessionState> {
@@ -23,6 +24,8 @@ export async function staffSessionState(): Promise<SessionState> {
   const id = session?.user?.id;
   if (!id) return { kind: "none" };
   if (Date.now() - (session.lastSeen ?? 0) > sessionIdleSeconds() * 1000) return { kind: "none" };
+  // a working day from the sign-in at most, however active (the cookie's own expiry moves on as it is renewed)
+  if (Date.now() - (session.signedInAt ?? 0) > SESSION_MAX_SECONDS * 1000) return { kind: "none" };
   const found = await findStaffSession(id);
   if (!found || found.sessionVersion !== (session.sessionVersion ?? 0)) return { kind: "none" };
   if (secondFactorRequired(found.user.role) && !found.secondFactorEnrolled) return { kind: "enrol", user: found.user };

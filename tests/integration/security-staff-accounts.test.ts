@@ -1,3 +1,4 @@
+import type { JWT } from "next-auth/jwt";
 import { TOTP } from "otpauth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../../lib/db";
@@ -19,8 +20,8 @@ const authorize = (authOptions.providers[0] as unknown as { options: { authorize
 const ADMIN = { id: null, label: "test-admin" };
 const PASSWORD = "long-enough-passphrase-7";
 const req = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
-const signedIn = (id: string, sessionVersion = 0, lastSeen = Date.now()) => {
-  session.current = { user: { id }, sessionVersion, lastSeen, expires: "" };
+const signedIn = (id: string, sessionVersion = 0, lastSeen = Date.now(), signedInAt = Date.now() - 60_000) => {
+  session.current = { user: { id }, sessionVersion, lastSeen, signedInAt, expires: "" };
 };
 
 describe("hole 10: staff accounts", () => {
@@ -102,6 +103,28 @@ describe("hole 10: staff accounts", () => {
     signedIn(officerId, 0, Date.now() - 9 * 60 * 1000);
     expect(await getStaffUser()).not.toBeNull();
     vi.unstubAllEnvs();
+  });
+
+  it("a session signed in more than 8 hours ago is over, however active (renewals move the cookie's expiry)", async () => {
+    const hours = (h: number) => Date.now() - h * 3600_000;
+    signedIn(officerId, 0, Date.now(), hours(7.9));
+    expect(await getStaffUser()).not.toBeNull();
+    signedIn(officerId, 0, Date.now(), hours(8.1));
+    expect(await getStaffUser()).toBeNull();
+    signedIn(officerId, 0, Date.now(), 0); // a token from before the limit was kept: over
+    expect(await getStaffUser()).toBeNull();
+  });
+
+  it("the sign-in time is set once, at sign-in, and kept through the proxy's renewals", async () => {
+    const jwt = authOptions.callbacks!.jwt! as unknown as (a: { token: object; user?: object }) => Promise<JWT>;
+    const token = await jwt({ token: {}, user: { id: officerId, login: "t", role: "CLERK", sessionVersion: 0 } });
+    expect(token.signedInAt).toBe(token.lastSeen);
+    const later = await jwt({ token: { ...token, lastSeen: Date.now() + 60_000 } });
+    expect(later.signedInAt).toBe(token.signedInAt);
+    const toSession = authOptions.callbacks!.session! as unknown as (a: { session: object; token: JWT }) => Promise<{
+      signedInAt: number;
+    }>;
+    expect((await toSession({ session: {}, token: later })).signedInAt).toBe(token.signedInAt);
   });
 
   it('"sign out everywhere" ends every session issued before it, audited', async () => {
