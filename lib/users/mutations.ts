@@ -112,7 +112,7 @@ export async function setStaffUserActive(actor: AuditActor, userId: string, acti
 
 /**
  * Enrols the second factor: the code from the app proves it holds the secret. Returns the ten recovery codes, shown
- * once (only their hashes are kept). Audited without the secret or the codes.
+ * once (only their hashes are kept). Audited without the secret or the codes. An account that has one keeps it.
  */
 export async function enrolSecondFactor(
   actor: AuditActor,
@@ -125,8 +125,10 @@ export async function enrolSecondFactor(
   if (step === null) throw new AppError("auth.totpInvalid", { field: "code" });
   const codes = newRecoveryCodes();
   await client.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: userId },
+    // Only an account without one: a session alone (a stolen cookie) must not bind another authenticator and lock
+    // its owner out.
+    const enrolled = await tx.user.updateMany({
+      where: { id: userId, totpSecret: null },
       data: {
         totpSecret: encryptTotpSecret(secretBase32),
         totpEnabledAt: new Date(),
@@ -135,6 +137,7 @@ export async function enrolSecondFactor(
         recoveryCodeHashes: codes.map(hashRecoveryCode),
       },
     });
+    if (enrolled.count === 0) throw new AppError("auth.totpAlreadyEnrolled", { field: "code" });
     await writeAudit(tx, { actor, action: "user.second_factor_enrol", entity: "User", entityId: userId });
   });
   return codes;

@@ -70,6 +70,13 @@ describe("hole 10: staff accounts", () => {
     const stored = await db.user.findUniqueOrThrow({ where: { id: officerId } });
     expect(stored.totpSecret).not.toContain(secret);
     expect(stored.recoveryCodeHashes).not.toContain(recovery[0]);
+    // a second enrolment (another authenticator, from the session alone) is refused and changes nothing
+    const other = newTotpSecret();
+    await expect(enrolSecondFactor(ADMIN, officerId, other, codeAt(0, other))).rejects.toThrow(/totpAlreadyEnrolled/);
+    expect(await db.user.findUniqueOrThrow({ where: { id: officerId } })).toMatchObject({
+      totpSecret: stored.totpSecret,
+      recoveryCodeHashes: stored.recoveryCodeHashes,
+    });
 
     await expect(authorize({ login: "t.refunds", password: PASSWORD }, req("192.0.2.11"))).rejects.toThrow(
       "totp_required",
