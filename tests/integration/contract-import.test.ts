@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StaffUser } from "../../lib/auth/permissions";
 import { ZContractUpload } from "../../lib/contracts/contract.schema";
 import { waitForJob } from "../../lib/contracts/jobs";
@@ -12,8 +12,10 @@ import {
   listContracts,
   listRejectedRows,
 } from "../../lib/contracts/queries";
+import { dayToInstant, todayInBishkek } from "../../lib/dates";
 import { db } from "../../lib/db";
 import { checkInsuredStatus } from "../../lib/policies/queries";
+import { addDays, bishkekDate } from "../../lib/rules";
 import { createPerson, createPolicy, makePin } from "../support/factories";
 
 // Issue 12 part C: contracts with legal entities (cl. 29–31) — a list of persons checked row by row, a preview,
@@ -209,6 +211,51 @@ describe("an XLSX list paid per person", () => {
     expect(payments.every((p) => p.policyId !== null)).toBe(true);
     const policy = await db.policy.findUniqueOrThrow({ where: { id: payments[0]!.policyId! } });
     expect(policy.validFrom?.toISOString().slice(0, 10)).toBe("2026-03-23");
+  });
+});
+
+describe("a transfer dated long before the confirmation (issue 11, hole 4; I33)", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("counts from the confirmation, flagged: a clerk alone cannot back-date coverage", async () => {
+    vi.stubEnv("PAYMENT_DATE_WINDOW_DAYS", "3");
+    const clerk = await clerkOf("TALAS");
+    const today = todayInBishkek();
+    const { id: contractId } = await createContract(clerk, {
+      ...contractInput(`B-${Date.now()}`),
+      validFrom: "2025-01-01",
+      validTo: addDays(today, 30),
+    });
+    const pins = [makePin("MALE", "1983-03-03"), makePin("FEMALE", "1984-04-04")];
+    const whole = await importAndWait(clerk, contractId, "a.csv", csv([`Асанов,Бек,,${pins[0]},,${doc()},,`]));
+    const perPerson = await importAndWait(clerk, contractId, "b.csv", csv([`Асанова,Айгүл,,${pins[1]},,${doc()},,`]));
+    const reference = `PB-${Date.now()}`;
+    for (const [imp, paymentMode] of [
+      [whole, "WHOLE"],
+      [perPerson, "PER_PERSON"],
+    ] as const) {
+      await confirmContractImport(
+        clerk,
+        { importId: imp.id, paymentMode, paymentReference: `${reference}-${paymentMode}`, paymentDate: "2025-01-02" },
+        today,
+      );
+      await waitForJob(imp.id);
+    }
+    for (const pin of pins) {
+      const [policy] = await db.policy.findMany({ where: { person: { pin } } });
+      expect(policy?.validFrom?.toISOString().slice(0, 10)).toBe(addDays(today, 5)); // not 2025-01-07
+      expect((await checkInsuredStatus(pin, "2025-06-01")).insured).toBe(false);
+    }
+    const payments = await db.payment.findMany({ where: { externalTxnId: { startsWith: reference } } });
+    expect(payments).toHaveLength(2);
+    for (const p of payments) {
+      expect(p).toMatchObject({ lateDated: true, paidAt: dayToInstant("2025-01-02") });
+      expect(bishkekDate(p.receivedAt)).toBe(today);
+    }
+    const confirmed = await db.auditLog.findFirstOrThrow({
+      where: { action: "contract.import.confirm", entityId: whole.id },
+    });
+    expect(confirmed.after).toMatchObject({ lateDated: true, coverageCountsFrom: today });
   });
 });
 

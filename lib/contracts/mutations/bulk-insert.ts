@@ -108,13 +108,20 @@ export type PaymentInsert = { id: string; externalTxnId: string; account: string
 export async function insertContractPayments(
   tx: Tx,
   rows: PaymentInsert[],
-  common: { paidAt: Date; payerName: string; officeId: number; registeredById: string },
+  common: {
+    paidAt: Date;
+    receivedAt: Date;
+    lateDated: boolean;
+    payerName: string;
+    officeId: number;
+    registeredById: string;
+  },
 ): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRaw`INSERT INTO "Payment" ("id", "channel", "externalTxnId", "account", "amountSom", "paidAt",
-      "payerName", "status", "policyId", "officeId", "registeredById")
+      "receivedAt", "lateDated", "payerName", "status", "policyId", "officeId", "registeredById")
     SELECT "id"::uuid, 'CONTRACT'::"PaymentChannel", "externalTxnId", "account", "amountSom", ${common.paidAt},
-      ${common.payerName}, 'CONFIRMED'::"PaymentStatus", "policyId"::uuid, ${common.officeId},
+      ${common.receivedAt}, ${common.lateDated}, ${common.payerName}, 'CONFIRMED'::"PaymentStatus", "policyId"::uuid, ${common.officeId},
       ${common.registeredById}::uuid
     FROM UNNEST(${col(rows, "id")}::text[], ${col(rows, "externalTxnId")}::text[], ${col(rows, "account")}::text[],
       ${col(rows, "amountSom")}::int[], ${col(rows, "policyId")}::text[])

@@ -12,8 +12,11 @@ import { CONTRACT_PAYMENT_CHANNEL } from "@/lib/payments/channels";
 import { nextElectronicPolicyNumbers } from "@/lib/policies/mutations";
 import { findTariffRows } from "@/lib/policies/queries";
 import {
+  bishkekDate,
   checkContractPerson,
   compareDates,
+  decidePaymentDate,
+  paymentDateWindowDays,
   contractPeriodsOverlap,
   parsePin,
   planContractPurchase,
@@ -387,6 +390,25 @@ async function validateContractImport(importId: string, today: CalendarDate): Pr
 
 // ── Confirmation and issue ──
 
+/**
+ * A legal entity's transfer as a payment date (issue 11, hole 4; interpretation I33): the clerk types its day, the
+ * confirmation is when it reached us. A transfer dated more than PAYMENT_DATE_WINDOW_DAYS before the confirmation
+ * counts from the confirmation — its policies cannot start in the past, so a clerk alone cannot back-date coverage —
+ * and its payment rows are flagged `lateDated` for reconciliation. The job decides again from the stored day and
+ * confirmation instant: the same answer.
+ */
+function contractPaymentDates(paymentDay: CalendarDate, confirmedAt: Date) {
+  const paidAt = dayToInstant(paymentDay);
+  const decided = decidePaymentDate({
+    paidAt,
+    receivedAt: confirmedAt,
+    windowDays: paymentDateWindowDays(process.env.PAYMENT_DATE_WINDOW_DAYS),
+  });
+  // a day not after today (checked above) is never in the future
+  if (!decided.ok) throw new AppError("contracts.error.paymentDate", { field: "paymentDate" });
+  return { paidAt, receivedAt: confirmedAt, countsFrom: decided.countsFrom, lateDated: decided.lateDated };
+}
+
 async function findOwnImport(user: StaffUser & { officeId: number }, importId: string) {
   const imp = await db.contractImport.findFirst({
     where: { id: importId, officeId: user.officeId },
@@ -425,6 +447,8 @@ export async function confirmContractImport(
     throw new AppError("contracts.error.paymentDate", { field: "paymentDate" });
   }
   const paidAt = dayToInstant(input.paymentDate);
+  const confirmedAt = new Date();
+  const dates = contractPaymentDates(input.paymentDate, confirmedAt);
   try {
     await db.$transaction(async (tx) => {
       const sum = await tx.contractImportRow.aggregate({
@@ -441,6 +465,8 @@ export async function confirmContractImport(
             account: imp.contract.registrationNumber,
             amountSom,
             paidAt,
+            receivedAt: confirmedAt,
+            lateDated: dates.lateDated,
             payerName: imp.contract.entityName,
             status: "CONFIRMED",
             officeId: user.officeId,
@@ -461,7 +487,7 @@ export async function confirmContractImport(
           amountSom,
           paymentId,
           processedRows: 0,
-          confirmedAt: new Date(),
+          confirmedAt,
         },
       });
       if (claimed.count !== 1) throw new AppError("contracts.error.notPreview");
@@ -476,6 +502,7 @@ export async function confirmContractImport(
             paymentMode: input.paymentMode,
             paymentReference: input.paymentReference,
             paymentDate: input.paymentDate,
+            ...(dates.lateDated ? { lateDated: true, coverageCountsFrom: bishkekDate(dates.countsFrom) } : {}),
             acceptedRows: imp.acceptedRows,
             amountSom,
           },
@@ -535,8 +562,14 @@ type ImportContext = {
   contract: ContractPeriod & { officeId: number; entityName: string };
   mode: "WHOLE" | "PER_PERSON";
   reference: string;
+  /** the Bishkek day the policies are sold on (their numbers' day): the day `countsFrom` falls on */
   paymentDay: CalendarDate;
+  /** the legal entity's transfer as dated, what its payment rows say */
   paidAt: Date;
+  /** the instant the policies count from (cl. 5): the transfer's, or the confirmation's when it was late (I33) */
+  countsFrom: Date;
+  receivedAt: Date;
+  lateDated: boolean;
   actor: { id: string; label: string };
   createdById: string;
   tariffs: (TariffRow & { id: number })[];
@@ -552,7 +585,8 @@ type ImportContext = {
 async function runContractImport(importId: string): Promise<void> {
   const imp = await db.contractImport.findUniqueOrThrow({ where: { id: importId }, include: { contract: true } });
   if (imp.status !== "IMPORTING" || !imp.paymentMode || !imp.paymentDate || !imp.paymentReference) return;
-  const paymentDay = fromDbDate(imp.paymentDate);
+  const dates = contractPaymentDates(fromDbDate(imp.paymentDate), imp.confirmedAt ?? new Date());
+  const paymentDay = bishkekDate(dates.countsFrom);
   const ctx: ImportContext = {
     importId,
     contract: {
@@ -565,7 +599,10 @@ async function runContractImport(importId: string): Promise<void> {
     mode: imp.paymentMode,
     reference: imp.paymentReference,
     paymentDay,
-    paidAt: dayToInstant(paymentDay),
+    paidAt: dates.paidAt,
+    countsFrom: dates.countsFrom,
+    receivedAt: dates.receivedAt,
+    lateDated: dates.lateDated,
     actor: { id: imp.createdById, label: `contract-import:${importId.slice(0, 8)}` },
     createdById: imp.createdById,
     tariffs: await findTariffRows(),
@@ -637,7 +674,7 @@ async function issueBatch(tx: Tx, ctx: ImportContext, stored: StoredRow[]): Prom
     const sale =
       reason === null
         ? planContractPurchase(row, {
-            paidAt: ctx.paidAt,
+            paidAt: ctx.countsFrom,
             coverage: known.byPin.get(row.pin)?.coverage ?? NO_COVERAGE,
             tariffs: ctx.tariffs,
           })
@@ -718,6 +755,8 @@ async function issueBatch(tx: Tx, ctx: ImportContext, stored: StoredRow[]): Prom
       })),
       {
         paidAt: ctx.paidAt,
+        receivedAt: ctx.receivedAt,
+        lateDated: ctx.lateDated,
         payerName: ctx.contract.entityName,
         officeId: ctx.contract.officeId,
         registeredById: ctx.createdById,
