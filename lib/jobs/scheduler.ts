@@ -1,3 +1,4 @@
+import { logUnexpectedError } from "@/lib/errors";
 import { runJob, type JobName } from "./jobs";
 
 // The in-process scheduler of the housekeeping jobs (issue 16), started by instrumentation.ts in each app instance.
@@ -25,7 +26,8 @@ export function startJobScheduler(): void {
       try {
         await runJob(name);
       } catch (e) {
-        console.error(`[jobs] ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+        // through the structured log: a job's error may quote a row (a PIN, a phone), which it masks
+        logUnexpectedError(e, `job ${name}`);
       } finally {
         running = false;
       }
