@@ -20,7 +20,9 @@ const nextConfig = {
   // Next's own cap on a server action's body is the largest one: the external-coverage registry (1 000 000 rows ≈ 40
   // MB; the providers' daily registry and a contract's list take 10 MB). Every other action is held to 1 MB by
   // proxy.ts (lib/web/security-headers.ts), before Next reads it.
-  experimental: { serverActions: { bodySizeLimit: "64mb" } },
+  // proxy.ts sees every action's body first: Next copies at most proxyClientMaxBodySize of it (10 MB by default) and
+  // would hand the registry's action a truncated file. proxy.ts itself refuses each page's larger bodies by length.
+  experimental: { serverActions: { bodySizeLimit: "64mb" }, proxyClientMaxBodySize: "64mb" },
   // CI type-checks with `tsc --noEmit` as a step of its own; a build may skip repeating it (benchmarks, parallel runs).
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   async headers() {

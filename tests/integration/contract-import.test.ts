@@ -256,6 +256,41 @@ describe("a transfer dated long before the confirmation (issue 11, hole 4; I33)"
       where: { action: "contract.import.confirm", entityId: whole.id },
     });
     expect(confirmed.after).toMatchObject({ lateDated: true, coverageCountsFrom: today });
+    // decided once, at the confirmation: the job (or a resumed one) reads it back
+    expect(await db.contractImport.findUniqueOrThrow({ where: { id: whole.id } })).toMatchObject({ lateDated: true });
+  });
+});
+
+describe("a transfer of today, confirmed in the morning", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+  });
+
+  it("is not a payment from the future: its policies count from today + 5", async () => {
+    vi.stubEnv("PAYMENT_DATE_WINDOW_DAYS", "3");
+    const today = todayInBishkek();
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date(`${today}T03:00:00Z`) }); // 09:00 in Bishkek
+    const clerk = await clerkOf("NARYN");
+    const { id: contractId } = await createContract(clerk, {
+      ...contractInput(`M-${Date.now()}`),
+      validFrom: addDays(today, -10),
+      validTo: addDays(today, 300),
+    });
+    const pin = makePin("MALE", "1986-06-06");
+    const imp = await importAndWait(clerk, contractId, "m.csv", csv([`Бекова,Нур,,${pin},,${doc()},,`]));
+    const reference = `PM-${Date.now()}`;
+    await confirmContractImport(
+      clerk,
+      { importId: imp.id, paymentMode: "WHOLE", paymentReference: reference, paymentDate: today },
+      today,
+    );
+    await waitForJob(imp.id);
+    const [policy] = await db.policy.findMany({ where: { person: { pin } } });
+    expect(policy?.validFrom?.toISOString().slice(0, 10)).toBe(addDays(today, 5));
+    const payment = await db.payment.findFirstOrThrow({ where: { externalTxnId: reference } });
+    expect(payment.lateDated).toBe(false);
+    expect(payment.paidAt.getTime()).toBeLessThanOrEqual(payment.receivedAt.getTime());
   });
 });
 

@@ -394,19 +394,23 @@ async function validateContractImport(importId: string, today: CalendarDate): Pr
  * A legal entity's transfer as a payment date (issue 11, hole 4; interpretation I33): the clerk types its day, the
  * confirmation is when it reached us. A transfer dated more than PAYMENT_DATE_WINDOW_DAYS before the confirmation
  * counts from the confirmation — its policies cannot start in the past, so a clerk alone cannot back-date coverage —
- * and its payment rows are flagged `lateDated` for reconciliation. The job decides again from the stored day and
- * confirmation instant: the same answer.
+ * and its payment rows are flagged `lateDated` for reconciliation. Decided at the confirmation and kept on the import
+ * (`lateDated`), which the job reads back.
  */
-function contractPaymentDates(paymentDay: CalendarDate, confirmedAt: Date) {
-  const paidAt = dayToInstant(paymentDay);
+function contractPaymentDates(paymentDay: CalendarDate, confirmedAt: Date, decidedLate?: boolean) {
+  // a day is its midday in Bishkek — but a transfer of today confirmed in the morning was not made in the future
+  const midday = dayToInstant(paymentDay);
+  const paidAt = paymentDay === bishkekDate(confirmedAt) && midday > confirmedAt ? confirmedAt : midday;
   const decided = decidePaymentDate({
     paidAt,
     receivedAt: confirmedAt,
     windowDays: paymentDateWindowDays(process.env.PAYMENT_DATE_WINDOW_DAYS),
   });
-  // a day not after today (checked above) is never in the future
+  // a day not after today (checked by the caller) is not in the future now
   if (!decided.ok) throw new AppError("contracts.error.paymentDate", { field: "paymentDate" });
-  return { paidAt, receivedAt: confirmedAt, countsFrom: decided.countsFrom, lateDated: decided.lateDated };
+  // the job takes the confirmation's decision (ContractImport.lateDated), whatever the window is by then
+  const lateDated = decidedLate ?? decided.lateDated;
+  return { paidAt, receivedAt: confirmedAt, countsFrom: lateDated ? confirmedAt : paidAt, lateDated };
 }
 
 async function findOwnImport(user: StaffUser & { officeId: number }, importId: string) {
@@ -446,9 +450,9 @@ export async function confirmContractImport(
   ) {
     throw new AppError("contracts.error.paymentDate", { field: "paymentDate" });
   }
-  const paidAt = dayToInstant(input.paymentDate);
   const confirmedAt = new Date();
   const dates = contractPaymentDates(input.paymentDate, confirmedAt);
+  const paidAt = dates.paidAt;
   try {
     await db.$transaction(async (tx) => {
       const sum = await tx.contractImportRow.aggregate({
@@ -484,6 +488,7 @@ export async function confirmContractImport(
           paymentMode: input.paymentMode,
           paymentReference: input.paymentReference,
           paymentDate: toDbDate(input.paymentDate),
+          lateDated: dates.lateDated,
           amountSom,
           paymentId,
           processedRows: 0,
@@ -585,7 +590,7 @@ type ImportContext = {
 async function runContractImport(importId: string): Promise<void> {
   const imp = await db.contractImport.findUniqueOrThrow({ where: { id: importId }, include: { contract: true } });
   if (imp.status !== "IMPORTING" || !imp.paymentMode || !imp.paymentDate || !imp.paymentReference) return;
-  const dates = contractPaymentDates(fromDbDate(imp.paymentDate), imp.confirmedAt ?? new Date());
+  const dates = contractPaymentDates(fromDbDate(imp.paymentDate), imp.confirmedAt ?? new Date(), imp.lateDated);
   const paymentDay = bishkekDate(dates.countsFrom);
   const ctx: ImportContext = {
     importId,

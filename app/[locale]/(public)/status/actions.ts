@@ -1,5 +1,8 @@
 "use server";
 
+import { hasLocale } from "next-intl";
+import { redirect } from "next/navigation";
+import { routing } from "@/lib/i18n/routing";
 import { initialActionState } from "@/lib/web/action-result";
 import { serverAction } from "@/lib/web/action";
 import { enforceRateLimit } from "@/lib/web/rate-limit";
@@ -36,5 +39,9 @@ export const checkStatusByDocumentAction = serverAction(
  * cookie through the journey's own PIN step, never into a URL), which then asks the remaining questions.
  */
 export async function buyForPinAction(formData: FormData): Promise<void> {
+  // a step that goes through redirects to the next question; one refused (over a limit, a changed field) sends the
+  // person to the journey's PIN page, which asks again and says why if it refuses again — never a silent button
   await pinAction(initialActionState(), formData);
+  const locale = formData.get("locale");
+  redirect(`/${hasLocale(routing.locales, locale) ? locale : routing.defaultLocale}/buy/pin`);
 }
