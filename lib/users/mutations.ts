@@ -144,6 +144,38 @@ export async function enrolSecondFactor(
 }
 
 /**
+ * An admin removes a staff member's second factor (they lost the authenticator and the recovery codes): the secret and
+ * the codes go, every session of the account ends, and the account enrols a new one at its next sign-in (required
+ * roles cannot do anything else first). Never one's own — another admin does it, so a stolen admin session cannot
+ * strip its own account's factor. Audited.
+ */
+export async function resetSecondFactor(actor: AuditActor, userId: string, client: Db = defaultDb): Promise<void> {
+  if (actor.id === userId) throw new AppError("administration.errors.ownSecondFactor");
+  await client.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { login: true } });
+    if (!user) throw new AppError("errors.notFound");
+    const reset = await tx.user.updateMany({
+      where: { id: userId, totpSecret: { not: null } },
+      data: {
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+        recoveryCodeHashes: [],
+        sessionVersion: { increment: 1 },
+      },
+    });
+    if (reset.count === 0) throw new AppError("administration.errors.noSecondFactor");
+    await writeAudit(tx, {
+      actor,
+      action: "user.second_factor_reset",
+      entity: "User",
+      entityId: userId,
+      after: { login: user.login },
+    });
+  });
+}
+
+/**
  * Uses a TOTP code at sign-in (issue 11: single-use within its window): true when it matches a time-step later than
  * the last one accepted for this account, which it then becomes — in one conditional update, so two sign-ins racing
  * with the same code cannot both pass. A replayed code is audited.

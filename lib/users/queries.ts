@@ -32,6 +32,7 @@ export async function findStaffUserForAdmin(user: StaffUser, id: string) {
       active: true,
       office: { select: { code: true, nameRu: true, nameKy: true } },
       healthOrganization: { select: { code: true, nameRu: true, nameKy: true } },
+      totpEnabledAt: true,
     },
   });
 }

@@ -1,11 +1,15 @@
+import { TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
+import { newTotpSecret } from "../../lib/auth/second-factor";
 import { db } from "../../lib/db";
 import { authOptions } from "../../lib/web/auth-options";
 import {
   changeStaffRole,
   createStaffUser,
+  enrolSecondFactor,
   issuePasswordReset,
   resetPasswordWithToken,
+  resetSecondFactor,
   setStaffUserActive,
 } from "../../lib/users/mutations";
 import { findResetLinkState, findStaffSession } from "../../lib/users/queries";
@@ -139,5 +143,52 @@ describe("one-time password-reset links", () => {
       "administration.errors.resetBlockedAccount",
     );
     expect(await authorize({ login: "t.expire.clerk", password: PASSWORD }, {})).toBeNull();
+  });
+});
+
+describe("a lost authenticator", () => {
+  it("an admin removes another account's second factor: codes gone, sessions ended, enrolment again; audited", async () => {
+    const admin = await createStaffUser(
+      { id: null, label: "seed" },
+      { login: "t.admin.totp", fullName: "Админ", role: "ADMIN", password: PASSWORD },
+    );
+    const actor = { id: admin.id, label: admin.login };
+    const officer = await createStaffUser(actor, {
+      login: "t.totp.officer",
+      fullName: "Тест Возвраты",
+      role: "REFUND_OFFICER",
+      password: PASSWORD,
+    });
+    const secret = newTotpSecret();
+    await enrolSecondFactor(
+      { id: officer.id, label: officer.login },
+      officer.id,
+      secret,
+      new TOTP({ secret }).generate(),
+    );
+    const before = await db.user.findUniqueOrThrow({ where: { id: officer.id } });
+
+    await rejects(
+      resetSecondFactor({ id: officer.id, label: officer.login }, officer.id),
+      "administration.errors.ownSecondFactor",
+    );
+    await resetSecondFactor(actor, officer.id);
+    const after = await db.user.findUniqueOrThrow({ where: { id: officer.id } });
+    expect(after).toMatchObject({ totpSecret: null, totpEnabledAt: null, recoveryCodeHashes: [] });
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect((await findStaffSession(officer.id))?.secondFactorEnrolled).toBe(false);
+    // a new authenticator can be enrolled now
+    const next = newTotpSecret();
+    await enrolSecondFactor(
+      { id: officer.id, label: officer.login },
+      officer.id,
+      next,
+      new TOTP({ secret: next }).generate(),
+    );
+    // nothing to remove from an account without one
+    await resetSecondFactor(actor, officer.id);
+    await rejects(resetSecondFactor(actor, officer.id), "administration.errors.noSecondFactor");
+    const audits = await db.auditLog.findMany({ where: { action: "user.second_factor_reset", entityId: officer.id } });
+    expect(audits.map((a) => a.actorId)).toEqual([admin.id, admin.id]);
   });
 });

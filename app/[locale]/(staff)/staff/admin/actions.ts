@@ -4,7 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { serverAction } from "@/lib/web/action";
 import { portalBaseUrl } from "@/lib/web/portal-url";
-import { changeStaffRole, createStaffUser, issuePasswordReset, setStaffUserActive } from "@/lib/users/mutations";
+import {
+  changeStaffRole,
+  createStaffUser,
+  issuePasswordReset,
+  resetSecondFactor,
+  setStaffUserActive,
+} from "@/lib/users/mutations";
 import { ZChangeStaffRoleInput, ZCreateStaffUserInput } from "@/lib/users/user.schema";
 
 export const createStaffUserAction = serverAction(
@@ -47,5 +53,17 @@ export const issuePasswordResetAction = serverAction(
       link: `${await portalBaseUrl()}/${input.locale}/staff/reset/${token}`,
       expiresAt: expiresAt.toISOString(),
     };
+  },
+);
+
+const ZResetSecondFactor = z.object({ userId: z.uuid("errors.notFound") });
+
+/** A lost authenticator: the account's second factor removed and its sessions ended (never one's own). */
+export const resetSecondFactorAction = serverAction(
+  { permission: "users.manage", schema: ZResetSecondFactor },
+  async ({ actor, input }) => {
+    await resetSecondFactor(actor, input.userId);
+    revalidatePath("/[locale]/staff/admin", "layout");
+    return null;
   },
 );

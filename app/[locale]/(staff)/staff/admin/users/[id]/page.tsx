@@ -9,7 +9,12 @@ import { Link } from "@/lib/i18n/navigation";
 import { findStaffUserForAdmin, listOfficesAndOrganizations } from "@/lib/users/queries";
 import { enterPage } from "@/lib/web/page-locale";
 import { requirePermission } from "@/lib/web/session";
-import { changeStaffRoleAction, issuePasswordResetAction, setStaffUserActiveAction } from "../../actions";
+import {
+  changeStaffRoleAction,
+  issuePasswordResetAction,
+  resetSecondFactorAction,
+  setStaffUserActiveAction,
+} from "../../actions";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -17,7 +22,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.admin"))("usersTitle") };
 }
 
-/** One staff account (issue 15): role and place, blocking, a one-time password-reset link. Admins only. */
+/**
+ * One staff account (issue 15): role and place, blocking, the second factor's reset, a one-time password-reset link.
+ * Admins only.
+ */
 export default async function AdminUserPage({ params }: Props) {
   const locale = await enterPage(params);
   const user = await requirePermission("users.manage", locale);
@@ -80,6 +88,20 @@ export default async function AdminUserPage({ params }: Props) {
             userId={account.id}
             active={account.active}
             login={account.login}
+          />
+        </section>
+      )}
+      {!self && account.totpEnabledAt && (
+        <section className="mb-10 max-w-2xl">
+          <h2 className="mb-2 text-2xl font-bold">{t("administration.users.secondFactorTitle")}</h2>
+          <p className="mb-4">{t("administration.users.secondFactorHint")}</p>
+          <AdminForm
+            action={resetSecondFactorAction}
+            testId="second-factor-reset"
+            hidden={{ userId: account.id }}
+            fields={[]}
+            submitLabel={t("administration.users.secondFactorButton")}
+            successText={t("administration.users.secondFactorDone")}
           />
         </section>
       )}
