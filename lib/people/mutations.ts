@@ -84,7 +84,8 @@ async function lockByPin(sql: SqlTx, pin: string): Promise<PersonRow | null> {
  * decision stands on.
  *
  * The holders are read again once the locks are held: a merge of two records (completePersonWithPin) that moved the
- * policy while this statement waited leaves the old holder deleted and the new one unlocked — it is locked then.
+ * policy while this statement waited leaves the old holder deleted and the new one unlocked — it is locked then (after
+ * the others, out of PIN order: a deadlock that PostgreSQL would break by failing one of the two, in a rare race).
  */
 export async function lockPeople(
   sql: SqlTx,
@@ -95,7 +96,7 @@ export async function lockPeople(
   const locked: string[] = [];
   let ids = who.ids ?? [];
   let pins = who.pins ?? [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; ; round++) {
     // the holders as an array, not `IN (subquery)`: inside an OR that is a filter on every person, not an index lookup
     const rows = await sql<{ id: string }>(
       `SELECT "id" FROM "Person"
@@ -105,17 +106,18 @@ export async function lockPeople(
       [ids, pins, round === 0 ? policyIds : [], round === 0 ? policyNumbers : []],
     );
     locked.push(...rows.map((r) => r.id).filter((id) => !locked.includes(id)));
-    if (policyIds.length + policyNumbers.length === 0) break;
+    if (policyIds.length + policyNumbers.length === 0) return locked;
     const holders = await sql<{ personId: string }>(
       `SELECT DISTINCT "personId" FROM "Policy" WHERE "id" = ANY($1::uuid[]) OR "number" = ANY($2::text[])`,
       [policyIds, policyNumbers],
     );
     const unlocked = holders.map((h) => h.personId).filter((id) => !locked.includes(id));
-    if (unlocked.length === 0) break;
+    if (unlocked.length === 0) return locked;
+    // never quietly without a holder's lock: a policy moved three times over is an error the caller's user retries
+    if (round === 2) throw new Error("lockPeople: the policies' holders kept changing while they were locked");
     ids = unlocked;
     pins = [];
   }
-  return locked;
 }
 
 /**
