@@ -40,13 +40,23 @@ export default async function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * A form posted without JavaScript: Next takes a page's multipart or urlencoded POST for a server action even without
+ * the Next-Action header (and parses its body before it knows which), so the same limits apply. The APIs (/api/…)
+ * have their own.
+ */
+function isFormPost(request: NextRequest, path: string): boolean {
+  if (path.startsWith("/api/")) return false;
+  return /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(request.headers.get("content-type") ?? "");
+}
+
 function bodyTooLarge(request: NextRequest): Response | null {
   if (request.method !== "POST") return null;
   const length = Number(request.headers.get("content-length") ?? "0");
   const path = request.nextUrl.pathname;
   let limit: number | null = null;
   if (path.startsWith("/api/v1/payments/")) limit = CALLBACK_BODY_LIMIT_BYTES;
-  else if (request.headers.has("next-action")) {
+  else if (request.headers.has("next-action") || isFormPost(request, path)) {
     limit = actionBodyLimit(path);
     // A browser's form or React's fetch says how long its body is; a chunked one would reach Next's own 64 MB cap
     // unmeasured here (411: send the length).

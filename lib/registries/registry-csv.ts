@@ -6,9 +6,7 @@ import { translatorFor } from "@/lib/i18n/translate";
 import type { PaymentRow, PersonRow, PolicyRow, RegistryRows } from "./queries";
 import type { RegistryKind } from "./registry.schema";
 import { maskedRow } from "./view-models";
-
-/** A spreadsheet must not run a value that starts like a formula (CSV injection, OWASP). */
-const inert = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+import { inertCell } from "@/lib/files/csv-cell";
 
 type T = ReturnType<typeof translatorFor>;
 
@@ -72,7 +70,7 @@ export function registryCsv<K extends RegistryKind>(
     bom: true,
     header: true,
     columns: COLUMNS[kind].map((key) => t(`registries.columns.${key as "pin"}`)),
-    cast: { string: inert },
+    cast: { string: inertCell },
   });
   void (async () => {
     try {

@@ -29,16 +29,14 @@ export async function renewStaffSession(request: NextRequest, response: NextResp
   if (!token?.lastSeen) return;
   const idleMs = Date.now() - token.lastSeen;
   if (idleMs > sessionIdleSeconds() * 1000) {
-    response.cookies.delete(name);
+    // a __Secure- cookie is removed only by a Set-Cookie that carries Secure too (cookies.delete sends none)
+    response.cookies.set(name, "", { ...cookieOptions(name), maxAge: 0 });
     return;
   }
   if (idleMs < RENEW_AFTER_MS) return;
   const value = await encode({ token: { ...token, lastSeen: Date.now() }, secret, maxAge: MAX_AGE_SECONDS });
-  response.cookies.set(name, value, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: name.startsWith("__Secure-"),
-    maxAge: MAX_AGE_SECONDS,
-  });
+  response.cookies.set(name, value, { ...cookieOptions(name), maxAge: MAX_AGE_SECONDS });
 }
+
+const cookieOptions = (name: string) =>
+  ({ httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-") }) as const;

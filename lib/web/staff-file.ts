@@ -1,6 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { hasLocale } from "next-intl";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { hasPermission, type PermissionName, type StaffUser } from "@/lib/auth/permissions";
 import { routing, type Locale } from "@/lib/i18n/routing";
@@ -14,19 +15,28 @@ export function fileLocale(locale: string): Locale | null {
   return hasLocale(routing.locales, locale) ? locale : null;
 }
 
-/** The signed-in staff member with the permission; not signed in → the sign-in page; refused → 403 (audited). */
+/**
+ * The signed-in staff member with the permission; not signed in → the sign-in page; refused → 403 (audited); asked
+ * for by another site's page → 403.
+ */
 export async function staffFileUser(
   permission: PermissionName,
   locale: Locale,
 ): Promise<{ user: StaffUser } | { response: Response }> {
+  // Opened from the portal's own pages, or typed: never from another site's link, which would carry the clerk's
+  // session (SameSite=Lax) — printing a policy writes its audit row and makes the real print a "re-print".
+  const site = (await headers()).get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return { response: forbidden() };
   const user = await getStaffUser();
   if (!user) redirect(`/${locale}/staff/sign-in`);
   if (!hasPermission(user, permission)) {
     await auditRefusal(user, permission);
-    return { response: new Response("Forbidden", { status: 403, headers: { "Cache-Control": "no-store" } }) };
+    return { response: forbidden() };
   }
   return { user };
 }
+
+const forbidden = () => new Response("Forbidden", { status: 403, headers: { "Cache-Control": "no-store" } });
 
 export const notFoundFile = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 

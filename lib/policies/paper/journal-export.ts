@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import type { Locale } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translate";
 import type { JournalRowView } from "./view-models";
+import { inertCell } from "@/lib/files/csv-cell";
 
 // The issuance journal's exports (issue 12): CSV (csv-stringify) and XLSX (exceljs' streaming writer). Both stream:
 // rows go out as the database batches come in, so a year's journal never sits in memory whole.
@@ -43,9 +44,6 @@ function cells(r: JournalRowView, t: ReturnType<typeof translatorFor>): Record<(
   };
 }
 
-/** A spreadsheet must not run a name that starts like a formula (CSV injection, OWASP). */
-const inert = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-
 /** CSV, UTF-8 with a byte-order mark (so that Excel reads Cyrillic), comma-separated, dates as YYYY-MM-DD. */
 export function journalCsv(rows: AsyncIterable<JournalRowView>, locale: Locale): Readable {
   const t = translatorFor(locale);
@@ -53,7 +51,7 @@ export function journalCsv(rows: AsyncIterable<JournalRowView>, locale: Locale):
     bom: true,
     header: true,
     columns: COLUMNS.map((key) => ({ key, header: t(`print.journal.columns.${key}`) })),
-    cast: { string: inert },
+    cast: { string: inertCell },
   });
   void (async () => {
     try {

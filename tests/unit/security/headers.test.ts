@@ -46,6 +46,21 @@ describe("hole 7: missing headers and limits", () => {
     expect((await action("/ru/staff/office/refunds", 2 * 1024 * 1024)).status).toBe(413);
   });
 
+  it("a form posted without JavaScript (no Next-Action header) is held to the same limits", async () => {
+    const form = (path: string, headers: Record<string, string>) => proxy(req(path, { method: "POST", headers }));
+    const multipart = "multipart/form-data; boundary=x";
+    expect((await form("/ru/appeals", { "content-type": multipart, "content-length": "9000000" })).status).toBe(413);
+    expect((await form("/ru/appeals", { "content-type": multipart, "content-length": "9000" })).status).toBe(200);
+    const urlencoded = "application/x-www-form-urlencoded";
+    expect((await form("/ky/status", { "content-type": urlencoded, "content-length": "2000000" })).status).toBe(413);
+    expect((await form("/ru/appeals", { "content-type": multipart, "transfer-encoding": "chunked" })).status).toBe(411);
+    // an API keeps its own rules (next-auth's sign-in form, a provider's callback)
+    expect(
+      (await form("/api/auth/callback/credentials", { "content-type": urlencoded, "content-length": "2000000" }))
+        .status,
+    ).toBe(200);
+  });
+
   it("a server action's body of no stated length (chunked) is refused with 411, translated", async () => {
     const res = await proxy(
       req("/ru/buy/pin", { method: "POST", headers: { "next-action": "abc", "transfer-encoding": "chunked" } }),

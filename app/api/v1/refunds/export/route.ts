@@ -1,4 +1,5 @@
 import { hasPermission } from "@/lib/auth/permissions";
+import { inertCell } from "@/lib/files/csv-cell";
 import { todayInBishkek } from "@/lib/dates";
 import { routing } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translate";
@@ -8,11 +9,8 @@ import { auditRefusal, getStaffUser } from "@/lib/web/session";
 
 export const dynamic = "force-dynamic";
 
-/** A CSV cell: quoted, quotes doubled, and a leading =, +, - or @ defused so a spreadsheet never runs it. */
-const cell = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
+/** A CSV cell: quoted, quotes doubled, and a leading formula character defused so a spreadsheet never runs it. */
+const cell = (v: string | number | null) => `"${inertCell(v === null ? "" : String(v)).replace(/"/g, '""')}"`;
 
 /** GET /api/v1/refunds/export?state=&ground=&office=&age=&lang= — the filtered queue as CSV (UTF-8 with BOM). */
 export async function GET(request: Request) {
