@@ -58,7 +58,9 @@ export function SignInForm() {
         titlePrefix={t("common.errorTitlePrefix")}
         errors={failed ? [{ field: "login", message: failed }] : []}
       />
-      <form onSubmit={onSubmit} noValidate className="max-w-md" data-testid="sign-in-form">
+      {/* POST: a click before the script has loaded (a slow line) sends the form natively — never as a GET that would
+          put the password in the address, the history and the logs; the page then simply asks again */}
+      <form method="post" onSubmit={onSubmit} noValidate className="max-w-md" data-testid="sign-in-form">
         <TextField
           name="login"
           label={t("auth.login")}

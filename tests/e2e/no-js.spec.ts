@@ -119,3 +119,15 @@ for (const { locale, status, rules, appeals } of LANGS) {
     });
   });
 }
+
+// The staff sign-in needs its script (next-auth), but a click before the script has loaded must never send the
+// password in the address (a native GET form would: history, logs, the Referer).
+test("the staff sign-in form, sent without its script, keeps the password out of the address", async ({ page }) => {
+  await page.goto("/ru/staff/sign-in");
+  await page.getByTestId("sign-in-form").locator("#login").fill("admin");
+  await page.getByTestId("sign-in-form").locator("#password").fill("not-in-the-url-1");
+  await submit(page, "sign-in-form");
+  expect(page.url()).not.toContain("not-in-the-url-1");
+  expect(new URL(page.url()).search).toBe("");
+  await expect(page.getByTestId("sign-in-form")).toBeVisible();
+});
