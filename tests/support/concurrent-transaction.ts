@@ -26,6 +26,8 @@ export async function concurrentTransaction(): Promise<ConcurrentTransaction> {
   if (target.kind !== "postgres") throw new Error("a concurrent transaction needs PostgreSQL");
   const client = new pg.Client(pgConfigFromUrl(target.url));
   const monitor = new pg.Client(pgConfigFromUrl(target.url));
+  // a failed test leaves them open until its database is dropped: that termination is not another failure
+  for (const c of [client, monitor]) c.on("error", () => undefined);
   await Promise.all([client.connect(), monitor.connect()]);
   const [{ pid }] = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows as [{ pid: number }];
   await client.query("BEGIN");
