@@ -27,6 +27,15 @@ export function dayToInstant(day: string): Date {
   return bishkekInstant(day, "12:00:00");
 }
 
+/**
+ * "Paid on `day`", as known at `now`: the day's noon in Bishkek — but a payment of today told us before noon was not
+ * made in the future (a cash receipt brought in, a contract's transfer confirmed, in the morning).
+ */
+export function paidOnDay(day: CalendarDate, now: Date): Date {
+  const noon = dayToInstant(day);
+  return day === bishkekDate(now) && noon > now ? now : noon;
+}
+
 /** [start, end) of the Bishkek days `from`..`to` inclusive, as instants (for timestamp range queries). */
 export function bishkekDayRange(from: CalendarDate, to: CalendarDate): { gte: Date; lt: Date } {
   return { gte: bishkekInstant(from), lt: bishkekInstant(addDays(to, 1)) };

@@ -3,7 +3,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { createHash, randomUUID } from "node:crypto";
 import { writeAccessDenied, writeAudit, writeAudits, writeJobAudits, type AuditEntry } from "@/lib/audit/mutations";
 import { canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
-import { dayToInstant } from "@/lib/dates";
+import { paidOnDay } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { fromDbDate, toDbDate } from "@/lib/db/calendar";
 import { AppError, isAppError } from "@/lib/errors";
@@ -398,9 +398,7 @@ async function validateContractImport(importId: string, today: CalendarDate): Pr
  * (`lateDated`), which the job reads back.
  */
 function contractPaymentDates(paymentDay: CalendarDate, confirmedAt: Date, decidedLate?: boolean) {
-  // a day is its midday in Bishkek — but a transfer of today confirmed in the morning was not made in the future
-  const midday = dayToInstant(paymentDay);
-  const paidAt = paymentDay === bishkekDate(confirmedAt) && midday > confirmedAt ? confirmedAt : midday;
+  const paidAt = paidOnDay(paymentDay, confirmedAt);
   const decided = decidePaymentDate({
     paidAt,
     receivedAt: confirmedAt,

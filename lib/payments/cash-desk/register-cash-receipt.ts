@@ -1,25 +1,16 @@
 import { canUseOfficeWorkspace, type StaffUser } from "@/lib/auth/permissions";
-import { dayToInstant } from "@/lib/dates";
+import { paidOnDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { approvalForDecision, holdForApproval, markApprovalDecided } from "@/lib/payments/approvals/mutations";
 import { recordPayment, type RecordPaymentRequest, type RecordPaymentResult } from "@/lib/payments/record-payment";
 import { splitFullName } from "@/lib/payments/terminals/protocol";
-import { bishkekDate, decidePaymentDate, paymentDateWindowDays } from "@/lib/rules";
+import { decidePaymentDate, paymentDateWindowDays, type CalendarDate } from "@/lib/rules";
 import { ZCashReceiptInput, type TCashReceiptInput } from "./cash-receipt.schema";
 
 export type CashReceiptOutcome =
   | ({ outcome: "registered" } & Omit<Extract<RecordPaymentResult, { outcome: "created" }>, "outcome">)
   /** older than PAYMENT_DATE_WINDOW_DAYS: held for a second person's approval (issue 11, hole 4) */
   | { outcome: "pending"; approvalId: string };
-
-/**
- * The instant a receipt says the person paid. The receipt shows the day, not the minute: midday in Bishkek, or now
- * when that day is today and midday is still ahead (a morning receipt is not "in the future").
- */
-function receiptPaidAt(paidOn: string, now: Date): Date {
-  const midday = dayToInstant(paidOn);
-  return paidOn === bishkekDate(now) && midday > now ? now : midday;
-}
 
 function cashReceiptRequest(
   requester: { id: string; officeId: number | null },
@@ -69,7 +60,8 @@ function issuedOrThrow(result: RecordPaymentResult): Extract<RecordPaymentResult
 export async function registerCashReceipt(user: StaffUser, raw: unknown, now: Date): Promise<CashReceiptOutcome> {
   if (!canUseOfficeWorkspace(user)) throw new AppError("errors.forbidden");
   const input = ZCashReceiptInput.parse(raw);
-  const paidAt = receiptPaidAt(input.paidOn, now);
+  // the receipt shows the day, not the minute
+  const paidAt = paidOnDay(input.paidOn as CalendarDate, now);
   const dates = decidePaymentDate({
     paidAt,
     receivedAt: now,
