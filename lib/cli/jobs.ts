@@ -1,7 +1,7 @@
 /**
  * npm run jobs:run -- <job>     runs one housekeeping job once (issue 16) against DATABASE_URL (or PGlite) and prints
  *                               what it did. Jobs: expire-orders, reconcile-payments, drain-outbox, renewal-reminders,
- *                               clear-rate-limits.
+ *                               clear-rate-limits, fold-dashboard-rollups.
  */
 import { closeDb } from "../db";
 import { isJobName, JOBS, runJob } from "../jobs/jobs";

@@ -52,23 +52,54 @@ export const readDb: Db = new Proxy({} as Db, {
 });
 
 /**
+ * A hot statement PostgreSQL parses and plans once per connection instead of on every execution (issue 17): a named
+ * prepared statement of the pg pool (node-postgres prepares it on a connection's first use of the name, then only
+ * binds and executes). The terminal payment's write is a CTE of six statements and 36 parameters: parsing and
+ * planning it cost PostgreSQL more than executing it. For constant texts only — one name, one text, checked here — and
+ * never for a statement whose text is built per call. On PGlite the text is run as it is.
+ */
+export type Prepared = { readonly name: string; readonly text: string };
+
+const preparedTexts = new Map<string, string>();
+
+export function prepared(name: string, text: string): Prepared {
+  const known = preparedTexts.get(name);
+  // A module evaluated again (Next's hot reload) defines the same name with the same text: that is the same statement.
+  if (known !== undefined && known !== text) throw new Error(`two statements named ${name}`);
+  preparedTexts.set(name, text);
+  return Object.freeze({ name, text });
+}
+
+type Statement = string | Prepared;
+
+const textOf = (statement: Statement) => (typeof statement === "string" ? statement : statement.text);
+
+/** node-postgres's form of a statement with its parameters: named when prepared. */
+const pgQuery = (statement: Statement, values: unknown[]) =>
+  typeof statement === "string" ? { text: statement, values } : { name: statement.name, text: statement.text, values };
+
+/**
  * One SQL statement with $1… parameters, its rows — for a hot read path that must not pay for Prisma's query engine
  * (issue 17): straight on the pg pool Prisma runs on; on PGlite through Prisma's raw query. JSON columns come back
  * parsed either way.
  */
-export async function sqlRows<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]> {
+export async function sqlRows<T extends Record<string, unknown>>(text: Statement, params: unknown[]): Promise<T[]> {
   return rowsOn((holder.__omsDb ??= openDb()), text, params);
 }
 
 /** `sqlRows` for a read that may lag the primary (see `readDb`): the public status check. */
-export async function readSqlRows<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]> {
+export async function readSqlRows<T extends Record<string, unknown>>(text: Statement, params: unknown[]): Promise<T[]> {
   return rowsOn(getReadOpen(), text, params);
 }
 
-async function rowsOn<T extends Record<string, unknown>>(open: OpenDb, text: string, params: unknown[]): Promise<T[]> {
+async function rowsOn<T extends Record<string, unknown>>(
+  open: OpenDb,
+  text: Statement,
+  params: unknown[],
+): Promise<T[]> {
   const { pool, db: client } = open;
-  if (pool) return (await pool.query<T>(text, params)).rows;
-  const rows = await client.$queryRawUnsafe<T[]>(text, ...params);
+  if (pool) return (await pool.query<T>(pgQuery(text, params))).rows;
+  const rows = await client.$queryRawUnsafe<T[]>(textOf(text), ...params);
   return rows.map(
     (row) =>
       Object.fromEntries(
@@ -81,11 +112,11 @@ async function rowsOn<T extends Record<string, unknown>>(open: OpenDb, text: str
  * One SQL statement inside a transaction ($1… parameters), its rows as the driver gives them: cast in the SQL
  * (`::text`, `::int`, `::boolean`) wherever pg and Prisma's raw query would differ (dates, big integers, JSON).
  */
-export type SqlTx = <T extends Record<string, unknown>>(text: string, params: unknown[]) => Promise<T[]>;
+export type SqlTx = <T extends Record<string, unknown>>(text: Statement, params: unknown[]) => Promise<T[]>;
 
 /** A Prisma transaction as a SqlTx: the statements of a `sqlTransaction` body, inside a Prisma transaction. */
 export function sqlOn(tx: Prisma.TransactionClient): SqlTx {
-  return (text, params) => tx.$queryRawUnsafe(text, ...params);
+  return (text, params) => tx.$queryRawUnsafe(textOf(text), ...params);
 }
 
 /**
@@ -102,7 +133,7 @@ export async function sqlTransaction<T>(work: (sql: SqlTx) => Promise<T>): Promi
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
-    const result = await work(async (text, params) => (await client.query(text, params)).rows);
+    const result = await work(async (text, params) => (await client.query(pgQuery(text, params))).rows);
     await client.query("COMMIT");
     return result;
   } catch (e) {

@@ -3,6 +3,7 @@ import { todayInBishkek } from "@/lib/dates";
 import { routing, type Locale } from "@/lib/i18n/routing";
 import { translatorFor } from "@/lib/i18n/translate";
 import { clearExpiredLimits } from "@/lib/limits";
+import { foldDashboardRollups } from "@/lib/reports/mutations";
 import { countJobRun } from "@/lib/metrics";
 import { jobsConfig, nextAttemptAfterFailure, type JobsConfig } from "./config";
 import {
@@ -122,12 +123,21 @@ export async function clearRateLimits(over: Partial<JobContext> = {}): Promise<{
   return { cleared: await clearExpiredLimits(now.getTime()) };
 }
 
+/**
+ * (f) the Fund dashboard's rollups: the rows each database connection wrote to its own slot (so that concurrent
+ * payments never wait for one row, issue 17) are folded into one row per figure; the figures do not change.
+ */
+async function foldDashboardRollupSlots(): Promise<{ folded: number }> {
+  return { folded: await foldDashboardRollups() };
+}
+
 export const JOBS = {
   "expire-orders": expireOrders,
   "reconcile-payments": reconcilePayments,
   "drain-outbox": drainOutbox,
   "renewal-reminders": queueRenewalReminders,
   "clear-rate-limits": clearRateLimits,
+  "fold-dashboard-rollups": foldDashboardRollupSlots,
 } as const;
 
 export type JobName = keyof typeof JOBS;

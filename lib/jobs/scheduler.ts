@@ -12,6 +12,7 @@ const EVERY: Record<JobName, number> = {
   "drain-outbox": 30_000,
   "renewal-reminders": 60 * 60_000,
   "clear-rate-limits": 10 * 60_000,
+  "fold-dashboard-rollups": 5 * 60_000,
 };
 
 const holder = globalThis as unknown as { __omsJobTimers?: NodeJS.Timeout[] };

@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditActor } from "@/lib/audit/mutations";
 import { auditRows, writeAudits } from "@/lib/audit/mutations";
 import { randomUUID } from "node:crypto";
-import { db, MONEY_TX_OPTIONS, sqlOn, sqlRows, sqlTransaction, type SqlTx } from "@/lib/db";
+import { db, MONEY_TX_OPTIONS, prepared, sqlOn, sqlRows, sqlTransaction, type SqlTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { fromDbDateOrNull, toDbDate } from "@/lib/db/calendar";
 import type { IssueChannel, PaymentChannel, Prisma } from "@/lib/generated/prisma/client";
@@ -393,6 +393,9 @@ async function issueInOneStatement(
 
 /**
  * $1 is the payment day's year: the policy's number is made here, from the sequence (lib/policies/mutations.ts).
+ * The policy is written with its sale channel — its first payment's channel, for a policy sold online or at a
+ * terminal — which the trigger "Payment_sale_channel" would otherwise set by updating the policy just written (a
+ * second version of its row, and the dashboard rollups taken out and put back: migration 20261201070057).
  * `new`: the statement registers the payer too ($34…, lib/people/mutations.ts) — and writes nothing at all when the
  * register has meanwhile got that PIN (ON CONFLICT DO NOTHING: no person row, so no policy, payment, SMS or audit).
  * `read`: the statement locks the payer, and writes nothing at all unless they are unchanged (LOCK_UNCHANGED_PAYER_SQL).
@@ -402,9 +405,10 @@ ${payer === "new" ? `person AS (${insertPersonSql(34)} ON CONFLICT DO NOTHING RE
 ${payer === "read" ? `person AS (${LOCK_UNCHANGED_PAYER_SQL}),` : ""}
 policy AS (
   INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "tariffId", "status",
-                        "validFrom", "validTo", "channel", "officeId", "createdById", "updatedAt")
+                        "validFrom", "validTo", "channel", "saleChannel", "officeId", "createdById", "updatedAt")
   SELECT $2::uuid, ${electronicPolicyNumberSql("$1::text", "n.v")}, $3::uuid, $4::"Category",
-         $5::int, $6::int, $7::int, 'ISSUED', $8::date, $9::date, $10::"IssueChannel", $11::int, $12::uuid, now()
+         $5::int, $6::int, $7::int, 'ISSUED', $8::date, $9::date, $10::"IssueChannel",
+         CASE WHEN $10::"IssueChannel" IN ('ONLINE', 'TERMINAL') THEN $14::"PaymentChannel" END, $11::int, $12::uuid, now()
     FROM n${payer === "locked" ? "" : ", person"}
   RETURNING "id", "number"
 ), payment AS (
@@ -454,11 +458,12 @@ const LOCK_UNCHANGED_PAYER_SQL = `SELECT "id" FROM "Person"
 type StatementPayer =
   { kind: "locked" } | { kind: "new"; record: NewPersonRecord } | { kind: "read"; known: KnownPayer };
 
-const ISSUE_SQL: Record<StatementPayer["kind"], string> = {
-  locked: issueSql("locked"),
-  new: issueSql("new"),
-  read: issueSql("read"),
-};
+// Prepared (lib/db): parsing and planning this statement cost PostgreSQL more than running it.
+const ISSUE_SQL = {
+  locked: prepared("issue_locked", issueSql("locked")),
+  new: prepared("issue_new", issueSql("new")),
+  read: prepared("issue_read", issueSql("read")),
+} satisfies Record<StatementPayer["kind"], unknown>;
 
 /**
  * A confirmed payment becomes exactly one payment record and one policy (cl. 20–21: one payment = one person = one

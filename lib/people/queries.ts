@@ -1,5 +1,5 @@
 import "server-only";
-import { db, sqlRows } from "@/lib/db";
+import { db, prepared, sqlRows } from "@/lib/db";
 import { perTurn } from "@/lib/db/per-turn";
 import { fromDbDateOrNull } from "@/lib/db/calendar";
 import { normalizeDocumentNumber, type CalendarDate, type Category, type Sex } from "@/lib/rules";
@@ -30,12 +30,14 @@ export const PERSON_BY_PIN_SQL = `SELECT ${PERSON_ROW_COLUMNS} FROM "Person" WHE
 /** A PIN of the column's shape: it may be compared as char(14) (an array of another type misses the index). */
 export const PIN_SHAPE = /^\d{14}$/;
 
+const PEOPLE_BY_PINS = prepared("people_by_pins", `${PERSON_BY_PIN_SQL} = ANY($1::char(14)[])`);
+
 /**
  * People by PIN, the lookups asked in one turn of the event loop in one statement (issue 17: a terminals' burst, as
  * the status check does).
  */
 const personRowByPin = perTurn(async (pins: string[]) => {
-  const rows = await sqlRows<PersonRow>(`${PERSON_BY_PIN_SQL} = ANY($1::char(14)[])`, [pins]);
+  const rows = await sqlRows<PersonRow>(PEOPLE_BY_PINS, [pins]);
   return new Map(rows.map((row) => [row.pin, row]));
 });
 

@@ -6,7 +6,7 @@ import {
   canUseOfficeWorkspace,
   type StaffUser,
 } from "@/lib/auth/permissions";
-import { db, readSqlRows, sqlRows, type SqlTx } from "@/lib/db";
+import { db, prepared, readSqlRows, sqlRows, type SqlTx } from "@/lib/db";
 import { perTurn } from "@/lib/db/per-turn";
 import { fromDbDate, fromDbDateOrNull } from "@/lib/db/calendar";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -217,8 +217,10 @@ export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise
  * pooled connection answer many PINs. The public status check may read a replica (DATABASE_REPLICA_URL): a moment's
  * lag changes nothing it answers.
  */
+const COVERAGE_BY_PINS = prepared("coverage_by_pins", COVERAGE_BY_PINS_SQL);
+
 const coverageRowByPin = perTurn(async (pins: string[]) => {
-  const rows = await readSqlRows<CoverageRow & { pin: string }>(COVERAGE_BY_PINS_SQL, [pins]);
+  const rows = await readSqlRows<CoverageRow & { pin: string }>(COVERAGE_BY_PINS, [pins]);
   return new Map(rows.map((row) => [row.pin, row]));
 });
 
@@ -240,8 +242,10 @@ export const PAYERS_BY_PINS_SQL = `SELECT ${PERSON_ROW_COLUMNS}, p."coverageVers
 
 type PayerRow = PersonRow & CoverageRow & { coverageVersion: number };
 
+const PAYERS_BY_PINS = prepared("payers_by_pins", PAYERS_BY_PINS_SQL);
+
 const payerRowByPin = perTurn(async (pins: string[]) => {
-  const rows = await sqlRows<PayerRow>(PAYERS_BY_PINS_SQL, [pins]);
+  const rows = await sqlRows<PayerRow>(PAYERS_BY_PINS, [pins]);
   return new Map(rows.map((row) => [row.pin, row]));
 });
 
@@ -327,6 +331,7 @@ export async function findUnfinishedStudentPolicy(
 const TARIFF_ROWS_SQL = `SELECT "id", "category"::text AS "category", "termMonths", "priceSom",
   "effectiveFrom"::text AS "effectiveFrom", "effectiveTo"::text AS "effectiveTo", "legalBasisRu", "legalBasisKy"
   FROM "Tariff" ORDER BY "Tariff"."effectiveFrom", "Tariff"."category", "Tariff"."termMonths"`;
+const TARIFF_ROWS = prepared("tariff_rows", TARIFF_ROWS_SQL);
 
 /**
  * The tariff table, read once for the requests that ask for it in one turn of the event loop (issue 17: at a
@@ -334,7 +339,7 @@ const TARIFF_ROWS_SQL = `SELECT "id", "category"::text AS "category", "termMonth
  * are frozen, as the requests share them.
  */
 const tariffTablePerTurn = perTurn(async () => {
-  const rows = await sqlRows<TariffRow & { id: number }>(TARIFF_ROWS_SQL, []);
+  const rows = await sqlRows<TariffRow & { id: number }>(TARIFF_ROWS, []);
   // frozen at run time (a caller that sorted the shared rows in place would throw), typed as findTariffRows returns
   return new Map([[0, Object.freeze(rows.map((r) => Object.freeze(r))) as (TariffRow & { id: number })[]]]);
 });

@@ -6,6 +6,8 @@
  *
  * Round trips per new payment: BEGIN; INSERT the payment ON CONFLICT DO NOTHING (the unique key decides between
  * duplicates: a concurrent one waits on it, then finds it); one statement for person, policy, outbox and audit; COMMIT.
+ * Both statements are prepared once per connection (named), and the policy is written with its sale channel, as the
+ * portal's are (lib/db `prepared`, lib/payments/record-payment.ts).
  */
 import http from "node:http";
 import pg from "pg";
@@ -35,13 +37,14 @@ async function pay(q: URLSearchParams): Promise<string> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const inserted = await client.query<{ id: string; providerNumber: number }>(
-      `INSERT INTO "Payment" ("id", "channel", "externalTxnId", "account", "amountSom", "paidAt", "receivedAt",
+    const inserted = await client.query<{ id: string; providerNumber: number }>({
+      name: "bare_payment",
+      text: `INSERT INTO "Payment" ("id", "channel", "externalTxnId", "account", "amountSom", "paidAt", "receivedAt",
                               "payerName", "payerPhone", "status")
        VALUES (gen_random_uuid(), 'QUICKPAY', $1, $2, $3, $4, now(), '', $5, 'CONFIRMED')
        ON CONFLICT ("channel", "externalTxnId") DO NOTHING RETURNING "id", "providerNumber"`,
-      [txn, pin, amountSom, paidAt, phone],
-    );
+      values: [txn, pin, amountSom, paidAt, phone],
+    });
     if (!inserted.rows.length) {
       await client.query("ROLLBACK");
       const known = await client.query<{ providerNumber: number }>(
@@ -52,17 +55,18 @@ async function pay(q: URLSearchParams): Promise<string> {
     }
     const payment = inserted.rows[0]!;
     const day = bishkekDay(paidAt);
-    await client.query(
-      `WITH person AS (
+    await client.query({
+      name: "bare_issue",
+      text: `WITH person AS (
          INSERT INTO "Person" ("id", "pin", "lastName", "firstName", "birthDate", "sex", "category", "citizenship",
                                "phone", "updatedAt")
          VALUES (gen_random_uuid(), $1, $2, $3, $4::date, $5::"Sex", 'CITIZEN', 'KG', $6, now())
          ON CONFLICT ("pin") DO UPDATE SET "phone" = EXCLUDED."phone" RETURNING "id"
        ), policy AS (
          INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "status",
-                               "validFrom", "validTo", "channel", "updatedAt")
+                               "validFrom", "validTo", "channel", "saleChannel", "updatedAt")
          SELECT gen_random_uuid(), 'E-' || left($7, 4) || '-' || lpad(nextval('"policy_number_seq"')::text, 7, '0'),
-                person."id", 'CITIZEN', 12, $8, 'ISSUED', $7::date + 5, $7::date + 5 + 364, 'TERMINAL', now()
+                person."id", 'CITIZEN', 12, $8, 'ISSUED', $7::date + 5, $7::date + 5 + 364, 'TERMINAL', 'QUICKPAY', now()
            FROM person RETURNING "id", "number", "validFrom"
        ), linked AS (
          UPDATE "Payment" SET "policyId" = policy."id" FROM policy WHERE "Payment"."id" = $9 RETURNING 1
@@ -76,8 +80,8 @@ async function pay(q: URLSearchParams): Promise<string> {
        INSERT INTO "AuditLog" ("actorLabel", "action", "entity", "entityId", "after")
        SELECT 'terminal:bare', a, e, CASE e WHEN 'Policy' THEN policy."id"::text ELSE $9::text END, jsonb_build_object('policyNumber', policy."number")
          FROM policy, (VALUES ('payment.register', 'Payment'), ('policy.issue', 'Policy')) AS v(a, e)`,
-      [pin, last, first, birthDate, pin[0] === "1" ? "FEMALE" : "MALE", phone, day, amountSom, payment.id],
-    );
+      values: [pin, last, first, birthDate, pin[0] === "1" ? "FEMALE" : "MALE", phone, day, amountSom, payment.id],
+    });
     await client.query("COMMIT");
     return xml(txn, 0, String(payment.providerNumber));
   } catch (e) {

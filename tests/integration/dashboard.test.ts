@@ -4,9 +4,12 @@ import { bishkekInstant } from "../../lib/dates";
 import { db } from "../../lib/db";
 import { fromDbDate, toDbDate } from "../../lib/db/calendar";
 import type { Category, IssueChannel, PaymentChannel, PolicyStatus } from "../../lib/generated/prisma/client";
+import { runJob } from "../../lib/jobs/jobs";
 import { type DashboardData, loadDashboard, resolveDashboardScope } from "../../lib/reports/queries";
 import { addDays, bishkekDate, type CalendarDate } from "../../lib/rules";
+import { concurrentTransaction, type ConcurrentTransaction } from "../support/concurrent-transaction";
 import { createPerson } from "../support/factories";
+import { resolveDbTarget } from "../../lib/db/target";
 
 // Issue 15: the dashboard's figures equal the records. The rollups are kept by database triggers; this file seeds
 // policies of every channel, status and office over two years (including changes after the fact: a refund, a
@@ -157,14 +160,15 @@ function shown(d: DashboardData) {
   };
 }
 
+// A figure is the sum over the rows' slots (issue 17: each database connection writes its own slot).
 async function rollups() {
   const [sales, coverage] = await Promise.all([
     db.$queryRaw<
       unknown[]
-    >`SELECT "month", "officeKey", "category"::text, "saleChannel", "policies", "revenueSom" FROM "SalesMonthly" WHERE "policies" <> 0 OR "revenueSom" <> 0 ORDER BY 1, 2, 3, 4`,
-    db.$queryRaw<
-      unknown[]
-    >`SELECT "day", "officeKey", "starts", "ends" FROM "CoverageDaily" WHERE "starts" <> 0 OR "ends" <> 0 ORDER BY 1, 2`,
+    >`SELECT "month", "officeKey", "category"::text, "saleChannel", sum("policies")::int AS "policies", sum("revenueSom")::bigint AS "revenueSom"
+        FROM "SalesMonthly" GROUP BY 1, 2, 3, 4 HAVING sum("policies") <> 0 OR sum("revenueSom") <> 0 ORDER BY 1, 2, 3, 4`,
+    db.$queryRaw<unknown[]>`SELECT "day", "officeKey", sum("starts")::int AS "starts", sum("ends")::int AS "ends"
+        FROM "CoverageDaily" GROUP BY 1, 2 HAVING sum("starts") <> 0 OR sum("ends") <> 0 ORDER BY 1, 2`,
   ]);
   return { sales, coverage };
 }
@@ -292,6 +296,22 @@ describe("the Fund's dashboard equals the records (issue 15)", () => {
     expect(data.inForceToday).toBe(0);
   });
 
+  it("a fold of the connections' slots into slot 0 leaves every figure as it was (the job fold-dashboard-rollups)", async () => {
+    const kept = await rollups();
+    const slotRows = () => db.$queryRaw<{ n: number }[]>`SELECT ((SELECT count(*) FROM "SalesMonthly" WHERE "slot" <> 0)
+      + (SELECT count(*) FROM "CoverageDaily" WHERE "slot" <> 0))::int AS "n"`;
+    const [before] = await slotRows();
+    expect(before!.n).toBeGreaterThan(0);
+    expect(await runJob("fold-dashboard-rollups")).toEqual({ folded: before!.n });
+    expect(await slotRows()).toEqual([{ n: 0 }]);
+    expect(await rollups()).toEqual(kept);
+    expect(await runJob("fold-dashboard-rollups")).toEqual({ folded: 0 });
+    // a policy after the fold goes to its connection's slot again, and the figures count it once
+    await seedPolicy(500);
+    const [after] = await slotRows();
+    expect(after!.n).toBeGreaterThan(0);
+  });
+
   it("the rollups the triggers kept equal a rebuild from the records", async () => {
     const kept = await rollups();
     await db.$executeRaw`SELECT oms_rebuild_dashboard_rollups()`;
@@ -320,5 +340,60 @@ describe("the Fund's dashboard equals the records (issue 15)", () => {
       }),
     ).rejects.toThrow("rolled back");
     expect(await rollups()).toEqual(before);
+  });
+});
+
+// Issue 17: every terminal payment of a month used to add itself to the same rollup rows and hold their locks until it
+// committed — payments across the country took turns there. Each connection now writes its own slot.
+describe.skipIf(resolveDbTarget().kind !== "postgres")("concurrent sales and the rollup rows (issue 17)", () => {
+  const slotOf = async (t: ConcurrentTransaction) =>
+    ((await t.query("SELECT 1 + pg_backend_pid() % 16 AS slot")) as { slot: number }[])[0]!.slot;
+  const sell = async (t: ConcurrentTransaction) => {
+    const person = await createPerson();
+    return t.query(
+      `INSERT INTO "Policy" ("id", "number", "personId", "category", "termMonths", "priceSom", "status", "validFrom",
+                             "validTo", "channel", "saleChannel", "updatedAt")
+       VALUES (gen_random_uuid(), $1, $2::uuid, 'CITIZEN', 12, 1840, 'ISSUED', '2026-12-08', '2027-12-07', 'TERMINAL',
+               'QUICKPAY', now())`,
+      [`D-SLOT-${randomUUID().slice(0, 8)}`, person.id],
+    );
+  };
+  /** A transaction on a connection whose slot is (or is not) `slot`; the others it opened are closed. */
+  async function transactionWhoseSlot(matches: (slot: number) => boolean): Promise<ConcurrentTransaction> {
+    for (let tries = 0; tries < 64; tries++) {
+      const t = await concurrentTransaction();
+      if (matches(await slotOf(t))) return t;
+      await t.commit();
+    }
+    throw new Error("no connection with such a slot in 64 tries");
+  }
+
+  it("two payments on connections of different slots never wait for each other's rollup rows", async () => {
+    const first = await concurrentTransaction();
+    const slot = await slotOf(first);
+    const second = await transactionWhoseSlot((s) => s !== slot);
+    try {
+      await sell(first);
+      // the same month, office, category and sale channel, while the first has not committed
+      expect(await first.waitedForBy(sell(second))).toBe("settled");
+    } finally {
+      await first.commit();
+      await second.commit();
+    }
+  });
+
+  it("on connections of the same slot the second waits for the first (what every payment did before)", async () => {
+    const first = await concurrentTransaction();
+    const slot = await slotOf(first);
+    const second = await transactionWhoseSlot((s) => s === slot);
+    try {
+      await sell(first);
+      const selling = sell(second);
+      expect(await first.waitedForBy(selling)).toBe("waited");
+      await first.commit();
+      await selling;
+    } finally {
+      await second.commit();
+    }
   });
 });
