@@ -2,12 +2,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { logUnexpectedError } from "@/lib/errors";
 import type { ApiAnswer, ApiRequest } from "./api-answer";
-import { jsonError } from "./api-errors";
+import { errorAnswer } from "./api-errors";
 import { unexpectedAnswer } from "./api-responses";
 import { CONFIG_HEADERS } from "./security-headers";
 import { StaticAssets } from "./static-assets";
 import { statusApiAnswer } from "./status-api";
-import { terminalApi, terminalServiceApi } from "./terminal-http";
+import {
+  terminalApiAnswer,
+  terminalServiceApiAnswer,
+  type TerminalApiRequest,
+  type TerminalParams,
+} from "./terminal-http";
 
 /**
  * The fast lane (issue 17): the two machine APIs that carry the country's load — the insured-status check (every clinic
@@ -23,14 +28,11 @@ import { terminalApi, terminalServiceApi } from "./terminal-http";
  * The build's scripts and stylesheets (`/_next/static/…`) are answered here too, compressed once with brotli or gzip
  * instead of gzipped by Next on every request (./static-assets.ts).
  */
-type Handler = (
-  request: Request,
-  context: { params: Promise<{ provider: string; service?: string }> },
-) => Promise<Response>;
-/** The status check answers with plain data (./api-answer.ts); the terminals' handlers with a web Response. */
+// The status check reads Node's request as it is (./api-answer.ts); a terminal's handler also its path's parameters
+// and a POST's body (./terminal-http.ts). Both answer with plain data, written to Node's response as it is.
 type Match =
   | { route: string; answer: (request: ApiRequest) => Promise<ApiAnswer> }
-  | { route: string; handler: Handler; params: { provider: string; service?: string } };
+  | { route: string; terminal: (request: TerminalApiRequest) => Promise<ApiAnswer>; params: TerminalParams };
 
 /** A terminal's form post is a few hundred bytes; more is refused unread (413, as the proxy does for callbacks). */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -55,10 +57,10 @@ export function fastRoute(method: string, path: string): Match | null {
   const service = m[2] === undefined ? undefined : segment(m[2]);
   if (provider === null || service === null) return null;
   return service === undefined
-    ? { route: "/api/v1/terminal/[provider]", handler: terminalApi, params: { provider } }
+    ? { route: "/api/v1/terminal/[provider]", terminal: terminalApiAnswer, params: { provider } }
     : {
         route: "/api/v1/terminal/[provider]/[service]",
-        handler: terminalServiceApi as Handler,
+        terminal: terminalServiceApiAnswer,
         params: { provider, service },
       };
 }
@@ -79,7 +81,7 @@ function serveFast(req: IncomingMessage, res: ServerResponse): boolean {
   const done =
     "answer" in match
       ? match.answer(nodeRequest(req, url)).then((answer) => writeAnswer(res, answer))
-      : answer(req, res, url, match);
+      : terminal(req, res, url, match);
   done.catch((e: unknown) => {
     const id = logUnexpectedError(e, `${req.method} ${match.route}`);
     if (res.headersSent) res.destroy();
@@ -109,31 +111,21 @@ function nodeRequest(req: IncomingMessage, url: string): ApiRequest {
   };
 }
 
-async function answer(
+async function terminal(
   req: IncomingMessage,
   res: ServerResponse,
   url: string,
-  match: Extract<Match, { handler: Handler }>,
+  match: Extract<Match, { terminal: unknown }>,
 ): Promise<void> {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  // As Next's router does: the socket's address when the request names none (lib/web/client-address.ts decides
-  // how far the header is believed: TRUSTED_PROXIES).
-  if (!headers.has("x-forwarded-for") && req.socket.remoteAddress)
-    headers.set("x-forwarded-for", req.socket.remoteAddress);
-  let body: string | undefined;
+  let body: string | null = null;
   if (req.method === "POST") {
-    const read = await readBody(req);
-    if (read === null) {
-      await write(res, jsonError({ headers }, 413, "security.payloadTooLarge"));
+    body = await readBody(req);
+    if (body === null) {
+      writeAnswer(res, errorAnswer(nodeRequest(req, url), 413, "security.payloadTooLarge"));
       return;
     }
-    body = read;
   }
-  // The origin is never read (links come from PORTAL_URL, issue 11 hole 8); the path and query are the request's.
-  const request = new Request(`http://localhost${url}`, { method: req.method, headers, body });
-  await write(res, await match.handler(request, { params: Promise.resolve(match.params) }));
+  writeAnswer(res, await match.terminal({ ...nodeRequest(req, url), params: match.params, body }));
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {
@@ -153,17 +145,6 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on("end", () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
-}
-
-async function write(res: ServerResponse, response: Response): Promise<void> {
-  const payload = Buffer.from(await response.arrayBuffer());
-  const out: Record<string, string> = { ...CONFIG_HEADERS };
-  response.headers.forEach((value, key) => {
-    out[key] = value;
-  });
-  out["content-length"] = String(payload.length);
-  res.writeHead(response.status, out);
-  res.end(payload);
 }
 
 /** A plain answer, written as is: next.config.js's headers, then the answer's own (lowercase names both). */

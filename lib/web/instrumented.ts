@@ -35,11 +35,11 @@ export function instrumented<A extends unknown[]>(
 }
 
 /** `instrumented` for a handler that answers with plain data (./api-answer.ts): the same counts, log line and headers. */
-export function instrumentedAnswer(
+export function instrumentedAnswer<R extends ApiRequest>(
   route: string,
-  handler: (request: ApiRequest) => Promise<ApiAnswer>,
+  handler: (request: R) => Promise<ApiAnswer>,
   options: Options = {},
-): (request: ApiRequest) => Promise<ApiAnswer> {
+): (request: R) => Promise<ApiAnswer> {
   return (request) =>
     observed(route, request, async (requestId) => {
       let answer: ApiAnswer;

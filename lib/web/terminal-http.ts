@@ -3,21 +3,38 @@ import { isTerminalProvider } from "@/lib/payments/channels";
 import { terminalAccess } from "@/lib/payments/terminals/auth";
 import { handleTerminalRequest } from "@/lib/payments/terminals/handle-request";
 import { isTerminalService, toXml } from "@/lib/payments/terminals/protocol";
+import { toResponse, type ApiAnswer, type ApiRequest } from "./api-answer";
 import { clientAddress } from "./client-address";
-import { instrumented } from "./instrumented";
-import { rateLimitRequest } from "./rate-limit";
+import { instrumentedAnswer } from "./instrumented";
+import { rateLimitAnswer } from "./rate-limit";
 
-const XML = { "Content-Type": "text/xml; charset=utf-8", "Cache-Control": "no-store" };
+/** The path's segments: the provider, and the service when the path names one. */
+export type TerminalParams = { provider: string; service?: string };
+
+/**
+ * A terminal's request as its handler reads it (./api-answer.ts): method, URL and headers, the path's parameters and a
+ * POST's body. The production server's fast lane builds it from Node's request (no web `Request`: building one, then
+ * a `Response`, and reading its body back through a stream was ≈ 6 % of a payment's CPU, issue 17); `next dev`'s route
+ * from the web `Request` (`terminalApi`).
+ */
+export type TerminalApiRequest = ApiRequest & { readonly params: TerminalParams; readonly body: string | null };
+
+const XML = { "content-type": "text/xml; charset=utf-8", "cache-control": "no-store" };
+
+const textAnswer = (status: number, body: string, headers: Record<string, string> = {}): ApiAnswer => ({
+  status,
+  headers: { "content-type": "text/plain;charset=UTF-8", ...headers },
+  body,
+});
 
 /**
  * The fields of a request: the query string, and for a POST its application/x-www-form-urlencoded body on top
  * (issue 18: some networks POST the same fields; the answers are the same).
  */
-async function requestParams(request: Request): Promise<URLSearchParams> {
+function requestParams(request: TerminalApiRequest): URLSearchParams {
   const params = new URL(request.url).searchParams;
-  if (request.method !== "POST") return params;
-  const body = new URLSearchParams(await request.text());
-  for (const [key, value] of body) params.set(key, value);
+  if (request.method !== "POST" || request.body === null) return params;
+  for (const [key, value] of new URLSearchParams(request.body)) params.set(key, value);
   return params;
 }
 
@@ -25,46 +42,29 @@ async function requestParams(request: Request): Promise<URLSearchParams> {
  * GET or POST /api/v1/terminal/<provider>[/<citizen|foreigner|student>] — the terminals' provider protocol
  * (issues 5, 18). An unknown provider or service is 404; a caller without the provider's credentials is 401 (issue
  * 11, hole 3: in every mode), one outside its TERMINAL_ALLOW_<PROVIDER> list 403; a provider over its request limit
- * is 429 (issue 11), and so is an address refused too often (RATE_LIMIT_TERMINAL_REFUSED_PER_MINUTE); every other answer is 200 with the protocol's XML, nothing
- * before its declaration. The protocol itself is lib/payments/terminals; this is its HTTP side.
+ * is 429 (issue 11), and so is an address refused too often (RATE_LIMIT_TERMINAL_REFUSED_PER_MINUTE); every other
+ * answer is 200 with the protocol's XML, nothing before its declaration. The protocol itself is
+ * lib/payments/terminals; this is its HTTP side.
  */
-async function terminalHttpResponse(
-  request: Request,
-  now: Date,
-  provider: string,
-  service?: string,
-): Promise<Response> {
+async function terminalAnswer(request: TerminalApiRequest, now: Date): Promise<ApiAnswer> {
+  const { provider, service } = request.params;
   if (!isTerminalProvider(provider) || (service !== undefined && !isTerminalService(service)))
-    return new Response("Not found", { status: 404 });
+    return textAnswer(404, "Not found");
   // Credentials first: a caller without them must not spend the provider's budget (its real terminals would get 429);
   // its refusals are counted per client address instead.
   const access = terminalAccess(request, provider, clientAddress(request.headers));
   const limited =
     access === "ok"
-      ? await rateLimitRequest(request, "terminalProvider", provider)
-      : await rateLimitRequest(request, "terminalRefusedIp");
+      ? await rateLimitAnswer(request, "terminalProvider", provider)
+      : await rateLimitAnswer(request, "terminalRefusedIp");
   if (limited) return limited;
-  if (access === "unauthorized") {
-    return new Response("Unauthorized", {
-      status: 401,
-      headers: { "WWW-Authenticate": `Basic realm="oms-terminal-${provider}", charset="UTF-8"` },
+  if (access === "unauthorized")
+    return textAnswer(401, "Unauthorized", {
+      "www-authenticate": `Basic realm="oms-terminal-${provider}", charset="UTF-8"`,
     });
-  }
-  if (access === "forbidden") return new Response("Forbidden", { status: 403 });
-  const response = await handleTerminalRequest(provider, await requestParams(request), now, service);
-  return new Response(toXml(response), { status: 200, headers: XML });
-}
-
-/** /api/v1/terminal/<provider>: no service in the path (a `service` parameter may name one, lib/payments/terminals). */
-async function providerRoute(request: Request, { params }: { params: Promise<{ provider: string }> }) {
-  const { provider } = await params;
-  return terminalHttpResponse(request, now(), provider);
-}
-
-/** /api/v1/terminal/<provider>/<service>: the path names the service. */
-async function serviceRoute(request: Request, { params }: { params: Promise<{ provider: string; service: string }> }) {
-  const { provider, service } = await params;
-  return terminalHttpResponse(request, now(), provider, service);
+  if (access === "forbidden") return textAnswer(403, "Forbidden");
+  const response = await handleTerminalRequest(provider, requestParams(request), now, service);
+  return { status: 200, headers: { ...XML }, body: toXml(response) };
 }
 
 /**
@@ -73,12 +73,38 @@ async function serviceRoute(request: Request, { params }: { params: Promise<{ pr
  * (issues 5, 18); without `service`, the citizens' policy. The production server answers it before Next (issue 17,
  * ./fast-lane.ts); `next dev` through app/api/v1/terminal/[provider]/route.ts.
  */
-export const terminalApi = instrumented("/api/v1/terminal/[provider]", providerRoute, { outsideProxy: true });
+export const terminalApiAnswer = instrumentedAnswer(
+  "/api/v1/terminal/[provider]",
+  (request: TerminalApiRequest) => terminalAnswer(request, now()),
+  { outsideProxy: true },
+);
 
 /**
  * GET or POST /api/v1/terminal/<provider>/<citizen|foreigner|student>?command=… — one menu item per service
  * (issue 18): the path names the service, the rest is the protocol of /api/v1/terminal/<provider>.
  */
-export const terminalServiceApi = instrumented("/api/v1/terminal/[provider]/[service]", serviceRoute, {
-  outsideProxy: true,
-});
+export const terminalServiceApiAnswer = instrumentedAnswer(
+  "/api/v1/terminal/[provider]/[service]",
+  (request: TerminalApiRequest) => terminalAnswer(request, now()),
+  { outsideProxy: true },
+);
+
+async function fromWebRequest(request: Request, params: TerminalParams): Promise<TerminalApiRequest> {
+  const body = request.method === "POST" ? await request.text() : null;
+  return { method: request.method, url: request.url, headers: request.headers, params, body };
+}
+
+/** The route handler of /api/v1/terminal/<provider> under `next dev` (the production server answers it first). */
+export async function terminalApi(request: Request, { params }: { params: Promise<{ provider: string }> }) {
+  const { provider } = await params;
+  return toResponse(await terminalApiAnswer(await fromWebRequest(request, { provider })));
+}
+
+/** The route handler of /api/v1/terminal/<provider>/<service> under `next dev`. */
+export async function terminalServiceApi(
+  request: Request,
+  { params }: { params: Promise<{ provider: string; service: string }> },
+) {
+  const { provider, service } = await params;
+  return toResponse(await terminalServiceApiAnswer(await fromWebRequest(request, { provider, service })));
+}

@@ -42,7 +42,7 @@ function isAllowed(list: BlockList, address: string): boolean {
   return family !== 0 && list.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
-function basicCredentials(request: Pick<Request, "headers">): string | null {
+function basicCredentials(request: { readonly headers: Pick<Headers, "get"> }): string | null {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(request.headers.get("authorization") ?? "");
   return match ? Buffer.from(match[1]!, "base64").toString("utf8") : null;
 }
@@ -54,7 +54,7 @@ function basicCredentials(request: Pick<Request, "headers">): string | null {
  * (lib/web/client-address.ts, which believes proxy headers only as far as TRUSTED_PROXIES allows) must be on it.
  */
 export function terminalAccess(
-  request: Pick<Request, "headers">,
+  request: { readonly headers: Pick<Headers, "get"> },
   provider: TerminalProvider,
   address: string,
   env: NodeJS.ProcessEnv = process.env,
