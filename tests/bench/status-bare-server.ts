@@ -1,6 +1,6 @@
 /**
  * The status benchmark's bare reference (issue 17): node:http + a pg Pool, nothing in between. The same SQL as the
- * portal (lib/policies/status-sql.ts), the same rules (insuredStatusOn) and the same JSON body (toStatusApiBody).
+ * portal (lib/policies/status-sql.ts; prepared once per connection, as the portal's is), the same rules (insuredStatusOn) and the same JSON body (toStatusApiBody).
  * Started by tests/bench/status.ts with PORT and DATABASE_URL; not part of the portal.
  */
 import http from "node:http";
@@ -17,7 +17,7 @@ const server = http.createServer((req, res) => {
     res.writeHead(400, { "content-type": "application/json" }).end('{"error":"pin"}');
     return;
   }
-  pool.query<CoverageRow>(COVERAGE_BY_PIN_SQL, [pin]).then(
+  pool.query<CoverageRow>({ name: "bare_coverage_by_pin", text: COVERAGE_BY_PIN_SQL, values: [pin] }).then(
     ({ rows }) => {
       const body = JSON.stringify(toStatusApiBody(insuredStatusOn(toCoverageInput(rows[0]), bishkekDate(new Date()))));
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(body);
