@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { openDb, type Db, type OpenDb } from "./client";
 import { resolveDbTarget } from "./target";
@@ -55,19 +56,15 @@ export const readDb: Db = new Proxy({} as Db, {
  * A hot statement PostgreSQL parses and plans once per connection instead of on every execution (issue 17): a named
  * prepared statement of the pg pool (node-postgres prepares it on a connection's first use of the name, then only
  * binds and executes). The terminal payment's write is a CTE of six statements and 36 parameters: parsing and
- * planning it cost PostgreSQL more than executing it. For constant texts only — one name, one text, checked here — and
- * never for a statement whose text is built per call. On PGlite the text is run as it is.
+ * planning it cost PostgreSQL more than executing it. For constant texts only, never for a statement whose text is
+ * built per call (each text stays prepared on every connection). On PGlite the text is run as it is.
  */
 export type Prepared = { readonly name: string; readonly text: string };
 
-const preparedTexts = new Map<string, string>();
-
 export function prepared(name: string, text: string): Prepared {
-  const known = preparedTexts.get(name);
-  // A module evaluated again (Next's hot reload) defines the same name with the same text: that is the same statement.
-  if (known !== undefined && known !== text) throw new Error(`two statements named ${name}`);
-  preparedTexts.set(name, text);
-  return Object.freeze({ name, text });
+  // The text's hash is part of the name: a statement edited under `next dev` (its module evaluated again, the pool's
+  // connections still holding the old text under the old name) is another statement, never a clash with the old one.
+  return Object.freeze({ name: `${name}_${createHash("sha1").update(text).digest("hex").slice(0, 12)}`, text });
 }
 
 type Statement = string | Prepared;

@@ -11,10 +11,18 @@ import { terminalPayment, writtenFor } from "../support/terminal-payments";
 const target = resolveDbTarget();
 
 describe("prepared statements (issue 17)", () => {
-  it("refuses a second text under a name; the same text again is the same statement", () => {
-    const first = prepared("test_one_name", "SELECT 1 AS one");
-    expect(prepared("test_one_name", "SELECT 1 AS one")).toEqual(first);
-    expect(() => prepared("test_one_name", "SELECT 2 AS one")).toThrow(/two statements named test_one_name/);
+  it("is one statement per text: the same text again is the same one, a changed text under its name another", async () => {
+    const first = prepared("test_one_name", "SELECT 1::int AS one");
+    expect(prepared("test_one_name", "SELECT 1::int AS one")).toEqual(first);
+    // what `next dev` does when the statement is edited: the module runs again, the connections keep the old text
+    const edited = prepared("test_one_name", "SELECT 2::int AS one");
+    expect(edited.name).not.toBe(first.name);
+    expect(await sqlRows(first, [])).toEqual([{ one: 1 }]);
+    expect(await sqlRows(edited, [])).toEqual([{ one: 2 }]);
+    expect(await sqlTransaction(async (sql) => [...(await sql(first, [])), ...(await sql(edited, []))])).toEqual([
+      { one: 1 },
+      { one: 2 },
+    ]);
   });
 
   it("answers as the text does, on the pool and inside a transaction", async () => {
@@ -36,7 +44,8 @@ describe("prepared statements (issue 17)", () => {
           [statement.name],
         );
       });
-      expect(names).toEqual([{ name: "test_prepared_here", statement: "SELECT $1::text AS echo" }]);
+      expect(names).toEqual([{ name: statement.name, statement: "SELECT $1::text AS echo" }]);
+      expect(statement.name).toMatch(/^test_prepared_here_[0-9a-f]{12}$/);
     },
   );
 
