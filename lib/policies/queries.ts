@@ -210,6 +210,8 @@ export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise
   return insuredStatusOn(await coverageByPinInOneQuery(pin), on);
 }
 
+const COVERAGE_BY_PINS = prepared("coverage_by_pins", COVERAGE_BY_PINS_SQL);
+
 /**
  * findCoverageByPin in one SQL statement on the pool (issue 17: the status check is the portal's hottest path; the
  * Prisma form above costs a query engine pass and two or three round trips). Same answer, field for field. The checks
@@ -217,8 +219,6 @@ export async function checkInsuredStatus(pin: string, on: CalendarDate): Promise
  * pooled connection answer many PINs. The public status check may read a replica (DATABASE_REPLICA_URL): a moment's
  * lag changes nothing it answers.
  */
-const COVERAGE_BY_PINS = prepared("coverage_by_pins", COVERAGE_BY_PINS_SQL);
-
 const coverageRowByPin = perTurn(async (pins: string[]) => {
   const rows = await readSqlRows<CoverageRow & { pin: string }>(COVERAGE_BY_PINS, [pins]);
   return new Map(rows.map((row) => [row.pin, row]));
