@@ -33,6 +33,12 @@ const SECRET_KEYS = new Set(["passwordHash", "password", "totpSecret", "recovery
 /** Strips what must never sit in an audit row (password hashes, second-factor secrets), makes values JSON-safe
  * (BigInt, Date) and caps the size. */
 function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
+  const text = toAuditJsonText(value);
+  return text === undefined ? undefined : (JSON.parse(text) as Prisma.InputJsonValue);
+}
+
+/** toAuditJson as JSON text, for a writer that sends the text itself (issue 17: no parse and second stringify). */
+function toAuditJsonText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   const text = JSON.stringify(value, (key, v) => {
     if (SECRET_KEYS.has(key)) return undefined;
@@ -41,26 +47,27 @@ function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
   });
   if (text === undefined) return undefined;
   const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_AUDIT_JSON_BYTES) return { truncated: true, originalBytes: bytes, preview: text.slice(0, 1000) };
-  return JSON.parse(text) as Prisma.InputJsonValue;
+  if (bytes > MAX_AUDIT_JSON_BYTES)
+    return JSON.stringify({ truncated: true, originalBytes: bytes, preview: text.slice(0, 1000) });
+  return text;
 }
 
 const cut = (s: string) => (s.length > MAX_LABEL_CHARS ? `${s.slice(0, MAX_LABEL_CHARS - 1)}…` : s);
 
-function toRow(entry: AuditEntry) {
+function toRow<J>(entry: AuditEntry, json: (value: unknown) => J | undefined) {
   return {
     actorId: entry.actor.id,
     actorLabel: cut(entry.actor.label),
     action: cut(entry.action),
     entity: cut(entry.entity),
     entityId: entry.entityId == null ? null : cut(entry.entityId),
-    before: toAuditJson(entry.before),
-    after: toAuditJson(entry.after),
+    before: json(entry.before),
+    after: json(entry.after),
   };
 }
 
 export async function writeAudit(writer: AuditWriter, entry: AuditEntry): Promise<void> {
-  await writer.auditLog.create({ data: toRow(entry) });
+  await writer.auditLog.create({ data: toRow(entry, toAuditJson) });
 }
 
 function assertRowCount(entries: AuditEntry[]): void {
@@ -75,17 +82,16 @@ function assertRowCount(entries: AuditEntry[]): void {
  */
 export function auditRows(entries: AuditEntry[]) {
   assertRowCount(entries);
-  return entries.map(toRow).map((row) => ({
-    ...row,
-    before: row.before === undefined ? null : JSON.stringify(row.before),
-    after: row.after === undefined ? null : JSON.stringify(row.after),
-  }));
+  return entries.map((entry) => {
+    const row = toRow(entry, toAuditJsonText);
+    return { ...row, before: row.before ?? null, after: row.after ?? null };
+  });
 }
 
 /** Several rows in one statement (a payment and the policy it created). */
 export async function writeAudits(writer: AuditWriter, entries: AuditEntry[]): Promise<void> {
   assertRowCount(entries);
-  await writer.auditLog.createMany({ data: entries.map(toRow) });
+  await writer.auditLog.createMany({ data: entries.map((entry) => toRow(entry, toAuditJson)) });
 }
 
 /** A refused permission, written outside any transaction (nothing else changed). */
@@ -110,8 +116,8 @@ export async function writeStandaloneAudit(entry: AuditEntry): Promise<void> {
  */
 export async function writeJobAudits(tx: Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const rows = entries.map(toRow);
-  const json = (v: Prisma.InputJsonValue | undefined) => (v === undefined ? null : JSON.stringify(v));
+  const rows = entries.map((entry) => toRow(entry, toAuditJsonText));
+  const json = (v: string | undefined) => v ?? null;
   await tx.$executeRaw`INSERT INTO "AuditLog" ("actorId", "actorLabel", "action", "entity", "entityId", "before", "after")
     SELECT "actorId"::uuid, "actorLabel", "action", "entity", "entityId", "before"::jsonb, "after"::jsonb
     FROM UNNEST(${rows.map((r) => r.actorId)}::text[], ${rows.map((r) => r.actorLabel)}::text[],

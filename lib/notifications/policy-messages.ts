@@ -25,10 +25,33 @@ type PolicyMessages = {
  */
 export function policyMessages(p: PolicyMessages): { kind: NotificationKind; sendOn: CalendarDate; text: string }[] {
   if (!p.phone) return [];
-  const t = translatorFor(p.locale ?? "ru");
-  const values = { number: p.number, from: smsDate(p.validFrom), to: smsDate(p.validTo), amount: p.amountSom };
+  const [received, effective] = textsFor(p.locale ?? "ru", p.amountSom, p.validFrom, p.validTo);
   return [
-    { kind: "PAYMENT_RECEIVED", sendOn: p.paymentDay, text: t("notifications.paymentReceived", values) },
-    { kind: "POLICY_EFFECTIVE", sendOn: p.validFrom, text: t("notifications.policyEffective", values) },
+    { kind: "PAYMENT_RECEIVED", sendOn: p.paymentDay, text: received.split(NUMBER_MARK).join(p.number) },
+    { kind: "POLICY_EFFECTIVE", sendOn: p.validFrom, text: effective.split(NUMBER_MARK).join(p.number) },
   ];
+}
+
+/** Stands for the policy's number in a kept text: the rest of the text is the same for every policy of that day. */
+const NUMBER_MARK = "\u0000number\u0000";
+const KEPT_TEXTS = 256;
+
+/**
+ * The two texts of a language, sum and dates, formatted once (issue 17: formatting two messages was a twentieth of a
+ * terminal payment's time in Node, while a day's payments share their dates and a tariff's sums). At most KEPT_TEXTS
+ * are kept; then they are formatted again.
+ */
+const keptTexts = new Map<string, readonly [string, string]>();
+
+function textsFor(locale: Locale, amountSom: number, validFrom: CalendarDate, validTo: CalendarDate) {
+  const key = `${locale} ${amountSom} ${validFrom} ${validTo}`;
+  let texts = keptTexts.get(key);
+  if (!texts) {
+    const t = translatorFor(locale);
+    const values = { number: NUMBER_MARK, from: smsDate(validFrom), to: smsDate(validTo), amount: amountSom };
+    texts = [t("notifications.paymentReceived", values), t("notifications.policyEffective", values)];
+    if (keptTexts.size >= KEPT_TEXTS) keptTexts.clear();
+    keptTexts.set(key, texts);
+  }
+  return texts;
 }

@@ -641,9 +641,11 @@ async function issueWithPlan(
  * A payer the register did not know a moment ago (the caller's lookup, `beneficiaryUnknown`): registered together with
  * the policy, the payment, the SMS outbox and the audit rows in ONE statement, which commits on its own (issue 17:
  * a first-time buyer was four round trips in a transaction). Nobody to lock: a person who does not exist holds no
- * policy, no external coverage and no payment, so the rules see exactly what the transaction would. Returns null —
- * and has written nothing — when this path cannot decide alone: the PIN was registered meanwhile (a concurrent payment
- * for them, a replay), or the rules would refuse (the transaction decides and answers refusals, replays included).
+ * policy, no external coverage and no payment, so the rules see exactly what the transaction would. When the PIN was
+ * registered meanwhile, a payment already recorded under this transaction id is the answer (a concurrent duplicate:
+ * one read, not the transaction's five round trips — which would answer the same). Returns null — and has written
+ * nothing — when this path cannot decide alone: the PIN was registered meanwhile by another payment, or the rules
+ * would refuse (the transaction decides and answers refusals, replays included).
  */
 async function issueForNewPayer(
   req: DatedRequest,
@@ -653,7 +655,7 @@ async function issueForNewPayer(
   const plan = planFor(req, record, { policies: [], external: [] }, tariffs, null);
   if (!plan.ok) return null;
   const issued = await issueWithPlan(sqlRows, req, record.id, plan, null, tariffs, { kind: "new", record });
-  return issued && { outcome: "created", ...issued };
+  return issued ? { outcome: "created", ...issued } : existingOutcome(req);
 }
 
 /**
@@ -661,10 +663,12 @@ async function issueForNewPayer(
  * decide on that read, and ONE statement, which commits on its own, locks the payer and writes the policy, the payment,
  * the SMS outbox and the audit rows — if, under the lock, their policies, birth date and sex are still what was read
  * and no coverage from another source has appeared (LOCK_UNCHANGED_PAYER_SQL). Issue 17: the transaction was five
- * round trips (BEGIN, the lock, the coverage, the write, COMMIT) with the person locked across them. Returns null —
- * and has written nothing — when this path cannot decide alone: the read is stale (a payment for them meanwhile, a
- * replay), they have coverage from another source or no name the payment would give them, or the rules would refuse
- * (the transaction decides and answers refusals, replays included).
+ * round trips (BEGIN, the lock, the coverage, the write, COMMIT) with the person locked across them. When the read is
+ * stale or the rules refuse, a payment already recorded under this transaction id is the answer (a terminal's retry, a
+ * concurrent duplicate: one read — the transaction would answer the same for a payer it did not register). Returns
+ * null — and has written nothing — when this path cannot decide alone: the read is stale (a payment for them
+ * meanwhile), they have coverage from another source or no name the payment would give them, or the rules would
+ * refuse (the transaction decides and answers refusals).
  */
 async function issueForKnownPayer(
   req: DatedRequest,
@@ -674,9 +678,9 @@ async function issueForKnownPayer(
   if (known.coverage.external.length > 0) return null;
   if (known.nameless && req.beneficiary.lastName.trim() && req.beneficiary.firstName.trim()) return null;
   const plan = planFor(req, known, known.coverage, tariffs, null);
-  if (!plan.ok) return null;
+  if (!plan.ok) return existingOutcome(req);
   const issued = await issueWithPlan(sqlRows, req, known.id, plan, null, tariffs, { kind: "read", known });
-  return issued && { outcome: "created", ...issued };
+  return issued ? { outcome: "created", ...issued } : existingOutcome(req);
 }
 
 export async function recordPayment(req: RecordPaymentRequest): Promise<RecordPaymentResult> {

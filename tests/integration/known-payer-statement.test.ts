@@ -263,6 +263,33 @@ describe.skipIf(target.kind !== "postgres")("a registered payer's statement and 
     expect(next.outcome).toBe("refused");
   });
 
+  // A terminal's retry (its first request timed out) reads the payer with the policy it paid: the rules refuse it as
+  // already paid, and the payment recorded under its transaction id is the answer — one read, no lock to wait for.
+  it("a retry is answered from its recorded payment without waiting for the payer's lock (read, and registered)", async () => {
+    for (const registeredBefore of [true, false]) {
+      const pin = makePin("FEMALE", "1990-05-17");
+      if (registeredBefore) await registered(pin);
+      const req = registeredBefore
+        ? request(pin, await read(pin))
+        : request(pin, undefined, { beneficiaryUnknown: true });
+      const first = await recordPayment(req);
+      expect(first.outcome).toBe("created");
+      const person = await db.person.findUniqueOrThrow({ where: { pin } });
+      const other = await concurrentTransaction();
+      await other.query(LOCK_PERSON, [person.id]); // a clerk's correction of the payer, say, not yet committed
+      const retry = recordPayment(
+        registeredBefore ? { ...req, beneficiaryKnown: await read(pin) } : { ...req, beneficiaryUnknown: true },
+      );
+      expect(await other.waitedForBy(retry)).toBe("settled");
+      expect(await retry).toMatchObject({
+        outcome: "duplicate",
+        policyNumber: first.outcome === "created" ? first.policyNumber : null,
+      });
+      await other.commit();
+      expect(await written(pin)).toMatchObject({ policies: 1, payments: 1, messages: 2 });
+    }
+  });
+
   it("nor does a payment decided in the transaction (by PIN, and by PIN with a document)", async () => {
     for (const documentNumber of [undefined, `ID${randomUUID().slice(0, 8)}`]) {
       const { pin, person, other } = await readWhileAnotherWrites();

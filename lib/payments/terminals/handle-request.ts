@@ -140,7 +140,11 @@ function offeredPrices(
  * sum or the second half of their unfinished policy), so a student sale is always the 12-month policy here.
  */
 export async function resolveTerminalSale(req: SaleRequest, tariffs: TariffRow[], day: string): Promise<TerminalSale> {
-  const person = await findPerson(req);
+  return saleTo(req, await findPerson(req), tariffs, day);
+}
+
+/** resolveTerminalSale for the person the account names, read already. */
+function saleTo(req: SaleRequest, person: PayerByAccount | null, tariffs: TariffRow[], day: string): TerminalSale {
   let category: Category = NEW_PERSON_CATEGORY[req.service];
   if (person) {
     if (!OFFERED[req.service].includes(person.category))
@@ -209,13 +213,21 @@ async function checkStudent(
 }
 
 /**
+ * The tariff table and the person the account names, read at once: neither waits for the other (issue 17: a
+ * terminal's request waited for one round trip, then the next).
+ */
+function readTariffsAndPerson(req: SaleRequest) {
+  return Promise.all([findTariffRows(), findPerson(req)]);
+}
+
+/**
  * `check`: would this payment be accepted now? Reads only. Without a sum (or with 0.00) it is asked before the money
  * (issue 18): the answer names the price due and, for foreigners, every term on offer, in the comment and in fields.
  */
 async function check(req: TerminalRequest, now: Date): Promise<Answer> {
   const day = bishkekDate(now);
-  const tariffs = await findTariffRows();
-  const sale = await resolveTerminalSale(req, tariffs, day);
+  const [tariffs, person] = await readTariffsAndPerson(req);
+  const sale = saleTo(req, person, tariffs, day);
   if (!sale.ok) return { result: sale.result, comment: sale.comment };
   const coverage = sale.person
     ? (sale.person.held?.coverage ?? (await findCoverageByPersonId(sale.person.id)))
@@ -365,8 +377,8 @@ async function pay(provider: TerminalProvider, req: TerminalRequest, now: Date):
     windowDays: paymentDateWindowDays(process.env.PAYMENT_DATE_WINDOW_DAYS),
   });
   if (!dates.ok) return { result: RESULT.OTHER, comment: "Дата платежа в будущем" };
-  const tariffs = await findTariffRows();
-  const sale = await resolveTerminalSale(req, tariffs, bishkekDate(dates.countsFrom));
+  const [tariffs, person] = await readTariffsAndPerson(req);
+  const sale = saleTo(req, person, tariffs, bishkekDate(dates.countsFrom));
   if (!sale.ok) return { result: sale.result, comment: sale.comment };
   const source: TerminalPaymentSource = {
     actor: { id: null, label: `terminal:${provider}` },

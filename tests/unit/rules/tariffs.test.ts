@@ -166,6 +166,21 @@ describe("tariffs as data (order on cost 1.1–1.3)", () => {
     expect(inForce.map((r) => `${r.category}:${r.termMonths}`)).toEqual(T.map((r) => `${r.category}:${r.termMonths}`));
     expect(tariffsInForce(T, "2024-01-31")).toEqual([]);
   });
+
+  it("a frozen table's answer is kept per day (issue 17) and equals a table's that is not frozen", () => {
+    const frozen = Object.freeze([...T].reverse().map((r) => Object.freeze({ ...r })));
+    const open = [...frozen];
+    for (const day of ["2024-02-01", "2024-01-31", "2026-12-03"]) {
+      const once = tariffsInForce(frozen, day);
+      expect(tariffsInForce(frozen, day)).toBe(once);
+      expect(Object.isFrozen(once)).toBe(true);
+      expect(once).toEqual(tariffsInForce(open, day));
+    }
+    // a table that can change is filtered every time: a row added shows at once
+    const before = tariffsInForce(open, "2024-02-01");
+    open.push({ ...T[0]!, termMonths: 24 });
+    expect(tariffsInForce(open, "2024-02-01")).toHaveLength(before.length + 1);
+  });
 });
 
 describe("compatriots with a «Мекен карта» (cost 1.2; cl. 4.1) — corrected", () => {
