@@ -162,19 +162,22 @@ function byCategoryTermNewest(a: TariffRow, b: TariffRow): number {
 }
 
 /**
- * The answers of tariffsInForce for a frozen table (one that cannot change under them), by day. A terminal's payment
- * asks for them four times or more (the terms on sale, each term's price, the plan), and the requests of one turn
- * share one frozen table (lib/policies/queries.ts findTariffRows; issue 17). A table that is not frozen is filtered
- * every time.
+ * The answers of tariffsInForce for a frozen table of frozen rows (one that cannot change under them), by day. A
+ * terminal's payment asks for them four times or more (the terms on sale, each term's price, the plan), and the
+ * requests of one turn share one such table (lib/policies/queries.ts findTariffRows; issue 17). Any other table is
+ * filtered every time.
  */
 const inForceOfFrozen = new WeakMap<readonly TariffRow[], Map<CalendarDate, readonly TariffRow[]>>();
 
 /** Usable rows in force on `on`, ordered by category, term, newest first (read-only when the table is frozen). */
 export function tariffsInForce(rows: readonly TariffRow[], on: CalendarDate): readonly TariffRow[] {
-  if (!Object.isFrozen(rows))
-    return rows.filter((r) => isUsableTariffRow(r) && isInForce(r, on)).sort(byCategoryTermNewest);
   let byDay = inForceOfFrozen.get(rows);
-  if (!byDay) inForceOfFrozen.set(rows, (byDay = new Map()));
+  if (!byDay) {
+    // frozen is for good: a table found frozen with frozen rows once is kept from then on
+    if (!Object.isFrozen(rows) || !rows.every((r) => Object.isFrozen(r)))
+      return rows.filter((r) => isUsableTariffRow(r) && isInForce(r, on)).sort(byCategoryTermNewest);
+    inForceOfFrozen.set(rows, (byDay = new Map()));
+  }
   let found = byDay.get(on);
   if (!found) {
     found = Object.freeze(rows.filter((r) => isUsableTariffRow(r) && isInForce(r, on)).sort(byCategoryTermNewest));

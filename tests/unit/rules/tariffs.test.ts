@@ -180,6 +180,12 @@ describe("tariffs as data (order on cost 1.1–1.3)", () => {
     const before = tariffsInForce(open, "2024-02-01");
     open.push({ ...T[0]!, termMonths: 24 });
     expect(tariffsInForce(open, "2024-02-01")).toHaveLength(before.length + 1);
+    // and so is a frozen table whose rows can change: a price changed shows at once
+    const row = { ...T[0]! };
+    const rowsOpen = Object.freeze([row]);
+    expect(tariffsInForce(rowsOpen, "2024-02-01")[0]!.priceSom).toBe(T[0]!.priceSom);
+    row.priceSom = 1;
+    expect(tariffsInForce(rowsOpen, "2024-02-01")[0]!.priceSom).toBe(1);
   });
 });
 
