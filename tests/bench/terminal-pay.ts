@@ -90,13 +90,14 @@ async function waitForServer(url: string, ms: number) {
 /**
  * The load generator's side of one keep-alive connection: raw HTTP/1.1 over a socket, each request formatted before
  * the clock starts, each answer's status line skipped and its body read by Content-Length or chunks. The benchmark
- * shares the machine's two cores with the servers it measures: Node's http client took about a sixth of them at this
- * rate, so it is left out, as wrk is for the status check (issue 17). Its CPU time is printed beside each result.
+ * shares the machine's two cores with the servers it measures, and Node's http client (its agent, parser and objects
+ * per request) spent two to three times this one's CPU per request, so it is left out, as wrk is for the status
+ * check (issue 17). Its CPU time is printed beside each result. A connection that fails or closes fails its request.
  */
 class LoadConnection {
   private readonly socket: net.Socket;
   private buffer = "";
-  private waiting: ((body: string) => void) | null = null;
+  private waiting: { resolve: (body: string) => void; reject: (e: Error) => void } | null = null;
   private readonly opened: Promise<void>;
 
   constructor(port: number) {
@@ -106,8 +107,13 @@ class LoadConnection {
     this.socket.on("data", (chunk: string) => {
       this.buffer += chunk;
       const body = this.take();
-      if (body !== null) this.waiting?.(body);
+      if (body === null) return;
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.resolve(body);
     });
+    const lost = (e?: Error) => this.waiting?.reject(e ?? new Error(`the server closed a connection (:${port})`));
+    this.socket.on("error", lost).on("close", () => lost());
   }
 
   /** The answer's body once it has come in whole (and drops it from the buffer), else null. */
@@ -142,8 +148,8 @@ class LoadConnection {
 
   async send(request: string): Promise<string> {
     await this.opened;
-    return new Promise((resolve) => {
-      this.waiting = resolve;
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
       this.socket.write(request);
     });
   }
@@ -330,7 +336,7 @@ async function main() {
     }
 
     console.log(
-      `\nTerminal \`pay\` benchmark (QuickPay, PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; payers ${KNOWN ? "already registered (--known)" : "new"}; ${ROUNDS} alternating rounds)`,
+      `\nTerminal \`pay\` benchmark (QuickPay, PostgreSQL, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; payers ${KNOWN ? "already registered (--known)" : "new"}; ${ROUNDS} alternating round${ROUNDS === 1 ? "" : "s"})`,
     );
     const rate = (r: LoadResult) => r.payments / r.seconds;
     for (const [i, { ours, theirs }] of rounds.entries())
