@@ -13,6 +13,9 @@ const nextConfig = {
   // PGlite ships a WASM data bundle that Turbopack must not try to bundle (STACK.md).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "rate-limiter-flexible"],
   poweredByHeader: false,
+  // `next dev` blocks its own scripts and hot reload for a page opened at another host than localhost: the loopback
+  // address (http://127.0.0.1:3000) is the same machine as localhost. Development only.
+  allowedDevOrigins: ["127.0.0.1"],
   // `next dev` prints every request's URL: not those that carry a PIN, a document number, a name or a phone in their
   // query (the status API, the terminals' protocol — README "Security": nothing personal in a log line). Production
   // never prints URLs (server.js, lib/web/instrumented.ts).
