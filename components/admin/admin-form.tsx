@@ -34,6 +34,7 @@ export function AdminForm<T>({
   successText,
   testId,
   resetOnSuccess = false,
+  showForm = true,
 }: {
   action: Action<T>;
   fields: AdminField[];
@@ -42,6 +43,11 @@ export function AdminForm<T>({
   successText: string;
   testId: string;
   resetOnSuccess?: boolean;
+  /**
+   * false: the form is not offered (nothing to do now), while the note of a success stays — an action whose success
+   * takes away what it acted on (a second factor reset) still says it succeeded after the page is refreshed.
+   */
+  showForm?: boolean;
 }) {
   const [state, formAction] = useActionState(action, initialActionState<T>());
   const { fieldError, summary, formKey, summaryTitle, titlePrefix } = useFormErrors(
@@ -61,38 +67,40 @@ export function AdminForm<T>({
         </p>
       )}
       <ErrorSummary title={summaryTitle} titlePrefix={titlePrefix} errors={summary} />
-      <form action={formAction} noValidate key={formKey} data-testid={testId}>
-        {Object.entries(hidden).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        {fields.map((f) =>
-          f.options ? (
-            <SelectField
-              key={f.name}
-              name={f.name}
-              label={f.label}
-              hint={f.hint}
-              error={fieldError(f.name)}
-              defaultValue={v[f.name] ?? f.defaultValue ?? ""}
-              options={f.options}
-            />
-          ) : (
-            <TextField
-              key={f.name}
-              name={f.name}
-              label={f.label}
-              hint={f.hint}
-              error={fieldError(f.name)}
-              type={f.type ?? "text"}
-              defaultValue={f.type === "password" ? undefined : (v[f.name] ?? f.defaultValue ?? "")}
-              autoComplete={f.autoComplete ?? "off"}
-              inputMode={f.inputMode}
-              spellCheck={false}
-            />
-          ),
-        )}
-        <SubmitButton label={submitLabel} />
-      </form>
+      {showForm && (
+        <form action={formAction} noValidate key={formKey} data-testid={testId}>
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {fields.map((f) =>
+            f.options ? (
+              <SelectField
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                hint={f.hint}
+                error={fieldError(f.name)}
+                defaultValue={v[f.name] ?? f.defaultValue ?? ""}
+                options={f.options}
+              />
+            ) : (
+              <TextField
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                hint={f.hint}
+                error={fieldError(f.name)}
+                type={f.type ?? "text"}
+                defaultValue={f.type === "password" ? undefined : (v[f.name] ?? f.defaultValue ?? "")}
+                autoComplete={f.autoComplete ?? "off"}
+                inputMode={f.inputMode}
+                spellCheck={false}
+              />
+            ),
+          )}
+          <SubmitButton label={submitLabel} />
+        </form>
+      )}
     </>
   );
 }

@@ -91,10 +91,16 @@ export default async function AdminUserPage({ params }: Props) {
           />
         </section>
       )}
-      {!self && account.totpEnabledAt && (
-        <section className="mb-10 max-w-2xl">
+      {!self && (
+        // Always here for another's account, so that the note of a reset outlives the refresh that shows the factor
+        // gone (the form is offered only while there is a factor to reset).
+        <section className="mb-10 max-w-2xl" data-testid="second-factor">
           <h2 className="mb-2 text-2xl font-bold">{t("administration.users.secondFactorTitle")}</h2>
-          <p className="mb-4">{t("administration.users.secondFactorHint")}</p>
+          <p className="mb-4" data-testid="second-factor-state">
+            {account.totpEnabledAt
+              ? t("administration.users.secondFactorHint")
+              : t("administration.users.secondFactorNone")}
+          </p>
           <AdminForm
             action={resetSecondFactorAction}
             testId="second-factor-reset"
@@ -102,6 +108,7 @@ export default async function AdminUserPage({ params }: Props) {
             fields={[]}
             submitLabel={t("administration.users.secondFactorButton")}
             successText={t("administration.users.secondFactorDone")}
+            showForm={account.totpEnabledAt !== null}
           />
         </section>
       )}
