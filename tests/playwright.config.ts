@@ -43,5 +43,8 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: { E2E_PORT: String(PORT) },
+    // Playwright would SIGKILL the server; SIGTERM lets serve.ts stop it and drop its database (oms_e2e_*), which
+    // every run otherwise leaves behind on the PostgreSQL server.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });
