@@ -1,6 +1,7 @@
 // The portal's production server (`npm run start`, issue 17): Next's own request handler behind Node's `http` server,
-// with one difference from `next start` — the status API and the terminals' protocol are answered by the fast lane
-// (lib/web/fast-lane.ts) before Next's router sees them. Everything else is Next's.
+// with two differences from `next start` — the status API and the terminals' protocol are answered by the fast lane
+// (lib/web/fast-lane.ts) before Next's router sees them, and the citizen pages leave without the framework's scripts
+// (lib/web/light-pages.ts). Everything else is Next's.
 //
 //   node server.js [-p|--port 3000] [-H|--hostname 0.0.0.0]      (PORT is read too; the default is all interfaces)
 //
@@ -44,10 +45,13 @@ try {
 // Published by instrumentation.ts, which Next runs when it prepares its render server — at its first request.
 let serveFast = null;
 const fastLane = () => (serveFast ??= globalThis[Symbol.for("oms.fastLane")] ?? null);
+// Light citizen pages (lib/web/light-pages.ts): their HTML leaves without the framework's scripts.
+const lightPages = () => globalThis[Symbol.for("oms.lightPages")] ?? null;
 
 const server = createServer((req, res) => {
   const fast = fastLane();
   if (fast && fast(req, res)) return;
+  lightPages()?.(req, res);
   void handle(req, res);
 });
 // Behind a load balancer: keep idle connections a little longer than its own idle timeout (60 s is common).

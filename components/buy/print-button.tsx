@@ -5,8 +5,9 @@ import { useSyncExternalStore } from "react";
 const noSubscription = () => () => undefined;
 
 /**
- * "Print" — a script's button, so it appears only once the page's JavaScript runs: without it the button would do
- * nothing (the browser's own print still works). The server and the first render leave it out.
+ * "Print" — a script's button, so it shows only once the page's JavaScript runs: without it the button would do
+ * nothing (the browser's own print still works). The server and the first render send it hidden; React shows it
+ * under `next dev`, the light pages' script in production (lib/web/enhance-citizen-page.ts: `data-print`).
  */
 export function PrintButton({ label }: { label: string }) {
   const scripted = useSyncExternalStore(
@@ -14,10 +15,11 @@ export function PrintButton({ label }: { label: string }) {
     () => true,
     () => false,
   );
-  if (!scripted) return null;
   return (
     <button
       type="button"
+      hidden={!scripted}
+      data-print=""
       onClick={() => window.print()}
       className="no-print bg-gray-200 px-4 py-2 text-lg font-bold text-[var(--color-ink)] shadow-[0_2px_0_#6f777b] hover:bg-gray-300"
       data-testid="print"

@@ -38,6 +38,8 @@ export function ErrorSummary({
       tabIndex={-1}
       aria-labelledby="error-summary-title"
       data-testid="error-summary"
+      data-error-summary=""
+      data-title-prefix={titlePrefix}
       className="mb-6 border-4 border-[var(--color-danger)] p-4"
     >
       <h2 id="error-summary-title" className="mb-2 text-lg font-bold">

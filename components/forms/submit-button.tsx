@@ -22,6 +22,7 @@ export function SubmitButton({
       type="submit"
       disabled={pending}
       aria-disabled={pending}
+      data-pending-label={pendingLabel}
       className={`px-4 py-2 text-lg font-bold shadow-[0_2px_0_#002d18] disabled:opacity-70 ${colors}`}
     >
       {pending && pendingLabel ? pendingLabel : label}

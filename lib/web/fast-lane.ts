@@ -5,6 +5,7 @@ import type { ApiAnswer, ApiRequest } from "./api-answer";
 import { errorAnswer } from "./api-errors";
 import { unexpectedAnswer } from "./api-responses";
 import { CONFIG_HEADERS } from "./security-headers";
+import { isLightPageRequest, lightPagesEnabled, serveLightPage } from "./light-pages";
 import { StaticAssets } from "./static-assets";
 import { statusApiAnswer } from "./status-api";
 import {
@@ -162,4 +163,11 @@ function writeAnswer(res: ServerResponse, answer: ApiAnswer): void {
  */
 export function publishFastLane(): void {
   (globalThis as Record<symbol, unknown>)[Symbol.for("oms.fastLane")] = serveFast;
+  // Light citizen pages (./light-pages.ts): server.js calls this before Next's handler on every other request.
+  (globalThis as Record<symbol, unknown>)[Symbol.for("oms.lightPages")] = lightPagesEnabled() ? prepareLightPage : null;
+}
+
+/** Wraps the response of a citizen page's request so that it leaves without the framework's scripts. */
+function prepareLightPage(req: IncomingMessage, res: ServerResponse): void {
+  if (isLightPageRequest(req.method, req.url ?? "", req.headers)) serveLightPage(req, res);
 }
