@@ -31,7 +31,7 @@ const STAFF_PAGE = /^\/(ru|ky)\/staff(?:[/?]|$)/;
 /** The inline script that takes the framework's place: the function's own source, called. */
 export const ENHANCEMENT_SCRIPT = `(${enhanceCitizenPage.toString()})()`;
 
-export function lightPagesEnabled(env: { LIGHT_CITIZEN_PAGES?: string } = process.env): boolean {
+export function lightPagesEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env.LIGHT_CITIZEN_PAGES !== "0";
 }
 
@@ -184,6 +184,8 @@ export function serveLightPage(req: IncomingMessage, res: ServerResponse): void 
       z.on("data", out);
       z.on("end", () => end.call(res));
       z.on("error", () => end.call(res));
+      // the browser went away before the page was done: the compressor goes too
+      res.once("close", () => z.destroy());
       sink = {
         write: (b) => void z.write(b),
         flush: () => z.flush(encoding === "br" ? zlib.constants.BROTLI_OPERATION_FLUSH : zlib.constants.Z_SYNC_FLUSH),

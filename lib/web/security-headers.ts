@@ -1,7 +1,8 @@
 /**
  * The security headers of every page and API answer (issue 11, hole 7), set by proxy.ts per request.
- * Scripts: only Next's own, carrying this request's nonce ('strict-dynamic' lets them load their chunks); no inline
- * script, no eval outside development. The page cannot be framed (frame-ancestors 'none'), forms post only to the
+ * Scripts: only those carrying this request's nonce — Next's own ('strict-dynamic' lets them load their chunks) and,
+ * on the light citizen pages, the portal's one inline script (lib/web/light-pages.ts); no other inline script, no
+ * eval outside development. The page cannot be framed (frame-ancestors 'none'), forms post only to the
  * portal, and HSTS tells browsers to use HTTPS only (production).
  */
 export function contentSecurityPolicy(nonce: string, { dev }: { dev: boolean }): string {

@@ -203,8 +203,9 @@ describe("issue 17: the build's scripts, compressed once (lib/web/static-assets.
     });
   }
 
-  it("a citizen page's scripts come with brotli, byte for byte what Next serves; a missing one is Next's 404", async () => {
-    const html = await (await fetch(`${first}/ru/status`)).text();
+  // a staff page: the citizen pages load no script file (lib/web/light-pages.ts)
+  it("a page's scripts come with brotli, byte for byte what Next serves; a missing one is Next's 404", async () => {
+    const html = await (await fetch(`${first}/ru/staff/sign-in`)).text();
     const scripts = [...html.matchAll(/src="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
     expect(scripts.length).toBeGreaterThan(3);
     for (const src of scripts) {
