@@ -32,8 +32,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
           : order.status === "REJECTED"
             ? t("rejectedTitle")
             : t("expiredTitle");
-  // The URL carries a secret: keep it out of search engines and other sites' referrer logs.
-  return { title, robots: { index: false, follow: false }, referrer: "no-referrer" };
+  // The URL carries a secret: keep it out of search engines and other sites' referrer logs. "same-origin", not
+  // "no-referrer": under "no-referrer" a browser sends a form posted from this page (pay again, resume — without
+  // JavaScript, and on the light pages always) with `Origin: null`, and Next refuses it as a cross-site action.
+  return { title, robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 /**
