@@ -30,6 +30,7 @@ export function enhanceCitizenPage(): void {
 
   const labels = new Map<HTMLElement, string>();
   document.addEventListener("submit", (event) => {
+    if (event.defaultPrevented) return; // not sent after all
     const form = event.target as HTMLFormElement;
     if (form.hasAttribute("data-sent")) {
       event.preventDefault();

@@ -59,10 +59,31 @@ export class ScriptStripper {
   private rest = "";
   private inScript = false;
   private inserted = false;
+  /** Undecided until the <html> tag is read; "pass" for Next's error shell (see `push`). */
+  private mode: "undecided" | "strip" | "pass" = "undecided";
 
   constructor(private readonly insertion: string) {}
 
+  /**
+   * Next 16 answers a page that calls `notFound()` with an empty "error shell" (`<html id="__next_error__">`) and
+   * draws the not-found page in the browser from the hydration data (vercel/next.js#62228, fix proposed in #98583): a
+   * 404 of an order, a policy check or an unknown path under a language. Such a page passes with the framework's
+   * scripts, or it would stay blank.
+   */
   push(text: string): string {
+    if (this.mode === "pass") return text;
+    if (this.mode === "undecided") {
+      const s = this.rest + text;
+      const html = /<html\b[^>]*>/i.exec(s);
+      // Next's pages begin with it; a few kB without one is not such a page
+      if (!html && s.length < 4096) {
+        this.rest = s;
+        return "";
+      }
+      this.mode = html && /\sid="__next_error__"/.test(html[0]) ? "pass" : "strip";
+      this.rest = "";
+      return this.push(s);
+    }
     const s = this.rest + text;
     let out = "";
     let i = 0;
@@ -105,6 +126,12 @@ export class ScriptStripper {
 
   /** What is left at the end of the stream (an unfinished tag is passed on as it is; an unfinished script is not). */
   end(): string {
+    if (this.mode === "undecided") {
+      this.mode = "strip";
+      const s = this.rest;
+      this.rest = "";
+      return this.push(s) + this.end();
+    }
     const left = this.inScript ? "" : this.rest;
     this.rest = "";
     return left;

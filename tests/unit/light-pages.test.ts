@@ -59,6 +59,17 @@ const CASES: { name: string; html: string; expected: string }[] = [
       "</body>",
   },
   {
+    name: "Next's error shell of a notFound() page keeps its scripts (it is drawn in the browser: next.js#62228)",
+    html:
+      '<!DOCTYPE html><html id="__next_error__"><head><link rel="preload" as="script" href="/a.js"/></head>' +
+      '<body><div hidden=""><!--$--><!--/$--></div><script src="/a.js" async=""></script>' +
+      "<script>self.__next_f.push([1])</script></body></html>",
+    expected:
+      '<!DOCTYPE html><html id="__next_error__"><head><link rel="preload" as="script" href="/a.js"/></head>' +
+      '<body><div hidden=""><!--$--><!--/$--></div><script src="/a.js" async=""></script>' +
+      "<script>self.__next_f.push([1])</script></body></html>",
+  },
+  {
     name: "a page without </body> gets no script",
     html: "<p>a</p><script>x()</script><p>b</p>",
     expected: "<p>a</p><p>b</p>",
