@@ -10,7 +10,8 @@
  * - A form is sent once: a second press of its button (an impatient tap on a slow phone) is ignored until the answer
  *   comes, and the button says what is happening (its `data-pending-label`, components/forms/submit-button.tsx).
  *   The button is not disabled: a disabled button's name and value would not be sent with the form. A page restored
- *   from the browser's back-forward cache can be sent again.
+ *   from the browser's back-forward cache can be sent again, and so can a form whose answer has not come in 10 s
+ *   (the person pressed Stop, the network gave up).
  *
  * It is inlined into the page as `(function's source)()` with the page's nonce: it must not use anything from outside
  * its own body (no imports, no closures), and it runs at the end of <body>, once the page's elements are there.
@@ -29,6 +30,15 @@ export function enhanceCitizenPage(): void {
   }
 
   const labels = new Map<HTMLElement, string>();
+  const unlock = (form: Element) => {
+    form.removeAttribute("data-sent");
+    for (const [button, label] of labels) {
+      if ((button as HTMLButtonElement | HTMLInputElement).form !== form) continue;
+      button.textContent = label;
+      button.removeAttribute("aria-disabled");
+      labels.delete(button);
+    }
+  };
   document.addEventListener("submit", (event) => {
     if (event.defaultPrevented) return; // not sent after all
     const form = event.target as HTMLFormElement;
@@ -44,14 +54,12 @@ export function enhanceCitizenPage(): void {
       button.textContent = pending;
       button.setAttribute("aria-disabled", "true");
     }
+    // The answer normally replaces the page; if it never comes (the person pressed Stop, the network gave up), the
+    // form can be sent again after a while.
+    window.setTimeout(() => unlock(form), 10_000);
   });
   window.addEventListener("pageshow", (event) => {
     if (!event.persisted) return;
-    for (const form of Array.from(document.querySelectorAll("form[data-sent]"))) form.removeAttribute("data-sent");
-    for (const [button, label] of labels) {
-      button.textContent = label;
-      button.removeAttribute("aria-disabled");
-    }
-    labels.clear();
+    for (const form of Array.from(document.querySelectorAll("form[data-sent]"))) unlock(form);
   });
 }

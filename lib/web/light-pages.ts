@@ -160,7 +160,8 @@ type WriteCallback = (error?: Error | null) => void;
  * is stripped, compressed and sent on; anything else passes unchanged.
  */
 export function serveLightPage(req: IncomingMessage, res: ServerResponse): void {
-  const encoding = preferredEncoding(req.headers["accept-encoding"]);
+  const acceptEncoding = req.headers["accept-encoding"];
+  const encoding = preferredEncoding(acceptEncoding);
   // Next would compress the HTML before it reaches us: ask it for the plain text.
   delete req.headers["accept-encoding"];
 
@@ -172,14 +173,15 @@ export function serveLightPage(req: IncomingMessage, res: ServerResponse): void 
   let light: boolean | undefined;
   let stripper: ScriptStripper;
   let sink: { write(b: Buffer | string): void; flush(): void; end(): void };
-  const restore = () => Object.assign(res, original);
 
   const decide = (): boolean => {
     if (light !== undefined) return light;
     const type = String(res.getHeader("content-type") ?? "");
     light = req.method !== "HEAD" && res.statusCode !== 204 && res.statusCode !== 304 && /^text\/html/i.test(type);
     if (!light) {
-      restore();
+      // Not a page: Next's compression, which decides when the headers go, may have this answer (the wrappers stay,
+      // passing everything through: Next's own wrappers are around them)
+      if (acceptEncoding !== undefined) req.headers["accept-encoding"] = acceptEncoding;
       return false;
     }
     const nonce = nonceOf(res.getHeader("content-security-policy"));
@@ -210,7 +212,7 @@ export function serveLightPage(req: IncomingMessage, res: ServerResponse): void 
           : zlib.createGzip({ level: 6 });
       z.on("data", out);
       z.on("end", () => end.call(res));
-      z.on("error", () => end.call(res));
+      z.on("error", (e) => res.destroy(e)); // cut short, never sent as if whole
       // the browser went away before the page was done: the compressor goes too
       res.once("close", () => z.destroy());
       sink = {
@@ -234,9 +236,14 @@ export function serveLightPage(req: IncomingMessage, res: ServerResponse): void 
           : String(chunk);
 
   res.writeHead = function (this: ServerResponse, status: number, ...args: unknown[]) {
-    const headers = args.find((a) => a && typeof a === "object") as Record<string, string | string[]> | undefined;
+    const headers = args.find((a) => a && typeof a === "object") as
+      Record<string, string | string[]> | (string | string[])[] | undefined;
     const reason = args.find((a) => typeof a === "string") as string | undefined;
-    if (headers && !Array.isArray(headers)) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    if (Array.isArray(headers)) {
+      // [[name, value], …] or Node's flat [name, value, name, value, …]
+      if (headers.every(Array.isArray)) for (const [k, v] of headers as string[][]) res.setHeader(k!, v!);
+      else for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(String(headers[i]), headers[i + 1]!);
+    } else if (headers) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     res.statusCode = status;
     if (reason) res.statusMessage = reason;
     decide();
@@ -257,7 +264,8 @@ export function serveLightPage(req: IncomingMessage, res: ServerResponse): void 
       sink.flush(); // the browser gets each part as Next streams it
     }
     if (callback) process.nextTick(callback);
-    return true;
+    // a slow client: Next waits for 'drain' before it writes more (what is compressed waits in Node's buffer)
+    return !res.writableNeedDrain;
   } as ServerResponse["write"];
 
   res.end = function (this: ServerResponse, chunk?: unknown, enc?: unknown, cb?: unknown) {

@@ -79,6 +79,7 @@ for (const { locale, common, status } of LANGS) {
     });
 
     test("a form is sent once, however often its button is pressed, and says it is on its way", async ({ page }) => {
+      await page.clock.install();
       await page.goto(`/${locale}/status`);
       await page.locator("#pin").fill(INSURED_PIN);
       // The test holds every submission at the window, after the page's own script has seen it (a listener on the
@@ -100,6 +101,17 @@ for (const { locale, common, status } of LANGS) {
       await button.click({ force: true });
       const submits = await page.evaluate(() => (window as unknown as { submits: boolean[] }).submits);
       expect(submits).toEqual([false, true, true]);
+      // no answer in 10 s (the person pressed Stop, the network gave up): the form can be sent again
+      await page.clock.runFor(10_000);
+      await expect(button).toHaveText(status.submit);
+      await expect(button).not.toHaveAttribute("aria-disabled", "true");
+      await button.click();
+      expect(await page.evaluate(() => (window as unknown as { submits: boolean[] }).submits)).toEqual([
+        false,
+        true,
+        true,
+        false,
+      ]);
     });
 
     test("the status check answers on a page of its own, its button ready again", async ({ page }) => {

@@ -229,6 +229,15 @@ describe("serveLightPage", () => {
     expect(json.body.toString()).toBe('{"a":"<script>"}');
   });
 
+  it("headers given to writeHead as a list count too", async () => {
+    const flat = await answer((res) => {
+      res.writeHead(200, ["content-type", "text/html; charset=utf-8", "x-a", "1"]);
+      res.end(PAGE);
+    });
+    expect(flat.headers.get("x-a")).toBe("1");
+    expect(flat.body.toString()).toBe(`<html><head></head><body><p>Полис</p></body></html>`);
+  });
+
   it("HTML written through writeHead with its headers is stripped too", async () => {
     const r = await answer((res) => {
       res.writeHead(404, { "content-type": "text/html", "content-length": String(PAGE.length * 2) });
